@@ -1,0 +1,200 @@
+// The .map abstract syntax tree: a discriminated union on `kind`, every node carrying its source span.
+
+/** Half-open character range [start, end) into the source text. Lines and columns are computed only when rendering. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Node {
+  readonly span: Span;
+}
+
+/** A name as written, with its own span so diagnostics can point at exactly the name. */
+export interface Name extends Node {
+  readonly kind: "Name";
+  readonly text: string;
+}
+
+// ---------------------------------------------------------------- file structure
+
+export interface MapFile extends Node {
+  readonly kind: "MapFile";
+  /** Absent when the header is missing (a diagnostic says so). */
+  readonly integration?: IntegrationDecl;
+  readonly presets: readonly PresetDecl[];
+}
+
+export type SettingType = "string" | "number" | "boolean" | "region" | "secret";
+
+export interface IntegrationDecl extends Node {
+  readonly kind: "IntegrationDecl";
+  readonly name: Name;
+  readonly title?: StringLiteral;
+  readonly settings: readonly SettingDecl[];
+}
+
+export interface SettingDecl extends Node {
+  readonly kind: "SettingDecl";
+  readonly name: Name;
+  /** `secret` is a string that is redacted wherever it is shown. */
+  readonly type: SettingType;
+  readonly typeSpan: Span;
+  readonly required: boolean;
+  readonly description?: StringLiteral;
+}
+
+export interface PresetDecl extends Node {
+  readonly kind: "PresetDecl";
+  readonly name: Name;
+  readonly title?: StringLiteral;
+  readonly statements: readonly Statement[];
+}
+
+export type Statement =
+  | OnStatement
+  | SendStatement
+  | LetStatement
+  | RequireStatement
+  | Assignment;
+
+/** `on "Lead Generated", "Signed Up"` — the event names this preset handles; every other event is dropped. */
+export interface OnStatement extends Node {
+  readonly kind: "On";
+  readonly events: readonly StringLiteral[];
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** `send POST "url"` followed by its `header` and `body matches` clauses. */
+export interface SendStatement extends Node {
+  readonly kind: "Send";
+  readonly method: HttpMethod;
+  readonly methodSpan: Span;
+  readonly url: Expr;
+  readonly headers: readonly HeaderClause[];
+  /** `body matches "schema.json"`: path relative to the .map file. */
+  readonly bodySchema?: StringLiteral;
+}
+
+export interface HeaderClause extends Node {
+  readonly kind: "Header";
+  readonly name: StringLiteral;
+  readonly value: Expr;
+}
+
+export interface LetStatement extends Node {
+  readonly kind: "Let";
+  readonly name: Name;
+  readonly value: Expr;
+}
+
+/** `require expr else "message"` — an `error` outcome (code missing_required) when expr is absent. */
+export interface RequireStatement extends Node {
+  readonly kind: "Require";
+  readonly value: Expr;
+  readonly message: StringLiteral;
+}
+
+/** `a.b.c <- expr [when cond]` — sets a field of the request body. */
+export interface Assignment extends Node {
+  readonly kind: "Assign";
+  readonly target: readonly Name[];
+  readonly targetSpan: Span;
+  readonly value: Expr;
+  readonly when?: Expr;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | StringLiteral
+  | NumberLiteral
+  | BooleanLiteral
+  | NullLiteral
+  | OmitLiteral
+  | ListLiteral
+  | PathExpr
+  | CallExpr
+  | BinaryExpr
+  | NotExpr
+  | FallbackExpr;
+
+export interface StringLiteral extends Node {
+  readonly kind: "String";
+  /** The decoded value (JSON escapes already applied). */
+  readonly value: string;
+}
+
+export interface NumberLiteral extends Node {
+  readonly kind: "Number";
+  readonly value: number;
+}
+
+export interface BooleanLiteral extends Node {
+  readonly kind: "Boolean";
+  readonly value: boolean;
+}
+
+/** A written `null`: the only way to send JSON null. */
+export interface NullLiteral extends Node {
+  readonly kind: "Null";
+}
+
+/** `omit`: the absent value; assigning it leaves the key out. */
+export interface OmitLiteral extends Node {
+  readonly kind: "Omit";
+}
+
+export interface ListLiteral extends Node {
+  readonly kind: "List";
+  readonly items: readonly Expr[];
+}
+
+/** One step of a path: `.name`, `."quoted name"` or `[0]`. */
+export type PathSegment =
+  | { readonly kind: "Field"; readonly name: string; readonly span: Span; readonly quoted: boolean }
+  | { readonly kind: "Index"; readonly index: number; readonly span: Span };
+
+/**
+ * A null-safe read. `root` is the first name: one of the roots (`event`, `traits`, `properties`, `context`,
+ * `settings`) or a `let` binding. Bare `event` is the event name; `event.x` reads a top-level field of the event.
+ */
+export interface PathExpr extends Node {
+  readonly kind: "Path";
+  readonly root: Name;
+  readonly segments: readonly PathSegment[];
+}
+
+export interface CallExpr extends Node {
+  readonly kind: "Call";
+  readonly callee: Name;
+  readonly args: readonly Expr[];
+}
+
+export type BinaryOperator = "+" | "==" | "!=" | "and" | "or";
+
+export interface BinaryExpr extends Node {
+  readonly kind: "Binary";
+  readonly operator: BinaryOperator;
+  readonly operatorSpan: Span;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+export interface NotExpr extends Node {
+  readonly kind: "Not";
+  readonly operand: Expr;
+}
+
+/**
+ * `left ?? right [warn "message"]` — right when left is absent or a fallible call in left failed.
+ * `warn` adds a warning to the outcome only when the fallback was taken because a call failed.
+ * Right-associative: `a ?? b ?? c` is `a ?? (b ?? c)`.
+ */
+export interface FallbackExpr extends Node {
+  readonly kind: "Fallback";
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly warn?: StringLiteral;
+}

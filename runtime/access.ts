@@ -1,0 +1,22 @@
+// Null-safe reads that generated code uses for paths: own properties only, and blank values read as absent.
+
+/**
+ * Reads `key` of `value` when `value` is a plain object that owns it. Inherited keys (`__proto__`, `constructor`,
+ * `toString`) are never read, so no event can reach the prototype chain. `null` and `""` read as absent.
+ */
+export function field(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+  return present((value as Record<string, unknown>)[key]);
+}
+
+/** Reads item `index` of a list; absent when out of range or not a list. */
+export function item(value: unknown, index: number): unknown {
+  if (!Array.isArray(value) || index < 0 || index >= value.length) return undefined;
+  return present(value[index]);
+}
+
+/** Maps the event's blank values (`null`, `""`) to absent; everything else passes through. */
+export function present(value: unknown): unknown {
+  return value === null || value === "" ? undefined : value;
+}

@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = {
   E206: "duplicate let",
   E207: "duplicate setting",
   E208: "request schema not found or unreadable",
+  E209: "let shadows a root",
   // types and arity (E3xx)
   E300: "wrong number of arguments",
   E301: "argument type mismatch",
@@ -32,6 +33,9 @@ export const DIAGNOSTIC_CODES = {
   E405: "duplicate statement",
   E406: "invalid setting type",
   E407: "invalid url",
+  E408: "secret setting used outside a header",
+  E409: "empty require message",
+  E410: "invalid header name",
   // warnings (W)
   W100: "unused let",
   W101: "fallback never taken",

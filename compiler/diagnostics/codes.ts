@@ -36,6 +36,10 @@ export const DIAGNOSTIC_CODES = {
   E408: "secret setting used outside a header",
   E409: "empty require message",
   E410: "invalid header name",
+  E411: "more than one preset in a file",
+  E412: "missing preset",
+  // the compiler itself (E9xx): a bug to report, never the author's fault
+  E900: "internal compiler error",
   // warnings (W)
   W100: "unused let",
   W101: "fallback never taken",

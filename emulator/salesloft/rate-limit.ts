@@ -1,0 +1,69 @@
+// Salesloft's per-team rate limit, emulated as a fixed clock-minute window whose clock the caller supplies.
+
+export const WINDOW_MS = 60_000;
+
+/** What one request learned from the limiter; `limit` is undefined when limiting is off. */
+export interface RateDecision {
+  readonly allowed: boolean;
+  readonly limit: number | undefined;
+  readonly remaining: number | undefined;
+  /** Milliseconds since the epoch at which the current window ends. */
+  readonly windowEndsAt: number;
+}
+
+interface TeamWindow {
+  start: number;
+  used: number;
+}
+
+/**
+ * A fixed window aligned to the clock minute, so a client that waits for the next minute by the Date header (as
+ * FACTS suggests when Retry-After is absent) is right. The budget is per team: every key of a team shares it.
+ */
+export class FixedWindowRateLimiter {
+  private readonly windows = new Map<string, TeamWindow>();
+
+  /** Spends one unit of the team's budget when there is one left; a refused request spends nothing. */
+  take(team: string, limitPerMinute: number, now: number, cost = 1): RateDecision {
+    const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    const windowEndsAt = start + WINDOW_MS;
+    if (!isLimited(limitPerMinute)) return { allowed: true, limit: undefined, remaining: undefined, windowEndsAt };
+    const window = this.currentWindow(team, start);
+    if (window.used + cost > limitPerMinute) {
+      return { allowed: false, limit: limitPerMinute, remaining: 0, windowEndsAt };
+    }
+    window.used += cost;
+    return { allowed: true, limit: limitPerMinute, remaining: limitPerMinute - window.used, windowEndsAt };
+  }
+
+  reset(): void {
+    this.windows.clear();
+  }
+
+  private currentWindow(team: string, start: number): TeamWindow {
+    const existing = this.windows.get(team);
+    if (existing && existing.start === start) return existing;
+    const fresh = { start, used: 0 };
+    this.windows.set(team, fresh);
+    return fresh;
+  }
+}
+
+export function isLimited(limitPerMinute: number): boolean {
+  return limitPerMinute > 0 && Number.isFinite(limitPerMinute);
+}
+
+/** The rate-limit headers every answer carries once the team is known. */
+export function rateLimitHeaders(decision: RateDecision | undefined): Record<string, string> {
+  const headers: Record<string, string> = { "x-ratelimit-endpoint-cost": "1" };
+  if (decision?.limit !== undefined && decision.remaining !== undefined) {
+    headers["x-ratelimit-remaining-minute"] = String(decision.remaining);
+    headers["x-ratelimit-limit-minute"] = String(decision.limit);
+  }
+  return headers;
+}
+
+/** Whole seconds until the window ends, at least 1 so a client never retries in a tight loop. */
+export function secondsUntil(windowEndsAt: number, now: number): number {
+  return Math.max(1, Math.ceil((windowEndsAt - now) / 1000));
+}

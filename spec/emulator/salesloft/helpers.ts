@@ -1,0 +1,59 @@
+// Shared helpers for the emulator specs: start an emulator per test and talk to it over real HTTP.
+
+import { afterEach } from "vitest";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/salesloft/index.js";
+
+const running: Emulator[] = [];
+
+/** Starts an emulator that is closed after the current test. */
+export async function emulatorFor(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = await startEmulator(options);
+  running.push(emulator);
+  return emulator;
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((emulator) => emulator.close()));
+});
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: any;
+}
+
+export async function call(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string | null; contentType?: string; rawBody?: string } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = {};
+  const token = options.token === undefined ? "test-key" : options.token;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined || options.rawBody !== undefined) {
+    headers["content-type"] = options.contentType ?? "application/json";
+  }
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await fetch(emulator.url + path, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
+}
+
+export function upsert(emulator: Emulator, body: unknown, options: { token?: string | null; path?: string } = {}) {
+  return call(emulator, "POST", options.path ?? "/v2/person_upserts", { body, token: options.token });
+}
+
+/** The seed document's example body, as the Lead Capture preset sends it. */
+export const SEED_BODY = {
+  upsert_key: "email_address",
+  email_address: "jane.doe@example.com",
+  first_name: "Jane",
+  last_name: "Doe",
+  phone: "+447700900123",
+  title: "Head of Marketing",
+  person_company_name: "Example Ltd",
+  do_not_contact: false,
+  tags: ["Website Contact Form"],
+  custom_fields: { utm_source: "google", utm_medium: "cpc", utm_campaign: "brand" },
+};

@@ -1,0 +1,77 @@
+// `signal-map check FILE.map…`: parse and check, print every diagnostic of every file.
+
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { check } from "../../compiler/index.js";
+import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import { diagnosticsToJson, renderDiagnostic } from "../../compiler/diagnostics/render.js";
+import { EXIT, type CliIO, type Command } from "../io.js";
+import { parseArgs, type ArgSpec } from "../args.js";
+
+const HELP = `Usage: signal-map check FILE.map… [--json]
+
+Parses and checks each .map file and prints its diagnostics:
+  path:line:col: error[CODE]: message, the source line with a caret under the problem, and how to fix it.
+
+Options:
+  --json    print the diagnostics of all files as one JSON array instead
+  --help    show this help
+
+Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or a file that cannot be read.`;
+
+const SPEC: ArgSpec = { flags: ["json"], options: [] };
+
+export const checkCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, SPEC);
+  if (args.help) return help(io);
+  if (args.error || args.positional.length === 0) return usage(io, args.error ?? "check needs at least one .map file");
+  let exit: number = EXIT.ok;
+  const json: unknown[] = [];
+  for (const file of args.positional) {
+    const source = await readSource(file, io);
+    if (source === undefined) {
+      exit = EXIT.usage;
+      continue;
+    }
+    const { diagnostics } = check(source, { filename: file });
+    if (hasErrors(diagnostics) && exit === EXIT.ok) exit = EXIT.errors;
+    if (args.flags.has("json")) json.push(...diagnosticsToJson(diagnostics, source, file));
+    else io.stdout.write(renderFile(diagnostics, source, file));
+  }
+  if (args.flags.has("json")) io.stdout.write(JSON.stringify(json, null, 2) + "\n");
+  return exit;
+};
+
+/** Each diagnostic, then one line saying how the file fared. */
+export function renderFile(diagnostics: readonly Diagnostic[], source: string, file: string): string {
+  const body = diagnostics.map((d) => renderDiagnostic(d, source, file) + "\n").join("\n");
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const summary =
+    diagnostics.length === 0 ? `${file}: ok` : `${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return (body ? body + "\n" : "") + summary + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export async function readSource(file: string, io: CliIO): Promise<string | undefined> {
+  try {
+    return await readFile(resolve(io.cwd, file), "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    io.stderr.write(`signal-map: cannot read ${file}: ${reason}\n`);
+    return undefined;
+  }
+}
+
+function help(io: CliIO): number {
+  io.stdout.write(HELP + "\n");
+  return EXIT.ok;
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`signal-map check: ${message}\n\n${HELP}\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,119 @@
+// Expressions to TypeScript: every .map expression becomes one side-effect-free TypeScript expression.
+
+import type { Expr, PathExpr } from "../../dsl/ast.js";
+import { quote } from "./text.js";
+
+export interface ExprContext {
+  /** .map `let` name → TypeScript local name. */
+  readonly locals: ReadonlyMap<string, string>;
+  /** Runtime helpers the module uses; filled while emitting so the module imports only what it needs. */
+  readonly helpers: Set<string>;
+  /** Standard-library functions the module calls. */
+  readonly functions: Set<string>;
+  /** Whether a standard-library function can fail (and so needs an `isFailure` check). */
+  readonly isFallible: (name: string) => boolean;
+}
+
+/** Roots whose value is an object of the normalised event. */
+const EVENT_OBJECTS: Readonly<Record<string, string>> = {
+  traits: "event.traits",
+  properties: "event.properties",
+  context: "event.context",
+};
+
+export function emitExpr(expr: Expr, ctx: ExprContext): string {
+  switch (expr.kind) {
+    case "String":
+      return quote(expr.value);
+    case "Number":
+      return Number.isFinite(expr.value) ? JSON.stringify(expr.value) : "undefined";
+    case "Boolean":
+      return expr.value ? "true" : "false";
+    case "Null":
+      return "null";
+    case "Omit":
+      return "undefined";
+    case "List":
+      return helper(ctx, "list") + `(${expr.items.map((item) => emitExpr(item, ctx)).join(", ")})`;
+    case "Path":
+      return emitPath(expr, ctx);
+    case "Call":
+      ctx.functions.add(expr.callee.text);
+      return `${expr.callee.text}(${expr.args.map((arg) => emitExpr(arg, ctx)).join(", ")})`;
+    case "Not":
+      return `!${emitCondition(expr.operand, ctx)}`;
+    case "Binary":
+      return emitBinary(expr.operator, expr.left, expr.right, ctx);
+    case "Fallback": {
+      const warning = expr.warn ? `, ${quote(expr.warn.value)}` : "";
+      const left = emitExpr(expr.left, ctx);
+      return `${helper(ctx, "orElse")}(${left}, () => ${emitExpr(expr.right, ctx)}, warnings${warning})`;
+    }
+  }
+}
+
+/** A condition as a TypeScript boolean: only exactly `true` holds. */
+export function emitCondition(expr: Expr, ctx: ExprContext): string {
+  const code = emitExpr(expr, ctx);
+  return isBoolean(expr) ? code : `${helper(ctx, "holds")}(${code})`;
+}
+
+/** True when the expression always yields a boolean, so no `holds()` is needed around it. */
+function isBoolean(expr: Expr): boolean {
+  if (expr.kind === "Boolean" || expr.kind === "Not") return true;
+  if (expr.kind === "Binary") return expr.operator !== "+";
+  return expr.kind === "Call" && expr.callee.text === "is_present";
+}
+
+function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext): string {
+  switch (operator) {
+    case "+":
+      return `${helper(ctx, "plus")}(${emitExpr(left, ctx)}, ${emitExpr(right, ctx)})`;
+    case "and":
+      return `(${emitCondition(left, ctx)} && ${emitCondition(right, ctx)})`;
+    case "or":
+      return `(${emitCondition(left, ctx)} || ${emitCondition(right, ctx)})`;
+    default: {
+      const negate = operator === "!=";
+      // Against a written text, number or boolean, strict equality is JSON equality and reads better.
+      if (isPrimitiveLiteral(left) || isPrimitiveLiteral(right)) {
+        return `(${emitExpr(left, ctx)} ${negate ? "!==" : "==="} ${emitExpr(right, ctx)})`;
+      }
+      const call = `${helper(ctx, "equals")}(${emitExpr(left, ctx)}, ${emitExpr(right, ctx)})`;
+      return negate ? `!${call}` : call;
+    }
+  }
+}
+
+function isPrimitiveLiteral(expr: Expr): boolean {
+  return expr.kind === "String" || expr.kind === "Number" || expr.kind === "Boolean";
+}
+
+function emitPath(path: PathExpr, ctx: ExprContext): string {
+  const root = path.root.text;
+  const segments = path.segments;
+  let code: string;
+  const local = ctx.locals.get(root);
+  if (local !== undefined) {
+    code = local;
+  } else if (root === "event") {
+    if (segments.length === 0) return "event.event";
+    code = "event.raw";
+  } else if (root === "settings") {
+    code = "settings";
+  } else {
+    code = EVENT_OBJECTS[root] ?? "undefined";
+  }
+  for (const segment of segments) {
+    code =
+      segment.kind === "Field"
+        ? `${helper(ctx, "field")}(${code}, ${quote(segment.name)})`
+        : `${helper(ctx, "item")}(${code}, ${segment.index})`;
+  }
+  return code;
+}
+
+export function helper(ctx: ExprContext, name: string): string {
+  ctx.helpers.add(name);
+  return name;
+}

@@ -1,0 +1,109 @@
+// The body of the generated build function: one commented block per .map rule, in source order.
+
+import type { Assignment, Expr, FallbackExpr, LetStatement, RequireStatement, Statement } from "../../dsl/ast.js";
+import { emitCondition, emitExpr, helper, type ExprContext } from "./emit-expr.js";
+import { quote, ruleComment } from "./text.js";
+
+export interface RuleContext extends ExprContext {
+  /** The .map source, for rule comments. */
+  readonly source: string;
+  /** Allocates a TypeScript local name that clashes with nothing else in build(). */
+  readonly allocate: (preferred: string) => string;
+  /** Maps a .map `let` to its TypeScript local; set when the `let` is emitted. */
+  readonly bindLocal: (mapName: string, localName: string) => void;
+}
+
+/** `// line 12: email_address <- email` — the rule as written, made safe for a comment. */
+export function ruleHeader(node: Statement | { span: { start: number; end: number } }, ctx: RuleContext): string {
+  const line = lineOf(ctx.source, node.span.start);
+  return `// line ${line}: ${ruleComment(ctx.source.slice(node.span.start, node.span.end))}`;
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function emitStatement(statement: Statement, ctx: RuleContext): string[] {
+  switch (statement.kind) {
+    case "Let":
+      return [ruleHeader(statement, ctx), ...emitLet(statement, ctx)];
+    case "Require":
+      return [ruleHeader(statement, ctx), ...emitRequire(statement, ctx)];
+    case "Assign":
+      return [ruleHeader(statement, ctx), ...emitAssignment(statement, ctx)];
+    default:
+      // `on` and `send` describe the module, not per-event work: they are emitted as module data.
+      return [];
+  }
+}
+
+function emitLet(statement: LetStatement, ctx: RuleContext): string[] {
+  const name = ctx.allocate(statement.name.text);
+  const lines = emitValue(name, statement.value, ctx);
+  ctx.bindLocal(statement.name.text, name);
+  return lines;
+}
+
+function emitRequire(statement: RequireStatement, ctx: RuleContext): string[] {
+  const value = statement.value;
+  const failure = `return { kind: "error", code: "missing_required", message: ${quote(statement.message.value)} };`;
+  if (value.kind !== "Fallback") {
+    return [`if (${emitExpr(value, ctx)} === undefined) {`, failure, "}"];
+  }
+  const name = ctx.allocate("required");
+  return [...emitValue(name, value, ctx), `if (${name} === undefined) {`, failure, "}"];
+}
+
+function emitAssignment(statement: Assignment, ctx: RuleContext): string[] {
+  const keys = statement.target.map((segment) => segment.text);
+  const lines = emitPut(keys, statement.value, ctx);
+  if (statement.when === undefined) return lines;
+  return [`if (${emitCondition(statement.when, ctx)}) {`, ...lines, "}"];
+}
+
+/** Sets a body field; a top-level `??` becomes statements so a fallback and its warning read plainly. */
+function emitPut(keys: readonly string[], value: Expr, ctx: RuleContext): string[] {
+  if (value.kind !== "Fallback") return [putCall(keys, emitExpr(value, ctx), ctx)];
+  const name = ctx.allocate(keys[keys.length - 1]);
+  return [...emitValue(name, value, ctx), putCall(keys, name, ctx)];
+}
+
+export function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, target = "body"): string {
+  if (keys.length === 1) return `${helper(ctx, "put")}(${target}, ${quote(keys[0])}, ${valueCode});`;
+  return `${helper(ctx, "putIn")}(${target}, [${keys.map(quote).join(", ")}], ${valueCode});`;
+}
+
+/** Declares `name` holding the value of `expr`, spelling out `??` chains as statements. */
+export function emitValue(name: string, expr: Expr, ctx: RuleContext): string[] {
+  if (expr.kind !== "Fallback") return [`const ${name} = ${emitExpr(expr, ctx)};`];
+  return [`let ${name} = ${emitExpr(expr.left, ctx)};`, ...emitFallbackSteps(name, expr, ctx)];
+}
+
+/** After `name` holds the left side of `expr`: handle a failure, then fall back when absent. */
+function emitFallbackSteps(name: string, expr: FallbackExpr, ctx: RuleContext): string[] {
+  const lines: string[] = [];
+  if (canFail(expr.left, ctx)) {
+    const warn = expr.warn ? [`warnings.push(${quote(expr.warn.value)});`] : [];
+    lines.push(`if (${helper(ctx, "isFailure")}(${name})) {`, ...warn, `${name} = undefined;`, "}");
+  }
+  if (expr.right.kind === "Omit") return lines;
+  const right = expr.right;
+  if (right.kind !== "Fallback") {
+    lines.push(`if (${name} === undefined) {`, `${name} = ${emitExpr(right, ctx)};`, "}");
+    return lines;
+  }
+  lines.push(
+    `if (${name} === undefined) {`,
+    `${name} = ${emitExpr(right.left, ctx)};`,
+    ...emitFallbackSteps(name, right, ctx),
+    "}",
+  );
+  return lines;
+}
+
+/** Only a direct fallible call can fail: the checker rejects one anywhere but on the left of `??`. */
+function canFail(expr: Expr, ctx: RuleContext): boolean {
+  return expr.kind === "Call" && ctx.isFallible(expr.callee.text);
+}

@@ -1,0 +1,115 @@
+// The compiler's entry: parse, check, and (only when there are no errors) generate a formatted TypeScript module.
+
+import { readFileSync } from "node:fs";
+import { relative, resolve, dirname } from "node:path";
+import { parse } from "../dsl/parse.js";
+import type { MapFile } from "../dsl/ast.js";
+import { checkFile, type CheckedPreset } from "./check/index.js";
+import { emitModule } from "./codegen/emit-module.js";
+import { formatTypeScript } from "./format.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors } from "./diagnostics/diagnostic.js";
+
+export interface CompileOptions {
+  /** The .map file's path as the user gave it; schemas are resolved relative to it. */
+  readonly filename: string;
+  /** Reads a file by absolute path; undefined when it cannot be read. Defaults to the file system. */
+  readonly readFile?: (absolutePath: string) => string | undefined;
+  /** Module the generated code imports its types from (default "signal-map/runtime"). */
+  readonly runtimeModule?: string;
+}
+
+export interface CheckResult {
+  readonly diagnostics: Diagnostic[];
+  readonly ast: MapFile;
+  readonly presets: CheckedPreset[];
+}
+
+export interface CompileResult {
+  readonly diagnostics: Diagnostic[];
+  /** The generated TypeScript module; present only when there are no errors. */
+  readonly code?: string;
+}
+
+/** Parses and checks a .map source. Never throws: any failure is a diagnostic. */
+export function check(source: string, options: CompileOptions): CheckResult {
+  try {
+    const { ast, diagnostics } = parse(source, options.filename);
+    const checked = checkFile(ast, { filename: options.filename, readFile: options.readFile ?? readText });
+    const all = [...diagnostics, ...checked.diagnostics, ...presetCount(ast)];
+    return { diagnostics: sortDiagnostics(all), ast, presets: checked.presets };
+  } catch (error) {
+    const empty: MapFile = { kind: "MapFile", span: { start: 0, end: 0 }, presets: [] };
+    return { diagnostics: [internalError(error)], ast: empty, presets: [] };
+  }
+}
+
+/** Checks, then generates and formats the module. Never throws: any failure is a diagnostic. */
+export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
+  const checked = check(source, options);
+  const preset = checked.presets[0];
+  if (hasErrors(checked.diagnostics) || !checked.ast.integration || !preset) return { diagnostics: checked.diagnostics };
+  try {
+    const code = emitModule({
+      source,
+      filename: options.filename,
+      integration: checked.ast.integration,
+      preset: preset.decl,
+      requestSchema: preset.requestSchema,
+      requestSchemaPath: schemaPathForHeader(options.filename, preset.requestSchemaPath),
+      runtimeModule: options.runtimeModule,
+    });
+    return { diagnostics: checked.diagnostics, code: await formatTypeScript(code) };
+  } catch (error) {
+    return { diagnostics: [...checked.diagnostics, internalError(error)] };
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Version 1 compiles one preset per file: the module is that preset. */
+function presetCount(ast: MapFile): Diagnostic[] {
+  if (!ast.integration) return [];
+  if (ast.presets.length === 0) {
+    const end = ast.span.end;
+    return [diagnostic("E412", "the file declares no preset", { start: end, end }, [
+      'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
+    ])];
+  }
+  return ast.presets.slice(1).map((extra) =>
+    diagnostic("E411", `a .map file holds one preset; "${extra.name.text}" is a second one`, extra.name.span, [
+      "move it into a file of its own beside this one",
+    ]),
+  );
+}
+
+function diagnostic(code: Diagnostic["code"], message: string, span: Diagnostic["span"], hints: string[]): Diagnostic {
+  return { code, severity: "error", message, span, labels: [], hints };
+}
+
+function internalError(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return diagnostic("E900", `internal compiler error: ${reason}`, { start: 0, end: 0 }, [
+    "this is a bug in signal-map, not in your file: please report it with the .map file",
+  ]);
+}
+
+/** Diagnostics in source order, so a reader meets them as they read the file. */
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The schema path relative to the .map file, with forward slashes, so the header is the same on every machine. */
+function schemaPathForHeader(filename: string, schemaPath: string | undefined): string | undefined {
+  if (schemaPath === undefined) return undefined;
+  const absolute = resolve(dirname(resolve(filename)), schemaPath);
+  return relative(dirname(resolve(filename)), absolute).split("\\").join("/");
+}
+
+export type { Diagnostic } from "./diagnostics/diagnostic.js";

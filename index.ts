@@ -1,0 +1,9 @@
+// The package entry: compile .map sources and load presets (CONTRACT section 5).
+
+export { compile, check, type CompileOptions, type CompileResult, type CheckResult } from "./compiler/index.js";
+export { loadPreset, PresetCompileError } from "./loader/load-preset.js";
+export { renderDiagnostics, diagnosticsToJson } from "./compiler/diagnostics/render.js";
+export type { Diagnostic, Severity, Label } from "./compiler/diagnostics/diagnostic.js";
+export type { Outcome, SendOutcome, DropOutcome, ErrorOutcome, HttpRequest } from "./runtime/outcome.js";
+export type { Preset } from "./runtime/preset.js";
+export type { PresetModule, SettingSpec } from "./runtime/preset-module.js";

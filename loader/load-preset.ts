@@ -1,0 +1,98 @@
+// Loading a preset: a prebuilt module when one matches the source, else compiled in memory from the .map file.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+import { compile } from "../compiler/index.js";
+import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { renderDiagnostics } from "../compiler/diagnostics/render.js";
+import { runtime, type Runtime } from "../runtime/index.js";
+import { createPreset, type Preset } from "../runtime/preset.js";
+import type { PresetModule } from "../runtime/preset-module.js";
+import { sourceHash } from "../compiler/codegen/emit-module.js";
+import { check } from "../compiler/index.js";
+import { packageRoot, prebuiltPath } from "./paths.js";
+
+/** Thrown by loadPreset when the .map file does not compile; carries the diagnostics and their rendering. */
+export class PresetCompileError extends Error {
+  constructor(
+    readonly filename: string,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly rendered: string,
+  ) {
+    super(`${filename} does not compile:\n${rendered}`);
+    this.name = "PresetCompileError";
+  }
+}
+
+type ModuleFactory = (rt: Runtime) => PresetModule;
+
+/** Loads a .map preset and returns its transform. Same compiled code for the pipeline, the tests and the benchmarks. */
+export async function loadPreset(path: string): Promise<Preset> {
+  const source = readFileSync(path, "utf8");
+  const factory = (await loadPrebuilt(path, source)) ?? (await compileInMemory(path, source));
+  return createPreset(factory(runtime));
+}
+
+/** The JavaScript `npm run build` wrote for a shipped preset, when its recorded source hash still matches. */
+async function loadPrebuilt(path: string, source: string): Promise<ModuleFactory | undefined> {
+  const built = prebuiltPath(path);
+  if (built === undefined || !existsSync(built)) return undefined;
+  const checked = check(source, { filename: path });
+  const preset = checked.presets[0];
+  const expected = sourceHash({ source, requestSchema: preset?.requestSchema });
+  const mod = (await import(pathToFileURL(built).href)) as { SOURCE_SHA256?: string; default?: ModuleFactory };
+  return mod.SOURCE_SHA256 === expected && typeof mod.default === "function" ? mod.default : undefined;
+}
+
+/**
+ * Compiles the .map file to TypeScript, strips the types with the TypeScript compiler (the generated module has
+ * only type imports, so nothing needs resolving) and imports the result from a content-addressed cache file.
+ */
+async function compileInMemory(path: string, source: string): Promise<ModuleFactory> {
+  const filename = displayName(path);
+  const result = await compile(source, { filename, readFile: (p) => readOptional(p) });
+  if (result.code === undefined) {
+    throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
+  }
+  const js = toJavaScript(result.code);
+  const file = cacheFile(js);
+  const mod = (await import(pathToFileURL(file).href)) as { default: ModuleFactory };
+  return mod.default;
+}
+
+export function toJavaScript(code: string): string {
+  return ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
+  }).outputText;
+}
+
+function cacheFile(js: string): string {
+  const dir = join(tmpdir(), `signal-map-${process.getuid?.() ?? "user"}`, "presets");
+  const file = join(dir, `${createHash("sha256").update(js).digest("hex")}.mjs`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Written to a temporary name and renamed, so a concurrent reader never imports half a file.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, js, { mode: 0o600 });
+  renameSync(partial, file);
+  return file;
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths inside the package are shown relative to it, so messages and `source` read the same on every machine. */
+function displayName(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(packageRoot, absolute);
+  return rel.startsWith("..") ? path : rel.split("\\").join("/");
+}

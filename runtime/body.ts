@@ -1,0 +1,55 @@
+// Building request bodies and headers in generated code: absent values leave keys out, so nothing empty is sent.
+
+import { isFailure } from "./values.js";
+
+type Obj = Record<string, unknown>;
+
+/** Sets `key` only when `value` is present. `__proto__` is defined as an own key, never as the prototype. */
+export function put(target: Obj, key: string, value: unknown): void {
+  if (value === undefined) return;
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * Sets a nested field (`custom_fields.utm_source`), creating the objects on the way only when there is a value,
+ * so an object that would stay empty never appears.
+ */
+export function putIn(target: Obj, keys: readonly string[], value: unknown): void {
+  if (value === undefined || keys.length === 0) return;
+  let node = target;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i];
+    const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (next !== null && typeof next === "object" && !Array.isArray(next)) {
+      node = next as Obj;
+    } else {
+      const created: Obj = {};
+      put(node, key, created);
+      node = created;
+    }
+  }
+  put(node, keys[keys.length - 1], value);
+}
+
+/** A header value: text as is, numbers and booleans as their text, anything else absent. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/**
+ * `left ?? right warn "message"` where it sits inside a larger expression: `right` is evaluated only when needed,
+ * and the warning is recorded only when `left` failed (not when it was merely absent).
+ */
+export function orElse(left: unknown, right: () => unknown, warnings: string[], warning?: string): unknown {
+  if (isFailure(left)) {
+    if (warning !== undefined) warnings.push(warning);
+    return right();
+  }
+  return left === undefined ? right() : left;
+}

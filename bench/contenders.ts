@@ -1,0 +1,67 @@
+// The implementations the throughput benchmark compares, each loaded the way its users would run it.
+
+import type { Outcome } from "../runtime/outcome.js";
+import type { BenchSettings } from "./peers/envelope.js";
+import { transformLeadCaptureByHand } from "./peers/hand-written.js";
+import { createJsonataTransform } from "./peers/jsonata-peer.js";
+import { createRudderstackTransform } from "./peers/rudderstack-peer.js";
+import { createSegmentTransform } from "./peers/segment-peer.js";
+import { DIST_INDEX, importBuilt, SALESLOFT_PRESET } from "./paths.js";
+
+export type TransformFn = (event: unknown, settings: BenchSettings) => Outcome | Promise<Outcome>;
+
+export interface Contender {
+  readonly name: string;
+  /** Exactly what one timed call includes, for the results table. */
+  readonly includes: string;
+  readonly load: () => Promise<TransformFn>;
+}
+
+const ENVELOPE = "structure check and routing in plain TS (shared with the other peers), request envelope";
+
+export const HAND_WRITTEN: Contender = {
+  name: "hand-written",
+  includes: `the floor: direct TS of CONTRACT section 3; ${ENVELOPE}; no request-schema validation`,
+  load: async () => transformLeadCaptureByHand,
+};
+
+export const COMPILED_PRESET: Contender = {
+  name: "compiled preset",
+  includes: "loadPreset(lead-capture.map).transform: ajv event validation, normalisation, generated build, request-schema validation",
+  load: loadCompiledPreset,
+};
+
+export const PEERS: readonly Contender[] = [
+  {
+    name: "JSONata 2",
+    includes: `one expression per body, $e164/$localeRegion registered; async evaluate per event; ${ENVELOPE}`,
+    load: async () => createJsonataTransform(),
+  },
+  {
+    name: "Segment mapping-kit",
+    includes: `transform(mapping, event) per subscription (validates the mapping each call, as actions-core does), then a hand-written perform; ${ENVELOPE}`,
+    load: async () => createSegmentTransform(),
+  },
+  {
+    name: "RudderStack template",
+    includes: `createAsSync template with simple paths, bindings for e164/region/trim, removeUndefinedValues after; ${ENVELOPE}`,
+    load: async () => createRudderstackTransform(),
+  },
+];
+
+/** The compiled preset through the package entry, as the pipeline, the tests and the CLI run it. */
+async function loadCompiledPreset(): Promise<TransformFn> {
+  const entry = await importBuilt(DIST_INDEX);
+  if (typeof entry.loadPreset !== "function") throw new Error(`${DIST_INDEX} does not export loadPreset yet`);
+  const preset = (await entry.loadPreset(SALESLOFT_PRESET)) as { transform: TransformFn };
+  return (event, settings) => preset.transform(event, settings);
+}
+
+/** Every contender by name, the floor first. */
+export function allContenders(): readonly Contender[] {
+  return [HAND_WRITTEN, COMPILED_PRESET, ...PEERS];
+}
+
+export function contenderByName(name: string): Contender | undefined {
+  return allContenders().find((contender) => contender.name === name);
+}

@@ -1,0 +1,65 @@
+// The floor: CONTRACT section 3 written directly in TypeScript, the way a careful engineer would without any engine.
+
+import type { Outcome } from "../../runtime/outcome.js";
+import { isPlainObject, missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import { normalisePhone, phoneRegion } from "./phone.js";
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Own value of `key`, with the event's blank values (null, "") read as absent. */
+function read(object: unknown, key: string): unknown {
+  if (!isPlainObject(object) || !hasOwn.call(object, key)) return undefined;
+  const value = object[key];
+  return value === null || value === "" ? undefined : value;
+}
+
+/** Trimmed text, or undefined for anything that is not text or is empty once trimmed. */
+function text(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+export function transformLeadCaptureByHand(event: unknown, settings: BenchSettings): Outcome {
+  const routed = routeEvent(event);
+  if (routed.kind === "decided") return routed.outcome;
+  const { event: raw, name, messageId } = routed;
+  const context = raw.context as Json | undefined;
+  const top = raw.traits as Json | undefined;
+  const nested = context !== undefined && isPlainObject(context.traits) ? context.traits : undefined;
+  // Top-level traits win over context.traits without allocating a merged object.
+  const trait = (key: string): unknown => (top !== undefined && hasOwn.call(top, key) ? read(top, key) : read(nested, key));
+
+  const email = text(trait("email"))?.toLowerCase();
+  if (email === undefined) return missingEmail(messageId);
+  const body: Json = { upsert_key: "email_address", email_address: email };
+  const warnings: string[] = [];
+  setIfPresent(body, "first_name", text(trait("first_name")));
+  setIfPresent(body, "last_name", text(trait("last_name")));
+  setIfPresent(body, "title", text(trait("title")));
+  setIfPresent(body, "person_company_name", text(trait("company")));
+  const phone = normalisePhone(trait("phone"), phoneRegion(read(context, "locale"), trait("country"), settings.default_phone_region));
+  if (phone.kind === "e164") body.phone = phone.number;
+  if (phone.kind === "failed") warnings.push(PHONE_WARNING);
+  body.do_not_contact = read(read(context, "consent"), "marketing") !== "granted";
+
+  const properties = raw.properties as Json | undefined;
+  const leadSource = name === "Lead Generated" ? text(read(properties, "lead_source")) : undefined;
+  if (leadSource !== undefined) body.tags = [leadSource];
+  const customFields: Json = {};
+  if (name === "Signed Up") setIfPresent(customFields, "signup_method", text(read(properties, "method")));
+  const campaign = read(context, "campaign");
+  setIfPresent(customFields, "utm_source", read(campaign, "source"));
+  setIfPresent(customFields, "utm_medium", read(campaign, "medium"));
+  setIfPresent(customFields, "utm_campaign", read(campaign, "name"));
+  setIfPresent(customFields, "signal_landing_page", read(context, "landing_page"));
+  for (const _ in customFields) {
+    body.custom_fields = customFields;
+    break;
+  }
+  return sendUpsert(messageId, body, warnings, settings);
+}
+
+function setIfPresent(target: Json, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
+}

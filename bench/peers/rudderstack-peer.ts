@@ -1,0 +1,80 @@
+// The Salesloft mapping as a RudderStack json-template-engine template, compiled once to a synchronous JS function;
+// E.164, locale regions and text cleaning are bindings, and empty keys are removed afterwards as RudderStack's
+// destination code does with removeUndefinedAndNullValues.
+
+import { JsonTemplateEngine, PathType } from "@rudderstack/json-template-engine";
+import type { Outcome } from "../../runtime/outcome.js";
+import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import { localeRegion, normalisePhone } from "./phone.js";
+
+export const SALESLOFT_TEMPLATE = `
+const t = { ...(.context.traits), ...(.traits) };
+const name = .type === "identify" ? "Identified" : .event;
+const email = $.lower($.text(t.email));
+const region = $.localeRegion(.context.locale) ?? $.present(t.country) ?? $.defaultRegion;
+const phone = $.e164(t.phone, region);
+const leadSource = name === "Lead Generated" ? $.text(.properties.lead_source) : undefined;
+email ? {
+  body: {
+    upsert_key: "email_address",
+    email_address: email,
+    first_name: $.text(t.first_name),
+    last_name: $.text(t.last_name),
+    title: $.text(t.title),
+    person_company_name: $.text(t.company),
+    phone: phone.kind === "e164" ? phone.number : undefined,
+    do_not_contact: .context.consent.marketing !== "granted",
+    tags: leadSource ? [leadSource] : undefined,
+    custom_fields: {
+      signup_method: name === "Signed Up" ? $.text(.properties.method) : undefined,
+      utm_source: $.present(.context.campaign.source),
+      utm_medium: $.present(.context.campaign.medium),
+      utm_campaign: $.present(.context.campaign.name),
+      signal_landing_page: $.present(.context.landing_page)
+    }
+  },
+  phoneFailed: phone.kind === "failed"
+} : undefined
+`;
+
+const staticBindings = {
+  text: (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
+  lower: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : undefined),
+  present: (value: unknown) => (value === null || value === "" ? undefined : value),
+  localeRegion,
+  e164: (value: unknown, region: unknown) => normalisePhone(value, typeof region === "string" ? region : undefined),
+};
+
+interface MappedLead {
+  readonly body: Json;
+  readonly phoneFailed: boolean;
+}
+
+/** Simple paths (`a?.b`) rather than the default rich paths: faster, and a list is not silently unwrapped into a value. */
+export function createRudderstackTransform(): (event: unknown, settings: BenchSettings) => Outcome {
+  const template = JsonTemplateEngine.createAsSync(SALESLOFT_TEMPLATE, { defaultPathType: PathType.SIMPLE });
+  return (event, settings) => {
+    const routed = routeEvent(event);
+    if (routed.kind === "decided") return routed.outcome;
+    const bindings = { ...staticBindings, defaultRegion: settings.default_phone_region };
+    const mapped = template.evaluate(routed.event, bindings) as MappedLead | undefined;
+    if (mapped === undefined) return missingEmail(routed.messageId);
+    return sendUpsert(routed.messageId, removeUndefinedValues(mapped.body), mapped.phoneFailed ? [PHONE_WARNING] : [], settings);
+  };
+}
+
+/** Drops undefined and null keys one level down too, and custom_fields once it is empty. */
+function removeUndefinedValues(body: Json): Json {
+  const cleaned: Json = {};
+  for (const key in body) {
+    const value = body[key];
+    if (value === undefined || value === null) continue;
+    if (key === "custom_fields") {
+      const fields = removeUndefinedValues(value as Json);
+      if (Object.keys(fields).length > 0) cleaned[key] = fields;
+    } else {
+      cleaned[key] = value;
+    }
+  }
+  return cleaned;
+}

@@ -1,0 +1,188 @@
+// A team-level request limiter shared by every request sent with the same credential, kept in step with the server.
+
+import { createHash } from "node:crypto";
+import { systemClock, type Clock } from "./clock.js";
+import { msToNextMinute, retryAfterMs, type HeaderMap } from "./retry-policy.js";
+
+export interface RateLimiterOptions {
+  /** Requests allowed in any 60-second window; Salesloft's default team limit is 600. */
+  readonly limitPerMinute?: number;
+  /**
+   * Added to the window. Our send time and the server's count time differ by the network delay, so a strict
+   * 60 s sliding window could still put limit + 1 requests into one of the server's minutes.
+   */
+  readonly safetyMarginMs?: number;
+  readonly clock?: Clock;
+}
+
+export const DEFAULT_LIMIT_PER_MINUTE = 600;
+
+/** Held while one request is on the wire; `done` gives its answer back so the limiter can learn from it. */
+export interface RateLimitPermit {
+  done(response?: { readonly status: number; readonly headers: HeaderMap }): void;
+}
+
+/** What the server told us: at most `remaining` more requests until `resetAt` (our clock). */
+interface ServerBudget {
+  remaining: number;
+  resetAt: number;
+}
+
+interface Waiter {
+  readonly grant: (permit: RateLimitPermit | undefined) => void;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: () => void;
+}
+
+/**
+ * A sliding-window limiter (at most `limit` sends in any window, which also keeps every fixed clock minute under the
+ * limit), tightened by the server's x-ratelimit-remaining-minute: when the server says fewer remain than we think
+ * (other integrations share the team's limit), we believe it until its minute window ends. Waiters are served in order.
+ */
+export class RateLimiter {
+  private limit: number;
+  private readonly windowMs: number;
+  private readonly marginMs: number;
+  private readonly clock: Clock;
+  private readonly sentAt: number[] = [];
+  private readonly waiters: Waiter[] = [];
+  private inFlight = 0;
+  private budget: ServerBudget | undefined;
+  private wake: { at: number; cancel: AbortController } | undefined;
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.limit = Math.max(1, Math.floor(options.limitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE));
+    this.marginMs = Math.max(0, options.safetyMarginMs ?? 1000);
+    this.windowMs = 60_000 + this.marginMs;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Resolves with a permit when a request may be sent, or undefined when `signal` aborts first. */
+  acquire(signal?: AbortSignal): Promise<RateLimitPermit | undefined> {
+    if (signal?.aborted) return Promise.resolve(undefined);
+    return new Promise((grant) => {
+      const waiter: Waiter = { grant, signal, onAbort: () => this.abandon(waiter) };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.pump();
+    });
+  }
+
+  /** For progress displays and tests. */
+  snapshot(): { limit: number; sentInWindow: number; inFlight: number; serverRemaining: number | undefined } {
+    const now = this.clock.now();
+    this.forgetExpired(now);
+    return { limit: this.limit, sentInWindow: this.sentAt.length, inFlight: this.inFlight, serverRemaining: this.budget?.remaining };
+  }
+
+  private abandon(waiter: Waiter): void {
+    const index = this.waiters.indexOf(waiter);
+    if (index >= 0) this.waiters.splice(index, 1);
+    waiter.grant(undefined);
+  }
+
+  private pump(): void {
+    while (this.waiters.length > 0) {
+      const now = this.clock.now();
+      const waitMs = this.msUntilAvailable(now);
+      if (waitMs > 0) return this.scheduleWake(now + waitMs);
+      const waiter = this.waiters.shift()!;
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.grant(this.take(now));
+    }
+  }
+
+  private msUntilAvailable(now: number): number {
+    this.forgetExpired(now);
+    let waitMs = 0;
+    if (this.sentAt.length >= this.limit) {
+      waitMs = this.sentAt[this.sentAt.length - this.limit]! + this.windowMs - now;
+    }
+    if (this.budget && this.budget.remaining <= 0) waitMs = Math.max(waitMs, this.budget.resetAt - now);
+    return Math.max(0, waitMs);
+  }
+
+  private forgetExpired(now: number): void {
+    while (this.sentAt.length > 0 && this.sentAt[0]! <= now - this.windowMs) this.sentAt.shift();
+    if (this.budget && now >= this.budget.resetAt) this.budget = undefined;
+  }
+
+  private scheduleWake(at: number): void {
+    if (this.wake && this.wake.at <= at) return;
+    this.wake?.cancel.abort();
+    const cancel = new AbortController();
+    this.wake = { at, cancel };
+    void this.clock.sleep(at - this.clock.now(), cancel.signal).then(() => {
+      if (cancel.signal.aborted) return;
+      this.wake = undefined;
+      this.pump();
+    });
+  }
+
+  private take(now: number): RateLimitPermit {
+    this.sentAt.push(now);
+    if (this.budget) this.budget.remaining -= 1;
+    this.inFlight += 1;
+    let finished = false;
+    return {
+      done: (response) => {
+        if (finished) return;
+        finished = true;
+        this.inFlight -= 1;
+        if (response) this.learn(response.status, response.headers);
+        this.pump();
+      },
+    };
+  }
+
+  private learn(status: number, headers: HeaderMap): void {
+    const now = this.clock.now();
+    const serverLimit = parseCount(headers["x-ratelimit-limit-minute"]);
+    if (serverLimit !== undefined && serverLimit > 0 && serverLimit < this.limit) this.limit = serverLimit;
+    if (status === 429) {
+      const waitMs = retryAfterMs(headers, now) ?? msToNextMinute(headers, now);
+      this.budget = { remaining: 0, resetAt: Math.max(this.budget?.resetAt ?? 0, now + waitMs + this.marginMs) };
+      return;
+    }
+    const remaining = parseCount(headers["x-ratelimit-remaining-minute"]);
+    if (remaining !== undefined) this.believeServer(remaining, now + msToNextMinute(headers, now) + this.marginMs, now);
+  }
+
+  // Requests still on the wire may not be counted in `remaining` yet, so they are taken off it: we may wait a little
+  // longer than needed, never send one too many.
+  private believeServer(remaining: number, resetAt: number, now: number): void {
+    this.forgetExpired(now);
+    const estimate = Math.max(0, remaining - this.inFlight);
+    const ours = this.limit - this.sentAt.length;
+    const sameWindow = this.budget !== undefined && Math.abs(resetAt - this.budget.resetAt) < 30_000;
+    if (sameWindow) this.budget!.remaining = Math.min(this.budget!.remaining, estimate);
+    else this.budget = estimate < ours ? { remaining: estimate, resetAt } : undefined;
+  }
+}
+
+/** Limiters by credential: every request made with the same key, from any part of the program, shares one. */
+export class RateLimiterRegistry {
+  private readonly limiters = new Map<string, RateLimiter>();
+
+  constructor(private readonly options: RateLimiterOptions = {}) {}
+
+  forCredential(origin: string, credential: string): RateLimiter {
+    const key = limiterKey(origin, credential);
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = new RateLimiter(this.options);
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+}
+
+/** The registry key: a hash, so the credential itself is never kept as a map key or shown in a debugger. */
+export function limiterKey(origin: string, credential: string): string {
+  return createHash("sha256").update(origin).update("\0").update(credential).digest("hex");
+}
+
+function parseCount(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}

@@ -1,0 +1,49 @@
+// The standard library: every function's spec in one list, a lookup by name, and each implementation by its .map name.
+
+import { CONVERT_FUNCTIONS, to_bool, to_number, to_string } from "./convert.js";
+import { HASH_FUNCTIONS, sha256 } from "./hash.js";
+import { LIST_FUNCTIONS, join, split } from "./lists.js";
+import { PHONE_FUNCTIONS, e164, region } from "./phone.js";
+import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
+import type { FunctionSpec } from "./spec.js";
+import { TEXT_FUNCTIONS, concat, lower, replace, trim, truncate, upper } from "./text.js";
+import { URL_FUNCTIONS, url_param } from "./url.js";
+
+// Implementations are exported under their .map names (to_string, not toString) so the code generator emits a call
+// by copying the name.
+export { coalesce, concat, e164, is_present, join, lower, region, replace, sha256, split, to_bool, to_number };
+export { to_string, trim, truncate, upper, url_param };
+export type { FunctionSpec } from "./spec.js";
+
+export const STDLIB: readonly FunctionSpec[] = Object.freeze([
+  ...TEXT_FUNCTIONS,
+  ...LIST_FUNCTIONS,
+  ...PRESENCE_FUNCTIONS,
+  ...CONVERT_FUNCTIONS,
+  ...PHONE_FUNCTIONS,
+  ...URL_FUNCTIONS,
+  ...HASH_FUNCTIONS,
+]);
+
+export const STDLIB_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(STDLIB.map((spec) => [spec.name, spec]));
+
+/** Every implementation keyed by name, typed one by one, for `runtime.fn` in generated code. */
+export const STDLIB_FUNCTIONS = Object.freeze({
+  lower,
+  upper,
+  trim,
+  truncate,
+  replace,
+  concat,
+  join,
+  split,
+  coalesce,
+  is_present,
+  to_string,
+  to_number,
+  to_bool,
+  e164,
+  region,
+  url_param,
+  sha256,
+});

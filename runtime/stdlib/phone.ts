@@ -1,0 +1,112 @@
+// Phone and locale functions: e164 (fallible) and region.
+
+// The "max" metadata set: every country's possible lengths are the same in "min" and "max", but only "max" has the
+// full number patterns that tell apart the countries sharing a calling code (GB/GG/JE/IM on +44, the +1 countries),
+// and isPossible() checks the length table of the country it picked. Size does not matter on a server.
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { isoRegion } from "../region.js";
+import { Failure } from "../values.js";
+import { ABSENT, FAILS, gives } from "./examples.js";
+import type { FunctionSpec } from "./spec.js";
+
+/**
+ * The number in E.164 when libphonenumber-js parses it and its length is possible for its country. isPossible(), not
+ * isValid(): isValid() also checks number ranges, rejects fictional ranges the seed itself uses (07700 900123) and
+ * goes stale as ranges are allocated. Failure reasons never quote the number: outcomes are logged.
+ */
+export function e164(phone: unknown, region?: unknown): string | Failure | undefined {
+  const text = phoneText(phone);
+  if (text === undefined) return undefined;
+  const country = phoneRegion(region);
+  const parsed = parseLeniently(text, country);
+  if (parsed === undefined) {
+    const international = text.startsWith("+") || text.startsWith("00");
+    return new Failure(
+      international || country !== undefined ? "not a phone number" : "a national number needs a region",
+    );
+  }
+  return parsed.isPossible() ? parsed.number : new Failure("the number's length is not possible for its country");
+}
+
+/** Text, or an integer number read as its digits; blank text is absent (there is no number to normalise). */
+function phoneText(phone: unknown): string | undefined {
+  const text = typeof phone === "number" && Number.isSafeInteger(phone) ? String(phone) : phone;
+  if (typeof text !== "string") return undefined;
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+/** An ISO region libphonenumber-js knows, in any case; anything else is ignored rather than failing the call. */
+function phoneRegion(region: unknown): CountryCode | undefined {
+  const code = isoRegion(region);
+  return code !== undefined && isSupportedCountry(code) ? code : undefined;
+}
+
+// extract: false so that "call 07700 900123 after 5" is not a phone number; the library can throw on odd input in
+// some versions, and a stdlib function must not.
+function parseLeniently(text: string, country: CountryCode | undefined) {
+  try {
+    return parsePhoneNumberFromString(text, { defaultCountry: country, extract: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The region subtag of a BCP-47 locale when it is an ISO alpha-2 code: "en-GB" gives "GB"; "de" and "es-419" none. */
+export function region(locale: unknown): string | undefined {
+  if (typeof locale !== "string" || locale.trim() === "") return undefined;
+  try {
+    // Browsers and operating systems also report "en_GB"; BCP-47 spells it "en-GB".
+    return isoRegion(new Intl.Locale(locale.trim().replaceAll("_", "-")).region);
+  } catch {
+    return undefined;
+  }
+}
+
+export const PHONE_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    name: "e164",
+    params: [
+      { name: "phone", type: "string" },
+      { name: "region", type: "string", optional: true },
+    ],
+    returns: "string",
+    fallible: true,
+    doc:
+      "The phone number in E.164 form. A national number is read in `region` (ISO 3166-1 alpha-2, any case; an " +
+      "unknown region is ignored); an international `+...` number needs none. Kept when its length is possible for " +
+      "its country (libphonenumber-js `isPossible()`, not `isValid()`); fails otherwise, and for a national number " +
+      "with no usable region. Integer numbers are read as their digits; blank text is absent.",
+    examples: [
+      { args: ["07700 900123", "GB"], result: gives("+447700900123") },
+      { args: ["+1 (202) 555-0123"], result: gives("+12025550123"), note: "international needs no region" },
+      { args: ["07700 900123", "gb"], result: gives("+447700900123"), note: "region in any case" },
+      { args: ["07700 900123"], result: FAILS, note: "national number, no region" },
+      { args: ["07700 900123", "UK"], result: FAILS, note: "UK is not an ISO code, so there is no region" },
+      { args: ["12345", "GB"], result: FAILS, note: "too short for GB" },
+      { args: [undefined, "GB"], result: ABSENT },
+      { args: [{ number: "07700 900123" }, "GB"], result: ABSENT, note: "not text" },
+    ],
+    impl: e164,
+  },
+  {
+    name: "region",
+    params: [{ name: "locale", type: "string" }],
+    returns: "string",
+    fallible: false,
+    doc:
+      "The ISO 3166-1 alpha-2 region of a BCP-47 locale. Absent when the locale names no region, names a numeric " +
+      "one such as `419` (Latin America), or is not a locale.",
+    examples: [
+      { args: ["en-GB"], result: gives("GB") },
+      { args: ["zh-Hant-TW"], result: gives("TW") },
+      { args: ["en_gb"], result: gives("GB"), note: "underscore and case are forgiven" },
+      { args: ["de"], result: ABSENT, note: "no region" },
+      { args: ["es-419"], result: ABSENT, note: "a numeric region is not alpha-2" },
+      { args: ["not a locale!"], result: ABSENT },
+      { args: [undefined], result: ABSENT },
+      { args: [44], result: ABSENT, note: "not text" },
+    ],
+    impl: region,
+  },
+];

@@ -1,0 +1,83 @@
+// Normalises a validated event for presets: identify calls become "Identified", context.traits merge into traits.
+
+import type { NormalizedEvent } from "../values.js";
+import { checkEventFields, eventFields } from "./validate.js";
+
+export type NormalizeResult =
+  | { readonly ok: true; readonly event: NormalizedEvent }
+  | { readonly ok: false; readonly messageId: string | null; readonly message: string };
+
+type Fields = Record<string, unknown>;
+
+const EMPTY: Fields = Object.freeze(Object.create(null));
+
+/** How outcome messages name an event: by its messageId when it has one. */
+export function eventLabel(messageId: string | null): string {
+  return messageId === null ? "event without messageId" : `event ${messageId}`;
+}
+
+/** Validates and normalises one event. Never throws: a bad event gives `ok: false` with a message naming the field. */
+export function normalizeEvent(input: unknown): NormalizeResult {
+  try {
+    return normalizeFields(input);
+  } catch (error) {
+    // Only reachable for objects built in code (a getter that throws); JSON input never gets here.
+    return { ok: false, messageId: null, message: `event could not be read: ${String(error)}` };
+  }
+}
+
+function normalizeFields(input: unknown): NormalizeResult {
+  const fields = eventFields(input);
+  if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
+  const messageId = typeof fields.messageId === "string" && fields.messageId !== "" ? fields.messageId : null;
+  const problems = checkEventFields(fields);
+  const type = callType(fields);
+  if (problems.length === 0 && type === undefined) problems.push('field "type" is missing and there is no "event"');
+  if (problems.length > 0 || type === undefined) {
+    return { ok: false, messageId, message: `${eventLabel(messageId)}: ${problems.join("; ")}` };
+  }
+  const context = objectOr(fields.context);
+  const event: NormalizedEvent = {
+    type,
+    event: type === "identify" ? "Identified" : nonEmptyText(fields.event),
+    messageId,
+    traits: mergeTraits(objectOr(fields.traits), objectOr(context.traits)),
+    properties: objectOr(fields.properties),
+    context,
+    raw: input as Fields,
+  };
+  return { ok: true, event };
+}
+
+// A call with an event name but no type is a track call: that is the only kind that carries one.
+function callType(fields: Fields): string | undefined {
+  return nonEmptyText(fields.type) ?? (nonEmptyText(fields.event) !== undefined ? "track" : undefined);
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+// The schema has already rejected traits, properties and context that are not objects; context.traits is not
+// typed by the schema (its values are the preset's business), so one that is not an object is simply not merged.
+function objectOr(value: unknown): Fields {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Fields) : EMPTY;
+}
+
+/**
+ * context.traits under top-level traits. A top-level trait wins when it has a value; one that is null or "" (which
+ * presets read as absent) does not hide the context's value. The result has no prototype, so keys such as
+ * `__proto__` stay plain data and nothing can reach Object.prototype.
+ */
+function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
+  if (contextTraits === EMPTY) return traits;
+  const merged: Fields = Object.create(null);
+  for (const source of [contextTraits, traits]) {
+    for (const key of Object.keys(source)) {
+      const value = source[key];
+      if (value !== null && value !== "" && value !== undefined) merged[key] = value;
+      else if (!(key in merged)) merged[key] = value;
+    }
+  }
+  return merged;
+}

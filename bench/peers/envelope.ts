@@ -24,27 +24,42 @@ export function isPlainObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Checks structure (CONTRACT section 1), names the event (identify -> "Identified") and drops unhandled ones. */
+/**
+ * Checks structure (CONTRACT section 1, the canonical event schema), names the event (identify -> "Identified"; a
+ * call with an event name and no type is a track call) and drops unhandled ones. Top-level nulls count as absent.
+ */
 export function routeEvent(event: unknown): Routed {
   if (!isPlainObject(event)) return decided(invalidEvent(null, "the event is not a JSON object"));
-  const messageId = typeof event.messageId === "string" ? event.messageId : null;
+  const messageId = typeof event.messageId === "string" && event.messageId !== "" ? event.messageId : null;
   const fault = structuralFault(event);
   if (fault !== undefined) return decided(invalidEvent(messageId, fault));
-  const name = event.type === "identify" ? "Identified" : (event.event as string | undefined);
+  const eventName = nonEmptyText(event.event);
+  const type = nonEmptyText(event.type) ?? (eventName !== undefined ? "track" : undefined);
+  if (type === undefined) return decided(invalidEvent(messageId, "type is missing and there is no event"));
+  const name = type === "identify" ? "Identified" : eventName;
   if (name === undefined || !HANDLED_EVENTS.has(name)) {
-    return decided({ messageId, outcome: "drop", reason: `event ${JSON.stringify(name ?? event.type)} is not handled` });
+    return decided({ messageId, outcome: "drop", reason: `event ${JSON.stringify(name ?? type)} is not handled` });
   }
   return { kind: "handled", event, name, messageId };
 }
 
+const OBJECT_FIELDS = ["traits", "properties", "context"];
+const TEXT_FIELDS = ["type", "event", "messageId", "timestamp", "sentAt", "receivedAt", "anonymousId", "userId"];
+
 function structuralFault(event: Json): string | undefined {
-  for (const key of ["traits", "properties", "context"]) {
-    if (event[key] !== undefined && !isPlainObject(event[key])) return `${key} must be an object`;
+  for (const key of OBJECT_FIELDS) {
+    const value = event[key];
+    if (value !== undefined && value !== null && !isPlainObject(value)) return `${key} must be an object`;
   }
-  for (const key of ["type", "event"]) {
-    if (event[key] !== undefined && typeof event[key] !== "string") return `${key} must be a string`;
+  for (const key of TEXT_FIELDS) {
+    const value = event[key];
+    if (value !== undefined && value !== null && typeof value !== "string") return `${key} must be a string`;
   }
   return undefined;
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 function decided(outcome: Outcome): Routed {
@@ -62,13 +77,4 @@ export function missingEmail(messageId: string | null): ErrorOutcome {
 export function sendUpsert(messageId: string | null, body: Json, warnings: readonly string[], settings: BenchSettings): SendOutcome {
   const headers = { Authorization: `Bearer ${settings.api_key}`, "Content-Type": "application/json" };
   return { messageId, outcome: "send", request: { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body }, warnings };
-}
-
-/** The merged traits of CONTRACT section 1: context.traits under traits, top level wins. */
-export function mergedTraits(event: Json): Json {
-  const context = event.context as Json | undefined;
-  const nested = context !== undefined && isPlainObject(context.traits) ? context.traits : undefined;
-  const top = event.traits as Json | undefined;
-  if (nested === undefined) return top ?? {};
-  return top === undefined ? nested : { ...nested, ...top };
 }

@@ -24,11 +24,11 @@ export function transformLeadCaptureByHand(event: unknown, settings: BenchSettin
   const routed = routeEvent(event);
   if (routed.kind === "decided") return routed.outcome;
   const { event: raw, name, messageId } = routed;
-  const context = raw.context as Json | undefined;
-  const top = raw.traits as Json | undefined;
-  const nested = context !== undefined && isPlainObject(context.traits) ? context.traits : undefined;
-  // Top-level traits win over context.traits without allocating a merged object.
-  const trait = (key: string): unknown => (top !== undefined && hasOwn.call(top, key) ? read(top, key) : read(nested, key));
+  const context = raw.context;
+  const top = raw.traits;
+  const nested = read(context, "traits");
+  // A top-level trait wins when it has a value (CONTRACT section 1), read without allocating a merged object.
+  const trait = (key: string): unknown => read(top, key) ?? read(nested, key);
 
   const email = text(trait("email"))?.toLowerCase();
   if (email === undefined) return missingEmail(messageId);
@@ -43,7 +43,7 @@ export function transformLeadCaptureByHand(event: unknown, settings: BenchSettin
   if (phone.kind === "failed") warnings.push(PHONE_WARNING);
   body.do_not_contact = read(read(context, "consent"), "marketing") !== "granted";
 
-  const properties = raw.properties as Json | undefined;
+  const properties = raw.properties;
   const leadSource = name === "Lead Generated" ? text(read(properties, "lead_source")) : undefined;
   if (leadSource !== undefined) body.tags = [leadSource];
   const customFields: Json = {};

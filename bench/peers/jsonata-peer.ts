@@ -6,13 +6,13 @@ import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
 import { localeRegion, normalisePhone } from "./phone.js";
 
-/** JSONata has no `undefined` literal: a condition without an `else` yields nothing, and a key bound to nothing is left out. */
+/** A top-level trait wins only when it has a value, hence the $sift. JSONata has no `undefined` literal: a condition without an `else` yields nothing, and a key bound to nothing is left out. */
 export const SALESLOFT_JSONATA = `(
   $text := function($v) { $type($v) = "string" and $trim($v) != "" ? $trim($v) };
   $present := function($v) { $type($v) != "null" and ($type($v) != "string" or $v != "") ? $v };
   $t := $merge([
     $type(context.traits) = "object" ? context.traits : {},
-    $type(traits) = "object" ? traits : {}
+    $type(traits) = "object" ? $sift(traits, function($v) { $exists($present($v)) }) : {}
   ]);
   $name := type = "identify" ? "Identified" : event;
   $email := $lowercase($text($t.email));
@@ -54,7 +54,7 @@ interface MappedLead {
 export function createJsonataTransform(): (event: unknown, settings: BenchSettings) => Promise<Outcome> {
   const expression = jsonata(SALESLOFT_JSONATA);
   expression.registerFunction("localeRegion", (locale: unknown) => localeRegion(locale), "<x?:s?>");
-  expression.registerFunction("e164", (value: unknown, region: unknown) => normalisePhone(value, typeof region === "string" ? region : undefined), "<x?x?:o>");
+  expression.registerFunction("e164", (value: unknown, region: unknown) => normalisePhone(value, region), "<x?x?:o>");
   return async (event, settings) => {
     const routed = routeEvent(event);
     if (routed.kind === "decided") return routed.outcome;

@@ -1,25 +1,25 @@
-// Phone normalisation shared by every peer: the same libphonenumber-js call as the runtime's `e164`, so the
-// benchmark times the engines, not different phone rules.
+// Phone normalisation shared by every peer: the runtime's own `e164` and `region` (one libphonenumber-js call, the
+// "max" metadata), so the benchmark times the engines, not different phone rules.
 
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { e164, region } from "../../runtime/stdlib/phone.js";
+import { Failure } from "../../runtime/values.js";
 
-/** The region subtag of a BCP-47 locale ("en-GB" -> "GB"); undefined when the locale has none or is not one. */
-export function localeRegion(locale: unknown): string | undefined {
-  if (typeof locale !== "string" || locale === "") return undefined;
-  try {
-    return new Intl.Locale(locale).region;
-  } catch {
-    return undefined;
-  }
+/** The ISO region of a BCP-47 locale ("en-GB" -> "GB"); undefined when it names none. */
+export const localeRegion: (locale: unknown) => string | undefined = region;
+
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
 }
 
-/** CONTRACT section 3: region of context.locale, else traits.country, else settings.default_phone_region. */
-export function phoneRegion(locale: unknown, country: unknown, defaultRegion: unknown): string | undefined {
-  const fromLocale = localeRegion(locale);
+/**
+ * CONTRACT section 3: region of context.locale, else traits.country, else settings.default_phone_region — the first
+ * present one, as `coalesce` picks it (so a country of "UK" is chosen and then ignored by e164, as in the preset).
+ */
+export function phoneRegion(locale: unknown, country: unknown, defaultRegion: unknown): unknown {
+  const fromLocale = region(locale);
   if (fromLocale !== undefined) return fromLocale;
-  if (typeof country === "string" && country !== "") return country;
-  if (typeof defaultRegion === "string" && defaultRegion !== "") return defaultRegion;
-  return undefined;
+  if (isPresent(country)) return country;
+  return isPresent(defaultRegion) ? defaultRegion : undefined;
 }
 
 /** The outcome of normalising one phone value: absent input, a number in E.164, or a value that is not a phone. */
@@ -29,9 +29,8 @@ const ABSENT: PhoneResult = { kind: "absent" };
 const FAILED: PhoneResult = { kind: "failed" };
 
 /** Kept when libphonenumber-js parses it and its length is possible for its country (isPossible, not isValid). */
-export function normalisePhone(value: unknown, region: string | undefined): PhoneResult {
-  if (typeof value !== "string" || value.trim() === "") return ABSENT;
-  const parsed = parsePhoneNumberFromString(value, region as CountryCode | undefined);
-  if (parsed === undefined || !parsed.isPossible()) return FAILED;
-  return { kind: "e164", number: parsed.number };
+export function normalisePhone(value: unknown, phoneRegionCode: unknown): PhoneResult {
+  const result = e164(value, phoneRegionCode);
+  if (result === undefined) return ABSENT;
+  return result instanceof Failure ? FAILED : { kind: "e164", number: result };
 }

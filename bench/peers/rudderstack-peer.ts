@@ -8,20 +8,19 @@ import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings
 import { localeRegion, normalisePhone } from "./phone.js";
 
 export const SALESLOFT_TEMPLATE = `
-const t = { ...(.context.traits), ...(.traits) };
 const name = .type === "identify" ? "Identified" : .event;
-const email = $.lower($.text(t.email));
-const region = $.localeRegion(.context.locale) ?? $.present(t.country) ?? $.defaultRegion;
-const phone = $.e164(t.phone, region);
+const email = $.lower($.text($.trait(.traits.email, .context.traits.email)));
+const region = $.localeRegion(.context.locale) ?? $.present($.trait(.traits.country, .context.traits.country)) ?? $.defaultRegion;
+const phone = $.e164($.trait(.traits.phone, .context.traits.phone), region);
 const leadSource = name === "Lead Generated" ? $.text(.properties.lead_source) : undefined;
 email ? {
   body: {
     upsert_key: "email_address",
     email_address: email,
-    first_name: $.text(t.first_name),
-    last_name: $.text(t.last_name),
-    title: $.text(t.title),
-    person_company_name: $.text(t.company),
+    first_name: $.text($.trait(.traits.first_name, .context.traits.first_name)),
+    last_name: $.text($.trait(.traits.last_name, .context.traits.last_name)),
+    title: $.text($.trait(.traits.title, .context.traits.title)),
+    person_company_name: $.text($.trait(.traits.company, .context.traits.company)),
     phone: phone.kind === "e164" ? phone.number : undefined,
     do_not_contact: .context.consent.marketing !== "granted",
     tags: leadSource ? [leadSource] : undefined,
@@ -41,8 +40,10 @@ const staticBindings = {
   text: (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
   lower: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : undefined),
   present: (value: unknown) => (value === null || value === "" ? undefined : value),
+  /** A top-level trait wins when it has a value; otherwise the one sent in context.traits. */
+  trait: (top: unknown, nested: unknown) => (top === null || top === "" || top === undefined ? nested : top),
   localeRegion,
-  e164: (value: unknown, region: unknown) => normalisePhone(value, typeof region === "string" ? region : undefined),
+  e164: (value: unknown, region: unknown) => normalisePhone(value, region),
 };
 
 interface MappedLead {

@@ -10,9 +10,9 @@ import { normalisePhone, phoneRegion } from "./phone.js";
 const requireCjs = createRequire(import.meta.url);
 const mappingKit = requireCjs("@segment/actions-core/mapping-kit") as { transform: (mapping: Json, data: Json) => Json };
 
-/** Segment's usual default for a trait: the top-level trait when it exists, else the one sent with the track call. */
+/** Segment's usual default for a trait: the top-level trait when it is not blank, else the one sent with the track call. */
 function traitOrContextTrait(key: string): Json {
-  return { "@if": { exists: { "@path": `$.traits.${key}` }, then: { "@path": `$.traits.${key}` }, else: { "@path": `$.context.traits.${key}` } } };
+  return { "@if": { blank: { "@path": `$.traits.${key}` }, then: { "@path": `$.traits.${key}` }, else: { "@path": `$.context.traits.${key}` } } };
 }
 
 const identifyMapping: Json = {

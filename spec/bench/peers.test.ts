@@ -1,17 +1,20 @@
 // The benchmark's events and peer implementations: the generator is deterministic and covers the mix, and every
 // peer maps the seed's worked example exactly and agrees with the hand-written floor on generated events.
 
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { checkEquivalence } from "../../bench/equivalence.js";
+import { checkEquivalence, describeDifference } from "../../bench/equivalence.js";
 import { EVENT_MIXES, generateEventList, writeEventsJsonl } from "../../bench/events/generate.js";
 import { transformLeadCaptureByHand } from "../../bench/peers/hand-written.js";
 import { createJsonataTransform } from "../../bench/peers/jsonata-peer.js";
 import { createRudderstackTransform } from "../../bench/peers/rudderstack-peer.js";
 import { createSegmentTransform } from "../../bench/peers/segment-peer.js";
 import type { Outcome } from "../../runtime/outcome.js";
+import type { BenchSettings } from "../../bench/peers/envelope.js";
 
-const settings = { api_key: "test-key", default_phone_region: "US" };
+const settings: BenchSettings = { api_key: "test-key", default_phone_region: "US" };
 
 const seedExample = {
   type: "track",
@@ -46,6 +49,12 @@ const peers = [
   { name: "RudderStack template", transform: createRudderstackTransform() },
 ];
 
+// The preset's golden fixtures, worked out by hand from the contract, are the oracle for the peers too.
+const fixtureFolder = join(import.meta.dirname, "../../presets/salesloft/tests");
+const fixtures = readdirSync(fixtureFolder)
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => ({ name, ...(JSON.parse(readFileSync(join(fixtureFolder, name), "utf8")) as { settings: BenchSettings; event: unknown; expect: Outcome }) }));
+
 function kindOf(outcome: Outcome): string {
   if (outcome.outcome === "error") return `error:${outcome.code}`;
   if (outcome.outcome === "send" && outcome.warnings.length > 0) return "send:warning";
@@ -63,6 +72,16 @@ describe("benchmark peers", () => {
     expect(outcome.warnings).toEqual([]);
   });
 
+  it.each(peers)("$name gives the outcome of every golden fixture of the Salesloft preset", async ({ transform }) => {
+    expect(fixtures.length).toBeGreaterThan(50);
+    const failures: string[] = [];
+    for (const fixture of fixtures) {
+      const detail = describeDifference(fixture.expect, await transform(fixture.event, fixture.settings));
+      if (detail !== undefined) failures.push(`${fixture.name}: ${detail}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it.each(EVENT_MIXES)("every peer agrees with the hand-written floor on 3,000 events of the %s mix", async (mix) => {
     const events = generateEventList(3_000, { mix, seed: 7 });
     const report = await checkEquivalence(events, transformLeadCaptureByHand, peers.slice(1), settings);
@@ -70,7 +89,7 @@ describe("benchmark peers", () => {
   });
 
   it("reports where a peer that gets the body wrong differs, naming the event", async () => {
-    const keepsCapitals = (event: unknown, given: typeof settings): Outcome => {
+    const keepsCapitals = (event: unknown, given: BenchSettings): Outcome => {
       const outcome = transformLeadCaptureByHand(event, given);
       if (outcome.outcome !== "send") return outcome;
       const body = { ...(outcome.request.body as object), email_address: "Jane.Doe@Example.com" };

@@ -1,0 +1,159 @@
+// Validates a preset's settings: declared names and types, required ones present, env fallback, ISO regions.
+
+import type { SettingSpec, SettingType } from "./preset-module.js";
+import { isoRegion } from "./region.js";
+import { jsonTypeName } from "./schema-problems.js";
+import { to_bool, to_number } from "./stdlib/convert.js";
+import type { Settings } from "./values.js";
+
+export type SettingsResult =
+  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly problems: readonly string[] };
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+type SettingValue = string | number | boolean;
+
+/** Where a setting's value came from, as a problem message names it. */
+interface Source {
+  readonly label: string;
+  readonly fromEnv: boolean;
+}
+
+/** `SALESLOFT_API_KEY` for integration "salesloft", setting "api_key"; other characters become `_`. */
+export function settingEnvName(integration: string, setting: string): string {
+  return `${integration}_${setting}`.toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+}
+
+/**
+ * Checks `input` (the parsed settings file; absent means none) against the declared settings. A setting missing from
+ * the input is read from `env` under settingEnvName(integration, name) when both are given. Every problem is
+ * reported; no message ever contains the value of a secret.
+ */
+export function validateSettings(
+  specs: readonly SettingSpec[],
+  input: unknown,
+  env?: Environment,
+  integration?: string,
+): SettingsResult {
+  if (input !== undefined && input !== null && (typeof input !== "object" || Array.isArray(input))) {
+    return { ok: false, problems: [`settings must be a JSON object, got ${jsonTypeName(input)}`] };
+  }
+  const given = (input ?? {}) as Record<string, unknown>;
+  const problems = unknownSettings(specs, given);
+  const entries: [string, SettingValue][] = [];
+  for (const spec of specs) {
+    const value = readSetting(spec, given, env, integration, problems);
+    if (value !== undefined) entries.push([spec.name, value]);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: Object.fromEntries(entries) };
+}
+
+function readSetting(
+  spec: SettingSpec,
+  given: Record<string, unknown>,
+  env: Environment | undefined,
+  integration: string | undefined,
+  problems: string[],
+): SettingValue | undefined {
+  const envName = integration === undefined ? undefined : settingEnvName(integration, spec.name);
+  let raw = Object.prototype.hasOwnProperty.call(given, spec.name) ? given[spec.name] : undefined;
+  let source: Source = { label: `setting "${spec.name}"`, fromEnv: false };
+  if (isBlank(raw) && envName !== undefined && env !== undefined && !isBlank(env[envName])) {
+    raw = env[envName];
+    source = { label: `environment variable ${envName} (setting "${spec.name}")`, fromEnv: true };
+  }
+  if (isBlank(raw)) {
+    if (spec.required) problems.push(missingMessage(spec.name, envName));
+    return undefined;
+  }
+  const value = convertSetting(spec.type, raw, source.fromEnv);
+  if (value === undefined) problems.push(`${source.label} ${expectation(spec, raw, source.fromEnv)}`);
+  return value;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+function missingMessage(name: string, envName: string | undefined): string {
+  const where = envName === undefined ? "" : ` (in the settings or the environment variable ${envName})`;
+  return `missing required setting "${name}"${where}`;
+}
+
+// Environment variables are always text, so numbers and booleans are read from their words there; in a settings
+// file they must have their JSON type. Secrets and regions are tokens: surrounding space (a key file's trailing
+// newline) is never meant, and would break an Authorization header.
+function convertSetting(type: SettingType, raw: unknown, fromEnv: boolean): SettingValue | undefined {
+  switch (type) {
+    case "string":
+      return typeof raw === "string" ? raw : undefined;
+    case "secret":
+      return typeof raw === "string" ? raw.trim() : undefined;
+    case "region":
+      return isoRegion(raw);
+    case "number": {
+      const value = fromEnv ? to_number(raw) : raw;
+      return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    }
+    case "boolean":
+      return fromEnv ? to_bool(raw) : typeof raw === "boolean" ? raw : undefined;
+  }
+}
+
+/** What the value should have been, and what it was. */
+function expectation(spec: SettingSpec, raw: unknown, fromEnv: boolean): string {
+  const got = foundValue(spec, raw, fromEnv);
+  switch (spec.type) {
+    case "region":
+      return `must be an ISO 3166-1 alpha-2 region code such as "GB", got ${got}`;
+    case "number":
+      return `must be a number, got ${got}`;
+    case "boolean":
+      return fromEnv ? `must be true or false (or yes/no, 1/0), got ${got}` : `must be true or false, got ${got}`;
+    default:
+      return `must be text, got ${got}`;
+  }
+}
+
+// Text is quoted where it helps (a region, an environment variable) unless the setting is secret; otherwise only
+// its JSON type is named.
+function foundValue(spec: SettingSpec, raw: unknown, fromEnv: boolean): string {
+  if (typeof raw !== "string" || !(fromEnv || spec.type === "region")) return jsonTypeName(raw);
+  return spec.secret ? "text (not shown: the setting is secret)" : JSON.stringify(raw.slice(0, 40));
+}
+
+function unknownSettings(specs: readonly SettingSpec[], given: Record<string, unknown>): string[] {
+  const known = specs.map((spec) => spec.name);
+  return Object.keys(given)
+    .filter((name) => !known.includes(name))
+    .map((name) => {
+      const guess = closest(name, known);
+      const hint = guess === undefined ? `known settings: ${known.join(", ") || "none"}` : `did you mean "${guess}"?`;
+      return `unknown setting "${name}" (${hint})`;
+    });
+}
+
+/** The known name within a third of the name's length in edits (at least 1), if any. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

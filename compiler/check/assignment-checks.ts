@@ -1,0 +1,148 @@
+// Assignments: the target must be a field of the request schema, the value must fit it, and each target is set once.
+
+import type { Assignment, Expr } from "../../dsl/ast.js";
+import { describeType, listOf, typeOf, type MapType } from "../types.js";
+import { envOf, type CheckContext } from "./context.js";
+import { asSchema, type SchemaNode } from "./event-schema.js";
+import { didYouMean, quoted } from "./report.js";
+import { allowedTypes, allowedValues, describeSchemaTypes, resolveTarget } from "./request-schema.js";
+import { sameStructure } from "./structural.js";
+import type { CheckTable } from "./table.js";
+
+export const ASSIGNMENT_CHECKS: CheckTable = {
+  Assign: [checkTargetField, checkAssignedOnce],
+};
+
+/** The target's names, or undefined when error recovery left a hole in it. */
+function targetNames(assignment: Assignment): string[] | undefined {
+  const names = listOf(assignment.target).map((name) => name?.text);
+  return names.length > 0 && names.every((name) => typeof name === "string") ? (names as string[]) : undefined;
+}
+
+function checkTargetField(assignment: Assignment, context: CheckContext): void {
+  const loaded = context.preset?.schema;
+  const names = targetNames(assignment);
+  // Without a request schema, targets are unchecked.
+  if (loaded === undefined || !loaded.ok || names === undefined) return;
+  const resolution = resolveTarget(loaded.schema, names);
+  if (resolution.kind === "field") {
+    checkValueFits(assignment.value, resolution.schema, names.join("."), context);
+    return;
+  }
+  if (resolution.kind === "open") return;
+  const name = names[resolution.index];
+  const span = assignment.target[resolution.index].span;
+  if (resolution.kind === "not-object") {
+    const message = `${resolution.parent} is ${resolution.parentType}, so it has no field ${quoted(name)}`;
+    context.reporter.report("E204", span, message);
+    return;
+  }
+  const where = resolution.parent === "" ? "the request body" : resolution.parent;
+  context.reporter.report("E204", span, `${where} has no field ${quoted(name)}`, {
+    hints: [didYouMean(name, resolution.known) ?? "see the request schema for the fields it accepts"],
+  });
+}
+
+/** Reports a value that cannot fit a field. `??` is checked branch by branch; list literals item by item. */
+function checkValueFits(value: Expr | undefined, field: SchemaNode, label: string, context: CheckContext): void {
+  if (!value) return;
+  if (value.kind === "Fallback") {
+    checkValueFits(value.left, field, label, context);
+    checkValueFits(value.right, field, label, context);
+    return;
+  }
+  const type = typeOf(value, envOf(context));
+  const types = allowedTypes(field);
+  if (types !== undefined && !fitsTypes(type, types, value)) {
+    context.reporter.report("E302", value.span, `${describeValue(type, value)} does not fit ${label}, which is ${describeSchemaTypes(types)}`, {
+      hints: [fitHint(type, types)],
+    });
+    return;
+  }
+  checkAllowedValue(value, field, label, context);
+  const items = asSchema(field.items);
+  if (value.kind === "List" && items !== undefined) {
+    for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
+  }
+}
+
+function fitsTypes(type: MapType, types: readonly string[], value: Expr): boolean {
+  switch (type) {
+    case "any":
+    case "omit":
+      return true;
+    case "list":
+      return types.includes("array");
+    case "number":
+      // Any number-typed value may be an integer at run time; only a written fraction certainly is not.
+      return types.includes("number") || (types.includes("integer") && !(value.kind === "Number" && !Number.isInteger(value.value)));
+    default:
+      return types.includes(type);
+  }
+}
+
+function checkAllowedValue(value: Expr, field: SchemaNode, label: string, context: CheckContext): void {
+  const allowed = allowedValues(field);
+  const literal = literalValue(value);
+  if (allowed === undefined || literal === NOT_LITERAL || allowed.some((option) => option === literal)) return;
+  const options = allowed.map((option) => JSON.stringify(option));
+  const textOptions = allowed.filter((option): option is string => typeof option === "string");
+  context.reporter.report("E302", value.span, `${JSON.stringify(literal)} is not an allowed value of ${label}`, {
+    hints: [typeof literal === "string" ? didYouMean(literal, textOptions) : undefined, `allowed: ${options.join(", ")}`],
+  });
+}
+
+const NOT_LITERAL = Symbol("not a literal");
+
+function literalValue(value: Expr): unknown {
+  switch (value.kind) {
+    case "String":
+    case "Number":
+    case "Boolean":
+      return value.value;
+    case "Null":
+      return null;
+    default:
+      return NOT_LITERAL;
+  }
+}
+
+function describeValue(type: MapType, value: Expr): string {
+  return value.kind === "Number" ? String(value.value) : describeType(type);
+}
+
+function fitHint(type: MapType, types: readonly string[]): string | undefined {
+  if (type === "null") return "use omit to leave the field out; null is sent as JSON null";
+  if (type === "list" && types.includes("string")) return `join(list, ", ") turns a list into text`;
+  if (types.includes("boolean")) return `compare the value to get a boolean, e.g. x == "yes"`;
+  if (types.includes("string") && (type === "number" || type === "boolean")) return "to_string(x) turns it into text";
+  return undefined;
+}
+
+function checkAssignedOnce(assignment: Assignment, context: CheckContext): void {
+  const preset = context.preset;
+  const names = targetNames(assignment);
+  if (preset === undefined || names === undefined) return;
+  const earlier = preset.assignments.find((other) => conflicts(other, assignment));
+  preset.assignments.push(assignment);
+  if (earlier === undefined) return;
+  const earlierNames = targetNames(earlier)!.join(".");
+  const target = names.join(".");
+  const same = earlierNames === target;
+  const message = same ? `${target} is assigned twice` : `${target} overlaps the assignment to ${earlierNames}`;
+  context.reporter.report("E400", assignment.targetSpan, message, {
+    labels: [{ span: earlier.targetSpan, message: same ? "first assigned here" : `${earlierNames} assigned here` }],
+    hints: [`give each assignment a distinct "when" condition, or remove one`],
+  });
+}
+
+// Two assignments conflict when one target is the other or lies inside it, unless both have `when` conditions that
+// differ: then at most one of them is meant to apply to any event.
+function conflicts(a: Assignment, b: Assignment): boolean {
+  const aNames = targetNames(a);
+  const bNames = targetNames(b);
+  if (aNames === undefined || bNames === undefined) return false;
+  const shorter = Math.min(aNames.length, bNames.length);
+  if (aNames.slice(0, shorter).some((name, i) => name !== bNames[i])) return false;
+  return !(a.when !== undefined && b.when !== undefined && !sameStructure(a.when, b.when));
+}

@@ -1,0 +1,107 @@
+// What every check can see: the file's declarations, the preset being checked, and where the current node sits.
+
+import path from "node:path";
+import type { Assignment, LetStatement, MapFile, OnStatement, PresetDecl, SendStatement, SettingDecl } from "../../dsl/ast.js";
+import { listOf, typeEnvFor, type TypeEnv } from "../types.js";
+import type { Reporter } from "./report.js";
+import { loadRequestSchema, type LoadedSchema } from "./request-schema.js";
+
+export interface FileState {
+  readonly file: MapFile;
+  readonly filename: string;
+  readonly readFile: (absolutePath: string) => string | undefined;
+  /** Declared settings by name (first declaration wins); undefined when the integration header is missing. */
+  readonly settings: ReadonlyMap<string, SettingDecl> | undefined;
+  /** Names of `secret` settings. */
+  readonly secretSettings: ReadonlySet<string>;
+}
+
+/** Per-preset facts collected while its statements are walked in order. */
+export interface PresetState {
+  readonly decl: PresetDecl;
+  readonly env: TypeEnv;
+  /** Every `let` of the preset by name, first declaration wins: tells "defined later" from "never defined". */
+  readonly letsByName: ReadonlyMap<string, LetStatement>;
+  /** `let` names defined by the statements walked so far. */
+  readonly inScope: Set<string>;
+  readonly letUses: Map<LetStatement, number>;
+  /** The request schema of the first `send`, loaded before any statement is walked so order does not matter. */
+  readonly schema: LoadedSchema | undefined;
+  readonly assignments: Assignment[];
+  readonly secretHeaders: string[];
+  /** The first `on` and `send` statements; a second one is an error and is otherwise ignored. */
+  readonly on: OnStatement | undefined;
+  readonly send: SendStatement | undefined;
+}
+
+/** Where an expression sits, as far as checks care. */
+export interface Site {
+  /** Inside the value of a `header` clause: the only place a secret setting may be read. */
+  readonly inHeaderValue: boolean;
+  /** The direct left operand of `??`: the only place a fallible call is handled. */
+  readonly fallbackLeft: boolean;
+}
+
+export interface CheckContext {
+  readonly reporter: Reporter;
+  readonly file: FileState;
+  /** Undefined for file-level nodes (the header and its settings). */
+  readonly preset: PresetState | undefined;
+  readonly site: Site;
+}
+
+export const TOP_SITE: Site = { inHeaderValue: false, fallbackLeft: false };
+
+export function createFileState(
+  file: MapFile,
+  filename: string,
+  readFile: (absolutePath: string) => string | undefined,
+): FileState {
+  const integration = file?.integration;
+  const settings = new Map<string, SettingDecl>();
+  const secretSettings = new Set<string>();
+  for (const setting of listOf(integration?.settings)) {
+    const name = setting?.name?.text;
+    if (typeof name !== "string" || settings.has(name)) continue;
+    settings.set(name, setting);
+    if (setting.type === "secret") secretSettings.add(name);
+  }
+  return { file, filename, readFile, settings: integration ? settings : undefined, secretSettings };
+}
+
+export function createPresetState(file: FileState, decl: PresetDecl): PresetState {
+  const letsByName = new Map<string, LetStatement>();
+  let firstSend: SendStatement | undefined;
+  let firstOn: OnStatement | undefined;
+  for (const statement of listOf(decl?.statements)) {
+    if (statement?.kind === "Let" && typeof statement.name?.text === "string" && !letsByName.has(statement.name.text)) {
+      letsByName.set(statement.name.text, statement);
+    }
+    if (statement?.kind === "Send" && firstSend === undefined) firstSend = statement;
+    if (statement?.kind === "On" && firstOn === undefined) firstOn = statement;
+  }
+  const schemaLiteral = firstSend?.bodySchema;
+  const schema =
+    typeof schemaLiteral?.value === "string"
+      ? loadRequestSchema(path.resolve(path.dirname(file.filename), schemaLiteral.value), file.readFile)
+      : undefined;
+  return {
+    decl,
+    env: typeEnvFor(file.file, decl),
+    letsByName,
+    inScope: new Set(),
+    letUses: new Map(),
+    schema,
+    assignments: [],
+    secretHeaders: [],
+    on: firstOn,
+    send: firstSend,
+  };
+}
+
+const NO_NAMES: TypeEnv = { settingType: () => undefined, letType: () => undefined };
+
+/** The names types are looked up in: the preset's, or none outside a preset. */
+export function envOf(context: CheckContext): TypeEnv {
+  return context.preset?.env ?? NO_NAMES;
+}

@@ -1,0 +1,93 @@
+// The shape of a file and its presets: one `on` and one `send` per preset, distinct events, settings and messages.
+
+import type { OnStatement, PresetDecl, RequireStatement, SendStatement, SettingDecl, StringLiteral } from "../../dsl/ast.js";
+import { listOf } from "../types.js";
+import type { CheckContext } from "./context.js";
+import { quoted, spanning } from "./report.js";
+import type { CheckTable } from "./table.js";
+
+export const PRESET_CHECKS: CheckTable = {
+  SettingDecl: [checkSettingDeclaredOnce],
+  On: [checkOnList],
+  Send: [checkSendOnce],
+  Require: [checkRequireMessage],
+  PresetDecl: [checkOnAndSendPresent],
+};
+
+function checkSettingDeclaredOnce(setting: SettingDecl, context: CheckContext): void {
+  const name = setting.name?.text;
+  const first = typeof name === "string" ? context.file.settings?.get(name) : undefined;
+  if (first === undefined || first === setting) return;
+  context.reporter.report("E207", setting.name.span, `setting ${quoted(name!)} is declared twice`, {
+    labels: [{ span: first.name.span, message: "first declared here" }],
+    hints: ["remove one of them"],
+  });
+}
+
+function checkOnList(on: OnStatement, context: CheckContext): void {
+  const first = context.preset?.on;
+  if (first !== undefined && first !== on) {
+    context.reporter.report("E405", on.span, `a preset has one "on" statement; this is a second`, {
+      labels: [{ span: first.span, message: "first \"on\" here" }],
+      hints: ["list every event in the first \"on\" statement"],
+    });
+    return;
+  }
+  const events = listOf(on.events);
+  if (events.length === 0) {
+    context.reporter.report("E402", on.span, `the "on" list is empty, so the preset would handle no event`, {
+      hints: [`name at least one event, e.g. on "Signed Up"`],
+    });
+  }
+  reportRepeatedEvents(events, context);
+}
+
+function reportRepeatedEvents(events: readonly StringLiteral[], context: CheckContext): void {
+  const seen = new Map<string, StringLiteral>();
+  for (const event of events) {
+    if (typeof event?.value !== "string") continue;
+    const first = seen.get(event.value);
+    if (first === undefined) {
+      seen.set(event.value, event);
+      continue;
+    }
+    context.reporter.report("W102", event.span, `${quoted(event.value)} is listed twice`, {
+      labels: [{ span: first.span, message: "first listed here" }],
+      hints: ["remove the repeated name"],
+    });
+  }
+}
+
+function checkSendOnce(send: SendStatement, context: CheckContext): void {
+  const first = context.preset?.send;
+  if (first === undefined || first === send) return;
+  // Only the `send METHOD url` line: the headers below it would make a long multi-line span.
+  context.reporter.report("E405", spanning(send.span, send.url?.span), `a preset sends one request; this is a second "send"`, {
+    labels: [{ span: spanning(first.span, first.url?.span), message: "first \"send\" here" }],
+    hints: ["write one preset per request"],
+  });
+}
+
+function checkRequireMessage(statement: RequireStatement, context: CheckContext): void {
+  const message = statement.message;
+  if (typeof message?.value !== "string" || message.value.trim() !== "") return;
+  context.reporter.report("E409", message.span, "the require message is empty", {
+    hints: ["say what is missing and why it is needed; it becomes the error outcome's message"],
+  });
+}
+
+function checkOnAndSendPresent(decl: PresetDecl, context: CheckContext): void {
+  const preset = context.preset;
+  const name = decl.name?.text ?? "";
+  if (preset === undefined) return;
+  if (preset.on === undefined) {
+    context.reporter.report("E403", decl.name?.span ?? decl.span, `preset ${quoted(name)} has no "on" statement`, {
+      hints: [`add on "Event Name", ... to say which events it handles`],
+    });
+  }
+  if (preset.send === undefined) {
+    context.reporter.report("E404", decl.name?.span ?? decl.span, `preset ${quoted(name)} has no "send" statement`, {
+      hints: [`add send POST "https://..." to say where its requests go`],
+    });
+  }
+}

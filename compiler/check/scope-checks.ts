@@ -1,0 +1,65 @@
+// Names a path may start with: the five roots, and `let` bindings defined above the point of use.
+
+import type { LetStatement, PathExpr, PresetDecl } from "../../dsl/ast.js";
+import { ROOTS } from "../types.js";
+import type { CheckContext } from "./context.js";
+import { didYouMean, quoted } from "./report.js";
+import type { CheckTable } from "./table.js";
+
+export const SCOPE_CHECKS: CheckTable = {
+  Path: [checkRoot],
+  Let: [declareLet],
+  PresetDecl: [reportUnusedLets],
+};
+
+function checkRoot(path: PathExpr, context: CheckContext): void {
+  const root = path.root?.text;
+  const preset = context.preset;
+  if (typeof root !== "string" || ROOTS.includes(root) || preset === undefined) return;
+  const binding = preset.letsByName.get(root);
+  if (binding !== undefined) {
+    // A use before the definition still counts as a use: the author meant it, so W100 would only add noise.
+    preset.letUses.set(binding, (preset.letUses.get(binding) ?? 0) + 1);
+    if (preset.inScope.has(root)) return;
+    context.reporter.report("E205", path.root.span, `${quoted(root)} is used before it is defined`, {
+      labels: [{ span: binding.name.span, message: "defined here" }],
+      hints: ["move the let above its first use"],
+    });
+    return;
+  }
+  const suggestion = didYouMean(root, [...ROOTS, ...preset.inScope]);
+  context.reporter.report("E201", path.root.span, `unknown root ${quoted(root)}`, {
+    hints: [suggestion ?? "a path starts with event, traits, properties, context, settings or a let name"],
+  });
+}
+
+function declareLet(binding: LetStatement, context: CheckContext): void {
+  const name = binding.name?.text;
+  const preset = context.preset;
+  if (typeof name !== "string" || preset === undefined) return;
+  const first = preset.letsByName.get(name);
+  if (first !== undefined && first !== binding) {
+    context.reporter.report("E206", binding.name.span, `let ${quoted(name)} is already defined`, {
+      labels: [{ span: first.name.span, message: "first defined here" }],
+      hints: ["rename one of them, or remove one"],
+    });
+    return;
+  }
+  if (ROOTS.includes(name)) {
+    context.reporter.report("E209", binding.name.span, `let ${quoted(name)} has the name of a root`, {
+      hints: [`a path starting with ${name} always reads the root, so choose another name for the let`],
+    });
+  }
+  preset.inScope.add(name);
+}
+
+function reportUnusedLets(_decl: PresetDecl, context: CheckContext): void {
+  const preset = context.preset;
+  if (preset === undefined) return;
+  for (const [name, binding] of preset.letsByName) {
+    if (ROOTS.includes(name) || (preset.letUses.get(binding) ?? 0) > 0) continue;
+    context.reporter.report("W100", binding.name.span, `let ${quoted(name)} is never used`, {
+      hints: ["remove it, or use it in an assignment"],
+    });
+  }
+}

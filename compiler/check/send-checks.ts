@@ -1,0 +1,87 @@
+// The request a preset sends: an absolute http(s) URL, valid distinct headers, and a readable request schema.
+
+import type { HeaderClause, SendStatement } from "../../dsl/ast.js";
+import { describeType, isTextLike, listOf, typeOf } from "../types.js";
+import { envOf, type CheckContext } from "./context.js";
+import { readsSecret } from "./path-checks.js";
+import { quoted } from "./report.js";
+import type { CheckTable } from "./table.js";
+
+export const SEND_CHECKS: CheckTable = {
+  Send: [checkUrl, checkRequestSchema, checkHeadersDistinct],
+  Header: [checkHeader],
+};
+
+// RFC 9110 token characters: anything else makes the HTTP client throw when the request is built.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function checkUrl(send: SendStatement, context: CheckContext): void {
+  const url = send.url;
+  if (!url) return;
+  if (url.kind === "String") {
+    if (typeof url.value === "string" && isAbsoluteHttpUrl(url.value)) return;
+    context.reporter.report("E407", url.span, `${quoted(String(url.value))} is not an absolute http(s) URL`, {
+      hints: [`write the whole URL, e.g. "https://api.example.com/v2/things"`],
+    });
+    return;
+  }
+  const type = typeOf(url, envOf(context));
+  if (isTextLike(type) || type === "omit") return;
+  context.reporter.report("E407", url.span, `the URL must be text; this is ${describeType(type)}`);
+}
+
+function isAbsoluteHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function checkRequestSchema(send: SendStatement, context: CheckContext): void {
+  const schema = context.preset?.schema;
+  const literal = send.bodySchema;
+  // Only the first send's schema is loaded; a second send is already an error.
+  if (context.preset?.send !== send || schema === undefined || schema.ok || !literal) return;
+  context.reporter.report("E208", literal.span, `request schema ${quoted(literal.value)} ${schema.problem}`, {
+    hints: ["the path is relative to the folder of the .map file"],
+  });
+}
+
+function checkHeadersDistinct(send: SendStatement, context: CheckContext): void {
+  const seen = new Map<string, HeaderClause>();
+  for (const header of listOf(send.headers)) {
+    const name = header?.name?.value;
+    if (typeof name !== "string") continue;
+    const first = seen.get(name.toLowerCase());
+    if (first === undefined) {
+      seen.set(name.toLowerCase(), header);
+      continue;
+    }
+    context.reporter.report("E405", header.name.span, `header ${quoted(name)} is set twice`, {
+      labels: [{ span: first.name.span, message: "first set here" }],
+      hints: ["header names are case-insensitive; keep one of them"],
+    });
+  }
+}
+
+function checkHeader(header: HeaderClause, context: CheckContext): void {
+  const name = header.name?.value;
+  if (typeof name !== "string") return;
+  if (!HEADER_NAME.test(name)) {
+    context.reporter.report("E410", header.name.span, `${quoted(name)} is not a valid header name`, {
+      hints: [`a header name is letters, digits and - without spaces, e.g. "Content-Type"`],
+    });
+  }
+  const preset = context.preset;
+  if (preset === undefined) return;
+  const type = typeOf(header.value, preset.env);
+  if (header.value && !isTextLike(type) && type !== "omit") {
+    context.reporter.report("E302", header.value.span, `a header value must be text; this is ${describeType(type)}`);
+  }
+  const inFirstSend = listOf(preset.send?.headers).includes(header);
+  if (inFirstSend && readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
+    preset.secretHeaders.push(name);
+  }
+}

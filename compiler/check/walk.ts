@@ -1,0 +1,94 @@
+// Walks a (possibly partial) AST in source order and runs the check table on every node, children first.
+
+import type { Expr, MapFile, PresetDecl, Statement } from "../../dsl/ast.js";
+import { listOf } from "../types.js";
+import { createPresetState, TOP_SITE, type CheckContext, type FileState, type PresetState } from "./context.js";
+import type { Reporter } from "./report.js";
+import { runChecks, type CheckTable } from "./table.js";
+
+/** Checks the whole file; returns each preset's collected facts, in order. */
+export function walkFile(table: CheckTable, reporter: Reporter, file: FileState): PresetState[] {
+  const fileContext: CheckContext = { reporter, file, preset: undefined, site: TOP_SITE };
+  const integration = file.file?.integration;
+  if (isNode(integration)) {
+    for (const setting of listOf(integration.settings)) {
+      if (isNode(setting)) runChecks(table, "SettingDecl", setting, fileContext);
+    }
+    runChecks(table, "IntegrationDecl", integration, fileContext);
+  }
+  const presets = listOf(file.file?.presets).filter(isNode).map((decl) => walkPreset(table, fileContext, decl));
+  if (isNode(file.file)) runChecks(table, "MapFile", file.file as MapFile, fileContext);
+  return presets;
+}
+
+function walkPreset(table: CheckTable, fileContext: CheckContext, decl: PresetDecl): PresetState {
+  const preset = createPresetState(fileContext.file, decl);
+  const context: CheckContext = { ...fileContext, preset };
+  for (const statement of listOf(decl.statements)) {
+    if (isNode(statement)) walkStatement(table, context, statement);
+  }
+  runChecks(table, "PresetDecl", decl, context);
+  return preset;
+}
+
+function walkStatement(table: CheckTable, context: CheckContext, statement: Statement): void {
+  switch (statement.kind) {
+    case "On":
+      return runChecks(table, "On", statement, context);
+    case "Send":
+      walkExpr(table, context, statement.url);
+      for (const header of listOf(statement.headers)) {
+        if (!isNode(header)) continue;
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, header.value);
+        runChecks(table, "Header", header, context);
+      }
+      return runChecks(table, "Send", statement, context);
+    case "Let":
+      walkExpr(table, context, statement.value);
+      return runChecks(table, "Let", statement, context);
+    case "Require":
+      walkExpr(table, context, statement.value);
+      return runChecks(table, "Require", statement, context);
+    case "Assign":
+      walkExpr(table, context, statement.value);
+      walkExpr(table, context, statement.when);
+      return runChecks(table, "Assign", statement, context);
+  }
+}
+
+// Each child gets a site derived from its parent's: only the direct left operand of `??` is marked as handled.
+function walkExpr(table: CheckTable, parent: CheckContext, expr: Expr | undefined): void {
+  if (!isNode(expr)) return;
+  const context: CheckContext = parent.site.fallbackLeft ? { ...parent, site: { ...parent.site, fallbackLeft: false } } : parent;
+  switch (expr.kind) {
+    case "String":
+    case "Number":
+    case "Boolean":
+    case "Null":
+    case "Omit":
+    case "Path":
+      return runChecks(table, expr.kind, expr as never, parent);
+    case "List":
+      for (const item of listOf(expr.items)) walkExpr(table, context, item);
+      return runChecks(table, "List", expr, parent);
+    case "Call":
+      for (const arg of listOf(expr.args)) walkExpr(table, context, arg);
+      return runChecks(table, "Call", expr, parent);
+    case "Binary":
+      walkExpr(table, context, expr.left);
+      walkExpr(table, context, expr.right);
+      return runChecks(table, "Binary", expr, parent);
+    case "Not":
+      walkExpr(table, context, expr.operand);
+      return runChecks(table, "Not", expr, parent);
+    case "Fallback":
+      walkExpr(table, { ...context, site: { ...context.site, fallbackLeft: true } }, expr.left);
+      walkExpr(table, context, expr.right);
+      return runChecks(table, "Fallback", expr, parent);
+  }
+}
+
+/** True for an AST node: error recovery may leave holes where a node was expected. */
+export function isNode<T>(value: T | undefined | null): value is T {
+  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string";
+}

@@ -1,0 +1,45 @@
+// The runtime entry: what generated preset modules receive (`runtime`), and the API around running them.
+
+import { field, item, present } from "./access.js";
+import { orElse, put, putIn, text } from "./body.js";
+import { equals, holds, list, plus } from "./operators.js";
+import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
+import { Failure, isFailure } from "./values.js";
+
+/**
+ * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
+ * memory needs no resolvable import path. `fn` holds every standard-library function by its .map name.
+ */
+export const runtime = Object.freeze({
+  fn: STDLIB_FUNCTIONS,
+  field,
+  item,
+  present,
+  plus,
+  equals,
+  holds,
+  list,
+  isFailure,
+  Failure,
+  put,
+  putIn,
+  text,
+  orElse,
+});
+
+export type Runtime = typeof runtime;
+
+export type { HttpRequest, Outcome, SendOutcome, DropOutcome, ErrorOutcome, ErrorCode } from "./outcome.js";
+export type { BuildResult, PresetModule, SettingSpec, SettingType } from "./preset-module.js";
+export type { NormalizedEvent, Settings } from "./values.js";
+export type { FunctionSpec } from "./stdlib/spec.js";
+export type { Preset, PresetMeta } from "./preset.js";
+export type { SettingsResult, Environment } from "./settings.js";
+export type { NormalizeResult } from "./event/normalize.js";
+export { Failure, isFailure } from "./values.js";
+export { createPreset } from "./preset.js";
+export { redactOutcome, redactText, redactHeaderValue } from "./redact.js";
+export { normalizeEvent } from "./event/normalize.js";
+export { validateEvent } from "./event/validate.js";
+export { validateSettings, settingEnvName } from "./settings.js";
+export { STDLIB, STDLIB_BY_NAME } from "./stdlib/index.js";

@@ -1,0 +1,64 @@
+// Redaction: secret headers keep their scheme word only, and secrets vanish from text.
+
+import { describe, expect, it } from "vitest";
+import type { Outcome } from "../../runtime/outcome.js";
+import { redactOutcome, redactText } from "../../runtime/redact.js";
+
+const SEND: Outcome = {
+  messageId: "m1",
+  outcome: "send",
+  request: {
+    method: "POST",
+    url: "https://api.example.com/leads",
+    headers: { authorization: "Bearer sk-live-abcdef", "X-Api-Key": "k-123456", "Content-Type": "application/json" },
+    body: { email_address: "jane@example.com" },
+  },
+  warnings: ["w"],
+};
+
+describe("redactOutcome", () => {
+  it("keeps the scheme word of a secret header, hides the rest, and matches names in any case", () => {
+    const redacted = redactOutcome(SEND, { secretHeaders: ["Authorization", "x-api-key"] });
+    expect(redacted.outcome === "send" && redacted.request.headers).toEqual({
+      authorization: "Bearer [redacted]",
+      "X-Api-Key": "[redacted]",
+      "Content-Type": "application/json",
+    });
+    expect(JSON.stringify(redacted)).not.toMatch(/sk-live|k-123456/);
+  });
+
+  it("returns a copy and leaves the outcome that is sent untouched", () => {
+    const redacted = redactOutcome(SEND, { secretHeaders: ["Authorization"] });
+    expect(redacted).not.toBe(SEND);
+    expect(SEND.outcome === "send" && SEND.request.headers.authorization).toBe("Bearer sk-live-abcdef");
+    expect(redacted.outcome === "send" && redacted.request.body).toEqual({ email_address: "jane@example.com" });
+  });
+
+  it("hides the whole value when what precedes a space is not a scheme word", () => {
+    const request = { method: "POST", url: "https://api.example.com/", headers: { Authorization: "sk_9 xyz" } };
+    const outcome: Outcome = { messageId: "m1", outcome: "send", request, warnings: [] };
+    const redacted = redactOutcome(outcome, { secretHeaders: ["Authorization"] });
+    expect(redacted.outcome === "send" && redacted.request.headers.Authorization).toBe("[redacted]");
+  });
+
+  it("copies drop and error outcomes as they are", () => {
+    const drop: Outcome = { messageId: "m2", outcome: "drop", reason: "r" };
+    expect(redactOutcome(drop, { secretHeaders: ["Authorization"] })).toEqual(drop);
+  });
+});
+
+describe("redactText", () => {
+  it("replaces every occurrence of every secret", () => {
+    expect(redactText("key sk-123 then sk-123 and tok-9999", ["sk-123", "tok-9999"])).toBe(
+      "key [redacted] then [redacted] and [redacted]",
+    );
+  });
+
+  it("hides a longer secret whole even when it contains a shorter one", () => {
+    expect(redactText("abcd-efgh", ["abcd", "abcd-efgh"])).toBe("[redacted]");
+  });
+
+  it("leaves secrets shorter than four characters alone", () => {
+    expect(redactText("a1b a1b", ["a1b", ""])).toBe("a1b a1b");
+  });
+});

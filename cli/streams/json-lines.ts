@@ -1,0 +1,64 @@
+// Reading JSON Lines one line at a time and writing one line at a time, in constant memory, with backpressure.
+
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import type { OutputStream } from "../io.js";
+
+/** One input line: its parsed JSON, or why it is not JSON. Line numbers count every line, blank ones included. */
+export type JsonLine =
+  | { readonly line: number; readonly ok: true; readonly value: unknown }
+  | { readonly line: number; readonly ok: false; readonly problem: string };
+
+/**
+ * The non-blank lines of `input`, parsed. Blank lines (only whitespace) are skipped: they are how a JSON Lines file
+ * often ends and they carry no event. A byte order mark before the first line is ignored. readline's async iterator
+ * pauses the input while its queue is full, so a huge file is never held in memory.
+ */
+export async function* readJsonLines(input: Readable): AsyncGenerator<JsonLine> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  for await (const raw of lines) {
+    number++;
+    const text = number === 1 && raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+    if (text.trim() === "") continue;
+    try {
+      yield { line: number, ok: true, value: JSON.parse(text) };
+    } catch (error) {
+      yield { line: number, ok: false, problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+interface Drainable {
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  off?(event: string, listener: (...args: unknown[]) => void): unknown;
+  readonly destroyed?: boolean;
+}
+
+/**
+ * Writes one line; when the stream's buffer is full, waits for it to drain (or to close, so a reader that went away
+ * never leaves us waiting). Returns false when the stream can take no more output.
+ */
+export async function writeLine(stream: OutputStream, text: string): Promise<boolean> {
+  const drainable = stream as Partial<Drainable>;
+  if (isDestroyed(drainable)) return false;
+  const accepted = stream.write(`${text}\n`);
+  if (accepted !== false || typeof drainable.once !== "function") return true;
+  await drained(drainable as Drainable);
+  return !isDestroyed(drainable);
+}
+
+function isDestroyed(stream: Partial<Drainable>): boolean {
+  return stream.destroyed === true;
+}
+
+/** Resolves on the first of drain, close or error, and removes all three listeners so none pile up. */
+function drained(stream: Drainable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ["drain", "close", "error"]) stream.off?.(event, done);
+      resolve();
+    };
+    for (const event of ["drain", "close", "error"]) stream.once(event, done);
+  });
+}

@@ -1,5 +1,7 @@
 // Validates a preset's settings: declared names and types, required ones present, env fallback, ISO regions.
 
+// The one "did you mean" rule of the project, so a settings hint reads like a checker hint.
+import { suggest } from "../compiler/diagnostics/suggest.js";
 import type { SettingSpec, SettingType } from "./preset-module.js";
 import { isoRegion } from "./region.js";
 import { jsonTypeName } from "./schema-problems.js";
@@ -127,33 +129,8 @@ function unknownSettings(specs: readonly SettingSpec[], given: Record<string, un
   return Object.keys(given)
     .filter((name) => !known.includes(name))
     .map((name) => {
-      const guess = closest(name, known);
+      const guess = suggest(name, known);
       const hint = guess === undefined ? `known settings: ${known.join(", ") || "none"}` : `did you mean "${guess}"?`;
       return `unknown setting "${name}" (${hint})`;
     });
-}
-
-/** The known name within a third of the name's length in edits (at least 1), if any. */
-function closest(name: string, known: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

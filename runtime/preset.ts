@@ -85,6 +85,11 @@ function failure(messageId: string | null, code: ErrorCode, message: string): Er
   return { messageId, outcome: "error", code, message };
 }
 
+// Even reading a thrown value can throw (a toString that throws); the outcome must still be made.
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "an unreadable error";
+  }
 }

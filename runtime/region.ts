@@ -23,7 +23,7 @@ export function isoRegion(value: unknown): string | undefined {
   return ISO_REGIONS.has(code) ? code : undefined;
 }
 
-/** How many region codes are known; exposed for the test that checks the list against ICU. */
+/** Every known region code; for the test that checks the list against ICU and libphonenumber-js. */
 export function knownRegionCodes(): readonly string[] {
   return [...ISO_REGIONS];
 }

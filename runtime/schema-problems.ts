@@ -17,7 +17,7 @@ export function jsonTypeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "list";
   if (value === undefined) return "absent";
-  return typeof value === "bigint" ? "number" : typeof value;
+  return typeof value;
 }
 
 /**

@@ -20,9 +20,10 @@ export function eventLabel(messageId: string | null): string {
 export function normalizeEvent(input: unknown): NormalizeResult {
   try {
     return normalizeFields(input);
-  } catch (error) {
-    // Only reachable for objects built in code (a getter that throws); JSON input never gets here.
-    return { ok: false, messageId: null, message: `event could not be read: ${String(error)}` };
+  } catch {
+    // Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself
+    // is not quoted: turning it into text could throw again.
+    return { ok: false, messageId: null, message: "event could not be read as JSON data" };
   }
 }
 

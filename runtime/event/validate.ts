@@ -4,7 +4,8 @@ import { Ajv } from "ajv";
 import { describeSchemaErrors } from "../schema-problems.js";
 import { CANONICAL_EVENT_SCHEMA } from "./canonical-event-schema.js";
 
-// strict: false because the schema documents context fields with descriptions only, which strict mode flags.
+// strict: false because the schema gives `properties` to context objects without `type: "object"` (it documents
+// their fields without enforcing their shape), which strict mode reports.
 const checkCanonical = new Ajv({ allErrors: true, strict: false }).compile(CANONICAL_EVENT_SCHEMA);
 
 /**

@@ -144,3 +144,19 @@ describe("normalisation", () => {
     );
   });
 });
+
+describe("events built in code", () => {
+  it("gives an invalid event, not an exception, when reading a field throws", () => {
+    const hostile = {
+      type: "track",
+      get event(): string {
+        throw new Error("no");
+      },
+    };
+    expect(normalizeEvent(hostile)).toEqual({
+      ok: false,
+      messageId: null,
+      message: "event could not be read as JSON data",
+    });
+  });
+});

@@ -1,0 +1,194 @@
+// CST-to-AST for declarations and statements: one parsed chunk becomes one piece of the file.
+//
+// Checks the grammar leaves to words (HTTP methods, setting types and modifiers are plain names) are made here. After
+// reporting such a mistake the node keeps a stand-in value, so later checks do not report the same line again; code
+// is never generated from a file with errors, so the stand-in cannot leak into output.
+
+import type { CstNode, IToken } from "chevrotain";
+import type * as Ast from "./ast.js";
+import { errorAt } from "./diagnostic-builders.js";
+import { suggest } from "../compiler/diagnostics/suggest.js";
+import {
+  allTokens,
+  nameFrom,
+  nodeOf,
+  nodesOf,
+  stringFrom,
+  tokenOf,
+  tokensOf,
+  type DiagnosticSink,
+} from "./cst-access.js";
+import { toExpression } from "./cst-expressions.js";
+import { cover, tokenSpan } from "./spans.js";
+
+/** A file header line (`integration` or `preset`), before the assembler attaches its settings or statements. */
+export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" = "IntegrationHeader" | "PresetHeader">
+  extends Ast.Node {
+  readonly kind: Kind;
+  readonly name: Ast.Name;
+  readonly title?: Ast.StringLiteral;
+}
+
+export type Piece = HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.Statement;
+
+const SETTING_TYPES: readonly Ast.SettingType[] = ["string", "number", "boolean", "region", "secret"];
+const HTTP_METHODS: readonly Ast.HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+type PieceBuilder = (node: CstNode, sink: DiagnosticSink) => Piece | undefined;
+
+const PIECE_BUILDERS: Readonly<Record<string, PieceBuilder>> = {
+  integrationHeader: (node) => header(node, "IntegrationHeader"),
+  presetHeader: (node) => header(node, "PresetHeader"),
+  settingDecl: settingDecl,
+  onStatement: onStatement,
+  sendStatement: sendStatement,
+  letStatement: letStatement,
+  requireStatement: requireStatement,
+  assignment: assignment,
+};
+
+/** Builds the piece for one `chunk` CST node; undefined when recovery left it too incomplete to use. */
+export function chunkToPiece(chunk: CstNode, sink: DiagnosticSink): Piece | undefined {
+  for (const [rule, build] of Object.entries(PIECE_BUILDERS)) {
+    const node = nodeOf(chunk, rule);
+    if (node !== undefined) return build(node, sink);
+  }
+  return undefined;
+}
+
+/** A declaration or statement spans its own tokens, first to last. */
+function spanOf(node: CstNode): Ast.Span {
+  const tokens = allTokens(node);
+  return cover(tokens[0] && tokenSpan(tokens[0]), tokens.at(-1) && tokenSpan(tokens.at(-1) as IToken));
+}
+
+function header<Kind extends HeaderPiece["kind"]>(node: CstNode, kind: Kind): HeaderPiece<Kind> | undefined {
+  const name = nameFrom(tokenOf(node, "Name"));
+  if (name === undefined) return undefined;
+  const title = stringFrom(tokenOf(node, "StringLiteral"));
+  return { kind, name, ...(title === undefined ? {} : { title }), span: spanOf(node) };
+}
+
+function settingDecl(node: CstNode, sink: DiagnosticSink): Ast.SettingDecl | undefined {
+  const name = nameFrom(tokenOf(node, "name"));
+  if (name === undefined) return undefined;
+  const typeToken = tokenOf(node, "type");
+  let type = typeToken === undefined ? "string" : settingType(typeToken, sink);
+  let required = false;
+  for (const modifier of tokensOf(node, "modifier")) {
+    if (modifier.image === "required") required = true;
+    else if (modifier.image === "secret") type = "secret";
+    else sink.push(unknownModifier(modifier));
+  }
+  const description = stringFrom(tokenOf(node, "StringLiteral"));
+  const typeSpan = typeToken === undefined ? name.span : tokenSpan(typeToken);
+  return {
+    kind: "SettingDecl",
+    name,
+    type,
+    typeSpan,
+    required,
+    ...(description === undefined ? {} : { description }),
+    span: spanOf(node),
+  };
+}
+
+function settingType(token: IToken, sink: DiagnosticSink): Ast.SettingType {
+  const known = SETTING_TYPES.find((t) => t === token.image);
+  if (known !== undefined) return known;
+  const guess = suggest(token.image, SETTING_TYPES);
+  sink.push(
+    errorAt("E406", `unknown setting type "${token.image}"`, tokenSpan(token), {
+      hints: [guess === undefined ? "use string, number, boolean, region or secret" : `did you mean "${guess}"?`],
+    }),
+  );
+  return "string";
+}
+
+function unknownModifier(token: IToken) {
+  const guess = suggest(token.image, ["required", "secret"]);
+  const hint =
+    token.image === "optional"
+      ? 'settings are optional unless marked "required"'
+      : guess !== undefined
+        ? `did you mean "${guess}"?`
+        : 'after the type, write "required", "secret" or a description string';
+  return errorAt("E103", `unknown setting modifier "${token.image}"`, tokenSpan(token), { hints: [hint] });
+}
+
+function onStatement(node: CstNode): Ast.OnStatement {
+  const events = tokensOf(node, "StringLiteral").map((t) => stringFrom(t) as Ast.StringLiteral);
+  return { kind: "On", events, span: spanOf(node) };
+}
+
+function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement | undefined {
+  const methodToken = tokenOf(node, "method");
+  const url = toExpression(nodeOf(node, "url"), sink);
+  if (methodToken === undefined || url === undefined) return undefined;
+  const headers = nodesOf(node, "headerClause")
+    .map((h) => headerClause(h, sink))
+    .filter((h): h is Ast.HeaderClause => h !== undefined);
+  const bodySchema = stringFrom(tokenOf(node, "schema"));
+  return {
+    kind: "Send",
+    method: httpMethod(methodToken, sink),
+    methodSpan: tokenSpan(methodToken),
+    url,
+    headers,
+    ...(bodySchema === undefined ? {} : { bodySchema }),
+    span: spanOf(node),
+  };
+}
+
+function httpMethod(token: IToken, sink: DiagnosticSink): Ast.HttpMethod {
+  const known = HTTP_METHODS.find((m) => m === token.image);
+  if (known !== undefined) return known;
+  const guess = suggest(token.image, HTTP_METHODS);
+  sink.push(
+    errorAt("E103", `expected an HTTP method, found "${token.image}"`, tokenSpan(token), {
+      hints: [guess === undefined ? "use GET, POST, PUT, PATCH or DELETE" : `did you mean "${guess}"?`],
+    }),
+  );
+  return HTTP_METHODS.find((m) => m === guess) ?? "POST";
+}
+
+function headerClause(node: CstNode, sink: DiagnosticSink): Ast.HeaderClause | undefined {
+  const name = stringFrom(tokenOf(node, "StringLiteral"));
+  const value = toExpression(nodeOf(node, "expression"), sink);
+  if (name === undefined || value === undefined) return undefined;
+  return { kind: "Header", name, value, span: spanOf(node) };
+}
+
+function letStatement(node: CstNode, sink: DiagnosticSink): Ast.LetStatement | undefined {
+  const name = nameFrom(tokenOf(node, "Name"));
+  const value = toExpression(nodeOf(node, "expression"), sink);
+  if (name === undefined || value === undefined) return undefined;
+  return { kind: "Let", name, value, span: spanOf(node) };
+}
+
+function requireStatement(node: CstNode, sink: DiagnosticSink): Ast.RequireStatement | undefined {
+  const value = toExpression(nodeOf(node, "expression"), sink);
+  const message = stringFrom(tokenOf(node, "StringLiteral"));
+  if (value === undefined || message === undefined) return undefined;
+  return { kind: "Require", value, message, span: spanOf(node) };
+}
+
+function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undefined {
+  const targetTokens = tokensOf(node, "target");
+  const value = toExpression(nodeOf(node, "value"), sink);
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
+  // A target with a hole (`a. <- 1`) or a `when` without its condition is not a whole statement.
+  const dots = tokensOf(node, "Dot").length;
+  if (targetTokens.length !== dots + 1 || value === undefined) return undefined;
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  const target = targetTokens.map((t) => nameFrom(t) as Ast.Name);
+  return {
+    kind: "Assign",
+    target,
+    targetSpan: cover(target[0].span, target[target.length - 1].span),
+    value,
+    ...(when === undefined ? {} : { when }),
+    span: spanOf(node),
+  };
+}

@@ -54,9 +54,14 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   const type = typeOf(value, envOf(context));
   const types = allowedTypes(field);
   if (types !== undefined && !fitsTypes(type, types, value)) {
-    context.reporter.report("E302", value.span, `${describeValue(type, value)} does not fit ${label}, which is ${describeSchemaTypes(types)}`, {
-      hints: [fitHint(type, types)],
-    });
+    context.reporter.report(
+      "E302",
+      value.span,
+      `${describeValue(type, value)} does not fit ${label}, which is ${describeSchemaTypes(types)}`,
+      {
+        hints: [fitHint(type, types)],
+      },
+    );
     return;
   }
   checkAllowedValue(value, field, label, context);
@@ -75,7 +80,10 @@ function fitsTypes(type: MapType, types: readonly string[], value: Expr): boolea
       return types.includes("array");
     case "number":
       // Any number-typed value may be an integer at run time; only a written fraction certainly is not.
-      return types.includes("number") || (types.includes("integer") && !(value.kind === "Number" && !Number.isInteger(value.value)));
+      return (
+        types.includes("number") ||
+        (types.includes("integer") && !(value.kind === "Number" && !Number.isInteger(value.value)))
+      );
     default:
       return types.includes(type);
   }
@@ -88,7 +96,10 @@ function checkAllowedValue(value: Expr, field: SchemaNode, label: string, contex
   const options = allowed.map((option) => JSON.stringify(option));
   const textOptions = allowed.filter((option): option is string => typeof option === "string");
   context.reporter.report("E302", value.span, `${JSON.stringify(literal)} is not an allowed value of ${label}`, {
-    hints: [typeof literal === "string" ? didYouMean(literal, textOptions) : undefined, `allowed: ${options.join(", ")}`],
+    hints: [
+      typeof literal === "string" ? didYouMean(literal, textOptions) : undefined,
+      `allowed: ${options.join(", ")}`,
+    ],
   });
 }
 

@@ -40,7 +40,8 @@ function checkCall(call: CallExpr, context: CheckContext): void {
 /** Reports a wrong argument count; true when the count is right. */
 function checkArity(call: CallExpr, spec: FunctionSpec, context: CheckContext): boolean {
   const args = listOf(call.args);
-  const min = spec.params.filter((param) => !param.optional && !param.variadic).length +
+  const min =
+    spec.params.filter((param) => !param.optional && !param.variadic).length +
     (spec.params.some((param) => param.variadic && !param.optional) ? 1 : 0);
   const max = spec.params.some((param) => param.variadic) ? Infinity : spec.params.length;
   if (args.length >= min && args.length <= max) return true;

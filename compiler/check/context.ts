@@ -1,7 +1,15 @@
 // What every check can see: the file's declarations, the preset being checked, and where the current node sits.
 
 import path from "node:path";
-import type { Assignment, LetStatement, MapFile, OnStatement, PresetDecl, SendStatement, SettingDecl } from "../../dsl/ast.js";
+import type {
+  Assignment,
+  LetStatement,
+  MapFile,
+  OnStatement,
+  PresetDecl,
+  SendStatement,
+  SettingDecl,
+} from "../../dsl/ast.js";
 import { listOf, typeEnvFor, type TypeEnv } from "../types.js";
 import type { Reporter } from "./report.js";
 import { loadRequestSchema, type LoadedSchema } from "./request-schema.js";

@@ -15,6 +15,7 @@ import { SCOPE_CHECKS } from "./scope-checks.js";
 import { SEND_CHECKS } from "./send-checks.js";
 import { mergeTables, type CheckTable } from "./table.js";
 import { walkFile } from "./walk.js";
+import { wellFormedFile } from "./well-formed.js";
 
 export { isFallibleCall, signature } from "./call-checks.js";
 export { ROOTS, typeEnvFor, typeOf, type MapType, type TypeEnv } from "../types.js";
@@ -60,7 +61,8 @@ export const CHECKS: CheckTable = mergeTables(
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */
 export function checkFile(file: MapFile, options: CheckOptions): CheckResult {
   const reporter = new Reporter();
-  const fileState = createFileState(file, options.filename, options.readFile ?? readFileOrUndefined);
+  const checkable = wellFormedFile(file, reporter);
+  const fileState = createFileState(checkable, options?.filename ?? "", options?.readFile ?? readFileOrUndefined);
   const presets = walkFile(CHECKS, reporter, fileState).map(checkedPreset);
   return { diagnostics: reporter.diagnostics(), presets };
 }

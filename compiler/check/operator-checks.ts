@@ -34,7 +34,7 @@ function requireBoolean(operand: Expr | undefined, what: string, context: CheckC
   const type = operandType(operand, context);
   if (type === "boolean" || type === "any") return;
   context.reporter.report("E303", operand.span, `${what}; this is ${describeType(type)}`, {
-    hints: ["compare the value (x == \"yes\") or test it with is_present(x)"],
+    hints: ['compare the value (x == "yes") or test it with is_present(x)'],
   });
 }
 

@@ -47,10 +47,9 @@ function checkSecretRead(path: PathExpr, context: CheckContext): void {
   const secret = secretRead(path, context.file);
   if (secret === undefined) return;
   const first = listOf(path.segments)[0];
-  const message =
-    secret.whole
-      ? `settings is used outside a header, and it holds the secret ${quoted(secret.name)}`
-      : `secret setting ${quoted(secret.name)} is used outside a header`;
+  const message = secret.whole
+    ? `settings is used outside a header, and it holds the secret ${quoted(secret.name)}`
+    : `secret setting ${quoted(secret.name)} is used outside a header`;
   context.reporter.report("E408", spanning(path.root.span, first?.span), message, {
     hints: [
       secret.whole

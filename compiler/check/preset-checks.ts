@@ -1,6 +1,13 @@
 // The shape of a file and its presets: one `on` and one `send` per preset, distinct events, settings and messages.
 
-import type { OnStatement, PresetDecl, RequireStatement, SendStatement, SettingDecl, StringLiteral } from "../../dsl/ast.js";
+import type {
+  OnStatement,
+  PresetDecl,
+  RequireStatement,
+  SendStatement,
+  SettingDecl,
+  StringLiteral,
+} from "../../dsl/ast.js";
 import { listOf } from "../types.js";
 import type { CheckContext } from "./context.js";
 import { quoted, spanning } from "./report.js";
@@ -28,8 +35,8 @@ function checkOnList(on: OnStatement, context: CheckContext): void {
   const first = context.preset?.on;
   if (first !== undefined && first !== on) {
     context.reporter.report("E405", on.span, `a preset has one "on" statement; this is a second`, {
-      labels: [{ span: first.span, message: "first \"on\" here" }],
-      hints: ["list every event in the first \"on\" statement"],
+      labels: [{ span: first.span, message: 'first "on" here' }],
+      hints: ['list every event in the first "on" statement'],
     });
     return;
   }
@@ -62,10 +69,15 @@ function checkSendOnce(send: SendStatement, context: CheckContext): void {
   const first = context.preset?.send;
   if (first === undefined || first === send) return;
   // Only the `send METHOD url` line: the headers below it would make a long multi-line span.
-  context.reporter.report("E405", spanning(send.span, send.url?.span), `a preset sends one request; this is a second "send"`, {
-    labels: [{ span: spanning(first.span, first.url?.span), message: "first \"send\" here" }],
-    hints: ["write one preset per request"],
-  });
+  context.reporter.report(
+    "E405",
+    spanning(send.span, send.url?.span),
+    `a preset sends one request; this is a second "send"`,
+    {
+      labels: [{ span: spanning(first.span, first.url?.span), message: 'first "send" here' }],
+      hints: ["write one preset per request"],
+    },
+  );
 }
 
 function checkRequireMessage(statement: RequireStatement, context: CheckContext): void {

@@ -13,9 +13,7 @@ export function sameStructure(a: unknown, b: unknown): boolean {
   const aKeys = keysOf(a);
   const bKeys = keysOf(b);
   if (aKeys.length !== bKeys.length || aKeys.some((key, i) => key !== bKeys[i])) return false;
-  return aKeys.every((key) =>
-    sameStructure((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+  return aKeys.every((key) => sameStructure((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function isSpanKey(key: string): boolean {

@@ -16,7 +16,9 @@ export function walkFile(table: CheckTable, reporter: Reporter, file: FileState)
     }
     runChecks(table, "IntegrationDecl", integration, fileContext);
   }
-  const presets = listOf(file.file?.presets).filter(isNode).map((decl) => walkPreset(table, fileContext, decl));
+  const presets = listOf(file.file?.presets)
+    .filter(isNode)
+    .map((decl) => walkPreset(table, fileContext, decl));
   if (isNode(file.file)) runChecks(table, "MapFile", file.file as MapFile, fileContext);
   return presets;
 }
@@ -59,7 +61,9 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
 // Each child gets a site derived from its parent's: only the direct left operand of `??` is marked as handled.
 function walkExpr(table: CheckTable, parent: CheckContext, expr: Expr | undefined): void {
   if (!isNode(expr)) return;
-  const context: CheckContext = parent.site.fallbackLeft ? { ...parent, site: { ...parent.site, fallbackLeft: false } } : parent;
+  const context: CheckContext = parent.site.fallbackLeft
+    ? { ...parent, site: { ...parent.site, fallbackLeft: false } }
+    : parent;
   switch (expr.kind) {
     case "String":
     case "Number":

@@ -48,7 +48,11 @@ describe("check cases", () => {
       ),
     );
     expect(reportable.size).toBeGreaterThan(20);
-    expect([...reportable].filter((code) => code in DIAGNOSTIC_CODES && !reported.has(code))).toEqual([]);
+    // E9xx are the compiler's own faults (a malformed tree): no .map file can cause them, the property tests cover them.
+    const missing = [...reportable].filter(
+      (code) => code in DIAGNOSTIC_CODES && !code.startsWith("E9") && !reported.has(code),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
@@ -108,7 +112,9 @@ describe("checkFile", () => {
       throw new Error("disk on fire");
     };
     const checked = checkFile(parse(source, "/tmp/p.map").ast, { filename: "/tmp/p.map", readFile });
-    expect(checked.diagnostics.map((d) => [d.code, d.message])).toEqual([["E208", 'request schema "s.json" cannot be read']]);
+    expect(checked.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["E208", 'request schema "s.json" cannot be read'],
+    ]);
     expect(checked.presets[0].requestSchema).toBeUndefined();
   });
 });

@@ -80,6 +80,14 @@ describe("checkFile", () => {
     expect(preset.requestSchema).toMatchObject({ title: "Salesloft POST /v2/person_upserts request body" });
   });
 
+  it("checks the shipped Salesloft preset clean", () => {
+    const filename = path.resolve(CASES_DIR, "../../../presets/salesloft/lead-capture.map");
+    const source = readFileSync(filename, "utf8");
+    const checked = checkFile(parse(source, filename).ast, { filename });
+    expect(renderDiagnostics(checked.diagnostics, source, "lead-capture.map")).toBe("0 errors");
+    expect(checked.presets[0].requestSchema).toBeDefined();
+  });
+
   it("lists each event once, in the order written, even when the on list repeats one", () => {
     expect(checkCase("duplicate-event").checked.presets[0].events).toEqual(["Lead Generated", "Signed Up"]);
   });

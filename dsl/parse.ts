@@ -33,7 +33,16 @@ export function parse(text: string, filename: string): ParseResult {
     const where = typeof filename === "string" ? filename : "input";
     return {
       ast: { kind: "MapFile", presets: [], span: { start: 0, end: source.length } },
-      diagnostics: [errorAt("E103", `internal parser error on ${where}: ${detail}`, { start: 0, end: 0 })],
+      diagnostics: [
+        errorAt(
+          "E900",
+          `internal parser error on ${where}: ${detail}`,
+          { start: 0, end: 0 },
+          {
+            hints: ["this is a bug in signal-map, not in your file; please report it with the file attached"],
+          },
+        ),
+      ],
     };
   }
 }

@@ -129,10 +129,17 @@ export class RateLimiter {
         if (finished) return;
         finished = true;
         this.inFlight -= 1;
+        // A refused request is not counted against the limit by the server, so it no longer fills our window.
+        if (response?.status === 429) this.forget(now);
         if (response) this.learn(response.status, response.headers);
         this.pump();
       },
     };
+  }
+
+  private forget(sentAt: number): void {
+    const index = this.sentAt.indexOf(sentAt);
+    if (index >= 0) this.sentAt.splice(index, 1);
   }
 
   private learn(status: number, headers: HeaderMap): void {

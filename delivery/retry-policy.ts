@@ -11,7 +11,7 @@ export interface RetryPolicy {
   /** Backoff ceiling for the first retry; doubles per retry up to `maxDelayMs`; full jitter picks in [0, ceiling). */
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
-  /** Time allowed for the response headers, and again for the body, of one attempt. */
+  /** Time allowed for one attempt: connecting, the answer's headers and its body. */
   readonly attemptTimeoutMs: number;
   /** Added to every rate-limit wait: the Date header has one-second resolution and clocks drift. */
   readonly rateLimitMarginMs: number;
@@ -55,6 +55,7 @@ export type AttemptClass = "success" | "rate_limited" | "transient" | "permanent
 // Errors that mean the connection failed or timed out; the upsert is idempotent, so sending again is safe even when
 // the first request may have reached the server. ENOTFOUND is left out: a host that does not exist is a setup error.
 const TRANSIENT_ERROR_CODES = new Set([
+  "ATTEMPT_TIMEOUT",
   "ECONNRESET",
   "ECONNREFUSED",
   "ECONNABORTED",

@@ -72,6 +72,15 @@ describe("RateLimiter", () => {
     expect(granted).toBe(true);
   });
 
+  it("does not count a request the server refused with 429 against the window", async () => {
+    const clock = manualClock(START);
+    const limiter = new RateLimiter({ limitPerMinute: 2, clock });
+    const [refused] = await grantAll(limiter, 1);
+    refused!.done({ status: 429, headers: { "retry-after": "1" } });
+    await clock.advance(2_000);
+    expect(limiter.snapshot().sentInWindow).toBe(0);
+  });
+
   it("adopts a lower limit announced in x-ratelimit-limit-minute", async () => {
     const clock = manualClock(START);
     const limiter = new RateLimiter({ limitPerMinute: 600, clock });

@@ -1,0 +1,204 @@
+// The delivery pipeline: transform each input event with a preset and send what it asks for, in order per person.
+
+import { setMaxListeners } from "node:events";
+import type { Outcome, SendOutcome } from "../runtime/outcome.js";
+import { redactText } from "../runtime/redact.js";
+import type { Settings } from "../runtime/values.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { DeadLetter } from "./dead-letter.js";
+import { asyncIteratorOf, originalLine, parseInputItem, personKey } from "./input-events.js";
+import { OrderedScheduler } from "./ordered-scheduler.js";
+import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
+import type { RequestSender, SendReport } from "./sender.js";
+
+/** The part of a loaded preset delivery uses (runtime/preset.ts's Preset has it). */
+export interface TransformingPreset {
+  transform(event: unknown, settings: Settings): Outcome;
+}
+
+export interface DeliverOptions {
+  readonly preset: TransformingPreset;
+  /** Validated settings, passed to every transform. */
+  readonly settings: Settings;
+  readonly sender: RequestSender;
+  /** Requests on the wire at once. Default 8. */
+  readonly concurrency?: number;
+  /** Interrupt: stop reading input, let requests on the wire finish (up to `drainTimeoutMs`), fail the rest. */
+  readonly signal?: AbortSignal;
+  /** Default 10 s. */
+  readonly drainTimeoutMs?: number;
+  /** Called once per event, in completion order (not input order: each result carries its line). */
+  readonly onResult?: (result: DeliveryResult) => void;
+  readonly deadLetter?: DeadLetter;
+  /** Secret values (the API key) that must not appear in any result, whatever a server or library echoes. */
+  readonly secrets?: readonly string[];
+  readonly clock?: Clock;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Delivers every event of `input` (JSON lines as strings, or event objects) and resolves with the summary once each
+ * has exactly one result. Never rejects for bad input; every event that is not delivered or dropped ends failed.
+ */
+export async function deliverEvents(
+  input: AsyncIterable<unknown> | Iterable<unknown>,
+  options: DeliverOptions,
+): Promise<DeliverySummary> {
+  return new DeliveryRun(options).consume(input);
+}
+
+const STOP = Symbol("stop");
+
+class DeliveryRun {
+  private readonly clock: Clock;
+  private readonly scheduler: OrderedScheduler;
+  private readonly counter = new SummaryCounter();
+  private readonly cancel = new AbortController();
+  private readonly pending = new Set<Promise<void>>();
+  private readonly maxPending: number;
+  private readonly stopped: Promise<typeof STOP>;
+  private linesRead = 0;
+  private stoppedEarly = false;
+
+  constructor(private readonly options: DeliverOptions) {
+    this.clock = options.clock ?? systemClock;
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+    this.scheduler = new OrderedScheduler(concurrency);
+    // Reading stays this far ahead of sending, so a large file is never held in memory whole.
+    this.maxPending = Math.max(64, concurrency * 16);
+    // Every request on the wire and every wait listens to these signals; hundreds of listeners are expected.
+    setMaxListeners(0, this.cancel.signal);
+    if (options.signal) setMaxListeners(0, options.signal);
+    this.stopped = new Promise((resolve) => {
+      if (options.signal?.aborted) resolve(STOP);
+      else options.signal?.addEventListener("abort", () => resolve(STOP), { once: true });
+    });
+  }
+
+  async consume(input: AsyncIterable<unknown> | Iterable<unknown>): Promise<DeliverySummary> {
+    const startedAt = this.clock.now();
+    await this.readAll(asyncIteratorOf(input));
+    await this.drain();
+    return this.counter.finish(this.clock.now() - startedAt, this.linesRead, this.stoppedEarly);
+  }
+
+  private async readAll(iterator: AsyncIterator<unknown>): Promise<void> {
+    for (;;) {
+      const next = this.options.signal?.aborted ? STOP : await Promise.race([iterator.next(), this.stopped]);
+      if (next === STOP) {
+        this.stoppedEarly = true;
+        // Not awaited: an async generator would only return after the read it is blocked in.
+        iterator.return?.().catch(() => undefined);
+        return;
+      }
+      if (next.done) return;
+      this.linesRead += 1;
+      this.accept(next.value, this.linesRead);
+      if (this.pending.size >= this.maxPending) await Promise.race([...this.pending, this.stopped]);
+    }
+  }
+
+  private accept(item: unknown, line: number): void {
+    const parsed = parseInputItem(item, line);
+    if (parsed.kind === "blank") return;
+    const job =
+      parsed.kind === "invalid"
+        ? this.finish(item, { messageId: null, line, status: "failed", attempts: 0, warnings: [], error: parsed.error }, 0)
+        : this.handle(item, parsed.event, line);
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
+  }
+
+  private async handle(item: unknown, event: unknown, line: number): Promise<void> {
+    const outcome = this.transform(event);
+    const messageId = outcome.messageId;
+    if (outcome.outcome === "drop") {
+      return this.finish(item, { messageId, line, status: "dropped", attempts: 0, warnings: [], reason: outcome.reason }, 0);
+    }
+    if (outcome.outcome === "error") {
+      const error = `${outcome.code}: ${outcome.message}`;
+      return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
+    }
+    const report = await this.scheduler.run(personKey(outcome.request.body), () => this.send(outcome));
+    return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
+  }
+
+  private transform(event: unknown): Outcome {
+    try {
+      return this.options.preset.transform(event, this.options.settings);
+    } catch (error) {
+      // transform never throws by contract; this keeps one broken preset from losing the rest of the stream.
+      const message = error instanceof Error ? error.message : String(error);
+      return { messageId: null, outcome: "error", code: "internal", message: `the preset threw: ${message}` };
+    }
+  }
+
+  private async send(outcome: SendOutcome): Promise<SendReport> {
+    if (this.options.signal?.aborted) return notSent("interrupted before it was sent", true);
+    try {
+      return await this.options.sender.send(outcome.request, {
+        stopSignal: this.options.signal,
+        cancelSignal: this.cancel.signal,
+      });
+    } catch (error) {
+      return notSent(`internal: delivery failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, false);
+    }
+  }
+
+  private async finish(item: unknown, result: DeliveryResult, rateLimited: number): Promise<void> {
+    let final = this.redacted(result);
+    if (final.status === "failed" && this.options.deadLetter) {
+      try {
+        await this.options.deadLetter.append(originalLine(item));
+      } catch (error) {
+        const reason = (error as { code?: string }).code ?? String(error);
+        final = { ...final, warnings: [...final.warnings, `could not append to the dead-letter file (${reason})`] };
+      }
+    }
+    this.counter.add(final, rateLimited);
+    this.options.onResult?.(final);
+  }
+
+  private redacted(result: DeliveryResult): DeliveryResult {
+    const secrets = this.options.secrets ?? [];
+    if (secrets.length === 0) return result;
+    const clean = (text: string): string => redactText(text, secrets);
+    return {
+      ...result,
+      warnings: result.warnings.map(clean),
+      ...(result.error !== undefined ? { error: clean(result.error) } : {}),
+      ...(result.reason !== undefined ? { reason: clean(result.reason) } : {}),
+    };
+  }
+
+  /** Waits for every event; after an interrupt, waits at most drainTimeoutMs before cancelling what is on the wire. */
+  private async drain(): Promise<void> {
+    if (!this.options.signal?.aborted) await Promise.race([Promise.allSettled([...this.pending]), this.stopped]);
+    if (this.pending.size === 0) return;
+    const timer = new AbortController();
+    const drainMs = this.options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+    await Promise.race([Promise.allSettled([...this.pending]), this.clock.sleep(drainMs, timer.signal)]);
+    timer.abort();
+    if (this.pending.size > 0) this.cancel.abort();
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
+function resultOf(outcome: SendOutcome, report: SendReport, line: number): DeliveryResult {
+  return {
+    messageId: outcome.messageId,
+    line,
+    status: report.status,
+    ...(report.httpStatus !== undefined ? { httpStatus: report.httpStatus } : {}),
+    attempts: report.attempts,
+    ...(report.personId !== undefined ? { personId: report.personId } : {}),
+    warnings: [...outcome.warnings, ...report.warnings],
+    ...(report.error !== undefined ? { error: report.error } : {}),
+  };
+}
+
+function notSent(error: string, interrupted: boolean): SendReport {
+  return { status: "failed", attempts: 0, rateLimited: 0, warnings: [], error, interrupted };
+}

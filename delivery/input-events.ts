@@ -1,0 +1,45 @@
+// Turns one input item (a JSON line or an already-parsed event) into an event, or says why it cannot be one.
+
+export type ParsedInput =
+  | { readonly kind: "event"; readonly event: unknown }
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid"; readonly error: string };
+
+export function parseInputItem(item: unknown, line: number): ParsedInput {
+  if (typeof item !== "string") return { kind: "event", event: item };
+  if (item.trim() === "") return { kind: "blank" };
+  try {
+    return { kind: "event", event: JSON.parse(item) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON (${detail})` };
+  }
+}
+
+/** The text to write to the dead-letter file: the line exactly as read, so the same command can replay it. */
+export function originalLine(item: unknown): string {
+  if (typeof item === "string") return item.replace(/\r?\n$/, "");
+  try {
+    return JSON.stringify(item) ?? String(item);
+  } catch {
+    return String(item);
+  }
+}
+
+/** Events for the same person share the request body's email_address (lower-cased); others are independent. */
+export function personKey(body: unknown): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const email = (body as Record<string, unknown>)["email_address"];
+  if (typeof email !== "string" || email.trim() === "") return undefined;
+  return email.trim().toLowerCase();
+}
+
+/** Iterates sync and async sources alike. */
+export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterator<unknown> {
+  if (Symbol.asyncIterator in input) return (input as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const iterator = (input as Iterable<unknown>)[Symbol.iterator]();
+  return {
+    next: async () => iterator.next(),
+    return: async (value?: unknown) => iterator.return?.(value) ?? { done: true, value: undefined },
+  };
+}

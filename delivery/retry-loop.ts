@@ -1,0 +1,60 @@
+// Sends one request until the retry policy says stop, waiting for the shared rate limiter before every attempt.
+
+import type { Clock } from "./clock.js";
+import type { HttpAttempt } from "./http-pools.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { decideRetry, type AttemptObservation, type RetryPolicy } from "./retry-policy.js";
+
+export interface RetryLoopOptions {
+  readonly policy: RetryPolicy;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly limiter?: RateLimiter;
+  /** Stops before the next attempt or wait; an attempt already on the wire is left to finish. */
+  readonly stopSignal?: AbortSignal;
+}
+
+export interface RetryLoopResult {
+  /** The last attempt's result; absent when stopped before the first attempt. */
+  readonly last: HttpAttempt | undefined;
+  readonly attempts: number;
+  /** 429 answers seen. */
+  readonly rateLimited: number;
+  /** Stopped by the stop signal (or an attempt cancelled) before a final answer. */
+  readonly interrupted: boolean;
+  /** Set when the answer was worth retrying but attempts or time ran out. */
+  readonly gaveUp?: string;
+}
+
+export async function sendWithRetries(
+  attempt: () => Promise<HttpAttempt>,
+  options: RetryLoopOptions,
+): Promise<RetryLoopResult> {
+  const { policy, clock, random, limiter, stopSignal } = options;
+  const startedAt = clock.now();
+  let attempts = 0;
+  let rateLimited = 0;
+  let last: HttpAttempt | undefined;
+  const stopped = (): RetryLoopResult => ({ last, attempts, rateLimited, interrupted: true });
+  for (;;) {
+    if (stopSignal?.aborted) return stopped();
+    const permit = limiter ? await limiter.acquire(stopSignal) : undefined;
+    if (limiter && !permit) return stopped();
+    attempts += 1;
+    last = await attempt();
+    permit?.done(last.kind === "response" ? last.answer : undefined);
+    if (last.kind === "error" && last.code === "ABORTED") return stopped();
+    if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;
+    const now = clock.now();
+    const decision = decideRetry(policy, observe(last), { attempt: attempts, elapsedMs: now - startedAt, nowMs: now, random });
+    if (decision.action === "finish") return { last, attempts, rateLimited, interrupted: false };
+    if (decision.action === "give_up") return { last, attempts, rateLimited, interrupted: false, gaveUp: decision.reason };
+    await clock.sleep(decision.delayMs, stopSignal);
+  }
+}
+
+function observe(result: HttpAttempt): AttemptObservation {
+  return result.kind === "response"
+    ? { kind: "response", status: result.answer.status, headers: result.answer.headers }
+    : { kind: "error", code: result.code };
+}

@@ -1,0 +1,177 @@
+// The property suite every preset gets for free: total, well-formed, schema-valid, deterministic, prototype-safe.
+
+import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { loadPreset } from "../../loader/load-preset.js";
+import type { Outcome } from "../../runtime/outcome.js";
+import type { Preset } from "../../runtime/preset.js";
+import { redactOutcome } from "../../runtime/redact.js";
+import type { Settings } from "../../runtime/values.js";
+import { anyEvent } from "./arbitraries.js";
+
+export interface PresetPropertyOptions {
+  /** Raw settings, as a settings file holds them; they must pass the preset's validateSettings. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The events to draw; default: every kind of canonical and hostile input (arbitraries.anyEvent). */
+  readonly events?: fc.Arbitrary<unknown>;
+  /** Body paths (`custom_fields.note`, `tags[0]`) where the preset writes null or "" on purpose. */
+  readonly explicitBlankPaths?: readonly string[];
+}
+
+/** A preset with validated settings, loaded once per suite. */
+export interface LoadedPreset {
+  readonly preset: Preset;
+  readonly settings: Settings;
+}
+
+/**
+ * fast-check parameters from the environment, so CI is reproducible and a long hunt is one variable away:
+ * FC_SEED (an integer, or "random"; default 42) and FC_RUNS (default 200).
+ */
+export function propertyParameters(): { seed: number; numRuns: number } {
+  const seedText = process.env.FC_SEED ?? "42";
+  const seed = seedText === "random" ? (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) | 0 : Number.parseInt(seedText, 10);
+  const runs = Number.parseInt(process.env.FC_RUNS ?? "200", 10);
+  return { seed: Number.isFinite(seed) ? seed : 42, numRuns: Number.isFinite(runs) && runs > 0 ? runs : 200 };
+}
+
+/** Loads the preset and validates the settings once; later calls share the same promise. */
+export function presetLoader(presetPath: string, settings: Readonly<Record<string, unknown>>): () => Promise<LoadedPreset> {
+  let loaded: Promise<LoadedPreset> | undefined;
+  return () =>
+    (loaded ??= loadPreset(presetPath).then((preset) => {
+      const checked = preset.validateSettings(settings);
+      if (!checked.ok) throw new Error(`settings rejected: ${checked.problems.join("; ")}`);
+      return { preset, settings: checked.settings };
+    }));
+}
+
+/** Declares the generic property tests for the preset at `presetPath`. */
+export function presetProperties(presetPath: string, options: PresetPropertyOptions): void {
+  const load = presetLoader(presetPath, options.settings);
+  const events = options.events ?? anyEvent;
+  const allowedBlanks = new Set(options.explicitBlankPaths ?? []);
+  const check = async (property: (loaded: LoadedPreset, event: unknown) => void) => {
+    const loaded = await load();
+    fc.assert(fc.property(events, (event) => property(loaded, event)), propertyParameters());
+  };
+
+  describe(`generic properties of ${presetPath}`, () => {
+    it("never throws and gives exactly one well-formed outcome that echoes the messageId", () =>
+      check(({ preset, settings }, event) => {
+        const outcome = preset.transform(event, settings);
+        expect(outcomeShapeProblems(outcome)).toEqual([]);
+        expect(messageIdMatches(event, outcome.messageId)).toBe(true);
+      }));
+
+    it("gives no error but invalid_event and missing_required: never invalid_request, internal or invalid_settings", () =>
+      check(({ preset, settings }, event) => {
+        const outcome = preset.transform(event, settings);
+        if (outcome.outcome === "error") expect(["invalid_event", "missing_required"]).toContain(outcome.code);
+      }));
+
+    it("sends only bodies that match the request schema and hold no null, undefined or empty text", async () => {
+      const validate = requestBodyValidator((await load()).preset);
+      await check(({ preset, settings }, event) => {
+        const outcome = preset.transform(event, settings);
+        if (outcome.outcome !== "send") return;
+        if (validate !== undefined && !validate(outcome.request.body)) {
+          throw new Error(`body breaks the request schema: ${JSON.stringify(validate.errors)}`);
+        }
+        expect(blankPaths(outcome.request.body).filter((path) => !allowedBlanks.has(path))).toEqual([]);
+      });
+    });
+
+    it("gives the same outcome for the same event, and leaves the event as it was", () =>
+      check(({ preset, settings }, event) => {
+        // JSON text rather than structuredClone: the events are JSON, and cloning overflows the stack sooner.
+        const before = JSON.stringify(event);
+        const first = preset.transform(event, settings);
+        const second = preset.transform(event, settings);
+        expect(isDeepStrictEqual(first, second)).toBe(true);
+        expect(JSON.stringify(event)).toBe(before);
+      }));
+
+    it("lets no input change Object.prototype or Array.prototype", () => {
+      const before = prototypeSnapshot();
+      return check(({ preset, settings }, event) => {
+        preset.transform(event, settings);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(prototypeSnapshot()).toEqual(before);
+      });
+    });
+
+    it("never shows a secret setting's value in a printed outcome", () =>
+      check(({ preset, settings }, event) => {
+        const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
+        for (const spec of preset.meta.settings.filter((s) => s.secret)) {
+          const value = settings[spec.name];
+          if (typeof value === "string") expect(printed).not.toContain(value);
+        }
+      }));
+  });
+}
+
+/** What is wrong with an outcome's shape (CONTRACT section 2); empty when it is one of the three kinds, complete. */
+export function outcomeShapeProblems(outcome: Outcome): string[] {
+  const problems: string[] = [];
+  const text = (value: unknown) => typeof value === "string" && value !== "";
+  if (outcome.messageId !== null && typeof outcome.messageId !== "string") problems.push("messageId is neither text nor null");
+  if (outcome.outcome === "send") {
+    const { request, warnings } = outcome;
+    if (!text(request?.method) || !text(request?.url)) problems.push("send without a method and url");
+    if (!Object.values(request?.headers ?? {}).every((v) => typeof v === "string")) problems.push("a header is not text");
+    if (!Array.isArray(warnings) || !warnings.every(text)) problems.push("warnings are not a list of texts");
+  } else if (outcome.outcome === "drop") {
+    if (!text(outcome.reason)) problems.push("drop without a reason");
+  } else if (outcome.outcome === "error") {
+    if (!text(outcome.code) || !text(outcome.message)) problems.push("error without a code and a message");
+  } else {
+    problems.push(`unknown outcome ${JSON.stringify((outcome as { outcome?: unknown }).outcome)}`);
+  }
+  return problems;
+}
+
+/** The outcome echoes a non-empty text messageId; anything else (absent, wrong type, not an event) gives null. */
+export function messageIdMatches(event: unknown, messageId: string | null): boolean {
+  const own =
+    typeof event === "object" && event !== null && !Array.isArray(event) && Object.prototype.hasOwnProperty.call(event, "messageId")
+      ? (event as Record<string, unknown>).messageId
+      : undefined;
+  if (own === "") return messageId === null || messageId === "";
+  return typeof own === "string" ? messageId === own : messageId === null;
+}
+
+/** An ajv validator for the preset's request schema, compiled here rather than borrowed from the runtime under test. */
+export function requestBodyValidator(preset: Preset): ValidateFunction | undefined {
+  const schema = preset.meta.requestSchema as { $schema?: string } | undefined;
+  if (schema === undefined) return undefined;
+  const dialect = String(schema.$schema ?? "");
+  const options = { allErrors: true, strict: false, logger: false as const };
+  const ajv = dialect.includes("2020-12") ? new Ajv2020(options) : dialect.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
+  return ajv.compile(schema);
+}
+
+/** Paths of every null, undefined or "" inside a value, e.g. `custom_fields.utm_source` or `tags[0]`. */
+export function blankPaths(value: unknown, path = ""): string[] {
+  if (value === null || value === undefined || value === "") return [path === "" ? "(the body)" : path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => blankPaths(item, `${path}[${i}]`));
+  if (typeof value !== "object") return [];
+  return Object.keys(value).flatMap((key) => blankPaths((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`));
+}
+
+/** Own keys of the built-in prototypes with their values, compared by identity. */
+export function prototypeSnapshot(): [string, unknown][] {
+  const snapshot: [string, unknown][] = [];
+  for (const [name, proto] of [["Object", Object.prototype], ["Array", Array.prototype]] as const) {
+    for (const key of Reflect.ownKeys(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      snapshot.push([`${name}.${String(key)}`, descriptor?.value ?? descriptor?.get]);
+    }
+  }
+  return snapshot;
+}

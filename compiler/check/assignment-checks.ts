@@ -53,6 +53,10 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   }
   const type = typeOf(value, envOf(context));
   const types = allowedTypes(field);
+  if (type === "any" && types !== undefined && !types.includes("object") && readsEvent(value)) {
+    reportUncheckedEventValue(value, types, label, context);
+    return;
+  }
   if (types !== undefined && !fitsTypes(type, types, value)) {
     context.reporter.report(
       "E302",
@@ -69,6 +73,27 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   if (value.kind === "List" && items !== undefined) {
     for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
   }
+}
+
+/**
+ * A value read straight from the event may be any JSON value; sent as it is into a field that takes only some types,
+ * one odd event would make the whole request invalid and the lead would be lost. Converting it says what to keep.
+ */
+function reportUncheckedEventValue(value: Expr, types: readonly string[], label: string, context: CheckContext): void {
+  const message = `a value read from the event may be any JSON value, but ${label} is ${describeSchemaTypes(types)}`;
+  const hint = types.includes("string")
+    ? "convert it so anything else is left out, e.g. to_string(…) or trim(…)"
+    : types.includes("boolean")
+      ? "convert it, e.g. to_bool(…), or compare it: x == \"yes\""
+      : "convert it, e.g. to_number(…) ?? omit";
+  context.reporter.report("E413", value.span, message, { hints: [hint] });
+}
+
+const EVENT_ROOTS = new Set(["event", "traits", "properties", "context"]);
+
+/** A plain read of the event (a `let` cannot take a root's name, E209); other `any` values come from calls. */
+function readsEvent(value: Expr): boolean {
+  return value.kind === "Path" && EVENT_ROOTS.has(value.root?.text ?? "");
 }
 
 function fitsTypes(type: MapType, types: readonly string[], value: Expr): boolean {

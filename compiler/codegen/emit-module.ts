@@ -140,11 +140,13 @@ function urlText(send: SendStatement): string {
 
 function emitHeader(header: HeaderClause, ctx: RuleContext): string[] {
   const value = header.value;
+  const comment = ruleHeader(header, ctx);
   if (value.kind !== "Fallback") {
-    return [putCall([header.name.value], `${helper(ctx, "text")}(${emitExpr(value, ctx)})`, ctx, "headers")];
+    return [comment, putCall([header.name.value], `${helper(ctx, "text")}(${emitExpr(value, ctx)})`, ctx, "headers")];
   }
   const name = ctx.allocate("header");
-  return [...emitValue(name, value, ctx), putCall([header.name.value], `${helper(ctx, "text")}(${name})`, ctx, "headers")];
+  const put = putCall([header.name.value], `${helper(ctx, "text")}(${name})`, ctx, "headers");
+  return [comment, ...emitValue(name, value, ctx), put];
 }
 
 /** The preset's description as data: what the runtime needs to validate settings, route events and redact. */

@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   E410: "invalid header name",
   E411: "more than one preset in a file",
   E412: "missing preset",
+  E413: "event value sent unconverted into a typed field",
   // the compiler itself (E9xx): a bug to report, never the author's fault
   E900: "internal compiler error",
   // warnings (W)

@@ -25,15 +25,19 @@ interface Assembly {
   strayReported: boolean;
 }
 
-export function assembleFile(
-  pieces: readonly Piece[],
-  source: string,
-  firstTokenStart: number,
-  sink: DiagnosticSink,
-): MapFile {
+/** What the assembler needs to know about the file beyond its pieces. */
+export interface FileFacts {
+  readonly source: string;
+  readonly firstTokenStart: number;
+  /** The first statement had a syntax error: it may be the header, misspelt, and its own error says so. */
+  readonly firstChunkBroken: boolean;
+}
+
+export function assembleFile(pieces: readonly Piece[], facts: FileFacts, sink: DiagnosticSink): MapFile {
+  const { source, firstTokenStart } = facts;
   const state: Assembly = { presets: [], open: "nothing", strayReported: false };
   for (const piece of pieces) addPiece(state, piece, sink);
-  if (state.integration === undefined) {
+  if (state.integration === undefined && !facts.firstChunkBroken) {
     sink.push(
       errorAt(
         "E104",

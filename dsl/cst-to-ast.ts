@@ -178,9 +178,11 @@ function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undef
   const value = toExpression(nodeOf(node, "value"), sink);
   const conditionNode = nodeOf(node, "condition");
   const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
-  // A target with a hole (`a. <- 1`) or a `when` without its condition is not a whole statement.
+  // A target with a hole (`a. <- 1`) or a `when` without its condition is not a whole statement. Nor is one whose
+  // "<-" recovery had to invent: `sned POST "u"` would otherwise become the assignment `sned <- POST`, and later
+  // checks would report its made-up target and value on top of the syntax error.
   const dots = tokensOf(node, "Dot").length;
-  if (targetTokens.length !== dots + 1 || value === undefined) return undefined;
+  if (targetTokens.length !== dots + 1 || value === undefined || tokenOf(node, "Arrow") === undefined) return undefined;
   if (conditionNode !== undefined && when === undefined) return undefined;
   const target = targetTokens.map((t) => nameFrom(t) as Ast.Name);
   return {

@@ -53,9 +53,11 @@ function parseSource(source: string): ParseResult {
   const characterErrors = lexed.diagnostics.filter((d) => d.code === "E100").map((d) => d.span.start);
   const chunks = splitIntoChunks(lexed.tokens, source);
   const pieces: Piece[] = [];
+  let firstChunkBroken = false;
   chunks.forEach((tokens, i) => {
     const follower = chunks[i + 1]?.[0];
     const { cst, errors } = parseChunk(tokens);
+    if (i === 0) firstChunkBroken = errors.length > 0;
     // One syntax error per statement: the rest are usually echoes of the first. A stray character inside the
     // statement already explains whatever the parser trips over, so it gets no second error.
     if (errors.length > 0 && !containsAny(tokens, follower, source, characterErrors)) {
@@ -64,7 +66,8 @@ function parseSource(source: string): ParseResult {
     const piece = chunkToPiece(cst, sink);
     if (piece !== undefined) pieces.push(piece);
   });
-  const ast = assembleFile(pieces, source, lexed.tokens[0]?.startOffset ?? 0, sink);
+  const facts = { source, firstTokenStart: lexed.tokens[0]?.startOffset ?? 0, firstChunkBroken };
+  const ast = assembleFile(pieces, facts, sink);
   return { ast, diagnostics: sink.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) };
 }
 

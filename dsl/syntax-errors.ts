@@ -7,6 +7,7 @@
 import { EOF, tokenLabel, type IParserErrorMessageProvider, type IRecognitionException, type IToken } from "chevrotain";
 import type { Span } from "./ast.js";
 import type { Diagnostic, Label } from "../compiler/diagnostics/diagnostic.js";
+import { suggest } from "../compiler/diagnostics/suggest.js";
 import { errorAt, quoteSource } from "./diagnostic-builders.js";
 import { atEndOf, isRealToken, tokenSpan } from "./spans.js";
 
@@ -51,7 +52,17 @@ export function syntaxDiagnostic(error: IRecognitionException, chunk: ChunkConte
   if (expectation.kind === "redundant" && found !== undefined) return redundantInput(found, previous, chunk);
   const message = `expected ${expectedPhrase(expectation, previous)}, found ${describeToken(shown)}`;
   const labels = unclosedBracketLabels(expectation.token, chunk.tokens.slice(0, Math.max(foundIndex, 0)));
-  return errorAt("E103", message, missingTokenSpan(chunk.source, previous, shown), { labels });
+  const hints = foundIndex === 1 ? misspeltKeywordHints(chunk.tokens[0]) : [];
+  return errorAt("E103", message, missingTokenSpan(chunk.source, previous, shown), { labels, hints });
+}
+
+const STATEMENT_WORDS = ["integration", "setting", "preset", "on", "send", "let", "require"];
+
+/** `sned POST …` reads as a target missing its "<-"; a name that is nearly a statement keyword was likely meant as one. */
+function misspeltKeywordHints(first: IToken | undefined): string[] {
+  if (first?.tokenType.name !== "Name") return [];
+  const keyword = suggest(first.image, STATEMENT_WORDS);
+  return keyword === undefined ? [] : [`did you mean "${keyword}"?`];
 }
 
 function readNote(message: string): ExpectationNote {

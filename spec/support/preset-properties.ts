@@ -50,69 +50,88 @@ export function presetLoader(presetPath: string, settings: Readonly<Record<strin
     }));
 }
 
-/** Declares the generic property tests for the preset at `presetPath`. */
-export function presetProperties(presetPath: string, options: PresetPropertyOptions): void {
-  const load = presetLoader(presetPath, options.settings);
-  const events = options.events ?? anyEvent;
-  const allowedBlanks = new Set(options.explicitBlankPaths ?? []);
-  const check = async (property: (loaded: LoadedPreset, event: unknown) => void) => {
-    const loaded = await load();
-    fc.assert(fc.property(events, (event) => property(loaded, event)), propertyParameters());
-  };
+/** One generic property: `make` is called once per run of the property and returns the check for one event. */
+export interface GenericProperty {
+  readonly name: string;
+  readonly make: (loaded: LoadedPreset, options: PresetPropertyOptions) => (event: unknown) => void;
+}
 
-  describe(`generic properties of ${presetPath}`, () => {
-    it("never throws and gives exactly one well-formed outcome that echoes the messageId", () =>
-      check(({ preset, settings }, event) => {
-        const outcome = preset.transform(event, settings);
-        expect(outcomeShapeProblems(outcome)).toEqual([]);
-        expect(messageIdMatches(event, outcome.messageId)).toBe(true);
-      }));
-
-    it("gives no error but invalid_event and missing_required: never invalid_request, internal or invalid_settings", () =>
-      check(({ preset, settings }, event) => {
-        const outcome = preset.transform(event, settings);
-        if (outcome.outcome === "error") expect(["invalid_event", "missing_required"]).toContain(outcome.code);
-      }));
-
-    it("sends only bodies that match the request schema and hold no null, undefined or empty text", async () => {
-      const validate = requestBodyValidator((await load()).preset);
-      await check(({ preset, settings }, event) => {
+export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
+  {
+    name: "never throws and gives exactly one well-formed outcome that echoes the messageId",
+    make: ({ preset, settings }) => (event) => {
+      const outcome = preset.transform(event, settings);
+      expect(outcomeShapeProblems(outcome)).toEqual([]);
+      expect(messageIdMatches(event, outcome.messageId)).toBe(true);
+    },
+  },
+  {
+    name: "gives no error but invalid_event and missing_required: never invalid_request, internal or invalid_settings",
+    make: ({ preset, settings }) => (event) => {
+      const outcome = preset.transform(event, settings);
+      if (outcome.outcome === "error") expect(["invalid_event", "missing_required"]).toContain(outcome.code);
+    },
+  },
+  {
+    name: "sends only bodies that match the request schema and hold no null, undefined or empty text",
+    make: ({ preset, settings }, options) => {
+      const validate = requestBodyValidator(preset);
+      const allowedBlanks = new Set(options.explicitBlankPaths ?? []);
+      return (event) => {
         const outcome = preset.transform(event, settings);
         if (outcome.outcome !== "send") return;
         if (validate !== undefined && !validate(outcome.request.body)) {
           throw new Error(`body breaks the request schema: ${JSON.stringify(validate.errors)}`);
         }
         expect(blankPaths(outcome.request.body).filter((path) => !allowedBlanks.has(path))).toEqual([]);
-      });
-    });
-
-    it("gives the same outcome for the same event, and leaves the event as it was", () =>
-      check(({ preset, settings }, event) => {
-        // JSON text rather than structuredClone: the events are JSON, and cloning overflows the stack sooner.
-        const before = JSON.stringify(event);
-        const first = preset.transform(event, settings);
-        const second = preset.transform(event, settings);
-        expect(isDeepStrictEqual(first, second)).toBe(true);
-        expect(JSON.stringify(event)).toBe(before);
-      }));
-
-    it("lets no input change Object.prototype or Array.prototype", () => {
+      };
+    },
+  },
+  {
+    name: "gives the same outcome for the same event, and leaves the event as it was",
+    make: ({ preset, settings }) => (event) => {
+      // JSON text rather than structuredClone: the events are JSON, and cloning overflows the stack sooner.
+      const before = JSON.stringify(event);
+      const first = preset.transform(event, settings);
+      const second = preset.transform(event, settings);
+      expect(isDeepStrictEqual(first, second)).toBe(true);
+      expect(JSON.stringify(event)).toBe(before);
+    },
+  },
+  {
+    name: "lets no input change Object.prototype or Array.prototype",
+    make: ({ preset, settings }) => {
       const before = prototypeSnapshot();
-      return check(({ preset, settings }, event) => {
+      return (event) => {
         preset.transform(event, settings);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(prototypeSnapshot()).toEqual(before);
-      });
-    });
+      };
+    },
+  },
+  {
+    name: "never shows a secret setting's value in a printed outcome",
+    make: ({ preset, settings }) => (event) => {
+      const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
+      for (const spec of preset.meta.settings.filter((s) => s.secret)) {
+        const value = settings[spec.name];
+        if (typeof value === "string") expect(printed).not.toContain(value);
+      }
+    },
+  },
+];
 
-    it("never shows a secret setting's value in a printed outcome", () =>
-      check(({ preset, settings }, event) => {
-        const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
-        for (const spec of preset.meta.settings.filter((s) => s.secret)) {
-          const value = settings[spec.name];
-          if (typeof value === "string") expect(printed).not.toContain(value);
-        }
-      }));
+/** Declares the generic property tests for the preset at `presetPath`, one `it` per property. */
+export function presetProperties(presetPath: string, options: PresetPropertyOptions): void {
+  const load = presetLoader(presetPath, options.settings);
+  const events = options.events ?? anyEvent;
+  describe(`generic properties of ${presetPath}`, () => {
+    for (const property of GENERIC_PROPERTIES) {
+      it(property.name, async () => {
+        const check = property.make(await load(), options);
+        fc.assert(fc.property(events, check), propertyParameters());
+      });
+    }
   });
 }
 

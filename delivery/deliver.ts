@@ -27,6 +27,8 @@ export interface DeliverOptions {
   readonly signal?: AbortSignal;
   /** Default 10 s. */
   readonly drainTimeoutMs?: number;
+  /** Ends the bounded wait at once (a second Ctrl-C): requests on the wire are cancelled and reported interrupted. */
+  readonly forceSignal?: AbortSignal;
   /** Called once per event, in completion order (not input order: each result carries its line). */
   readonly onResult?: (result: DeliveryResult) => void;
   readonly deadLetter?: DeadLetter;
@@ -178,7 +180,10 @@ class DeliveryRun {
     if (!this.options.signal?.aborted) await Promise.race([Promise.allSettled([...this.pending]), this.stopped]);
     if (this.pending.size === 0) return;
     const timer = new AbortController();
+    const force = this.options.forceSignal;
     const drainMs = this.options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+    force?.addEventListener("abort", () => timer.abort(), { once: true });
+    if (force?.aborted) timer.abort();
     await Promise.race([Promise.allSettled([...this.pending]), this.clock.sleep(drainMs, timer.signal)]);
     timer.abort();
     if (this.pending.size > 0) this.cancel.abort();

@@ -1,5 +1,8 @@
 // Turns one input item (a JSON line or an already-parsed event) into an event, or says why it cannot be one.
 
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+
 export type ParsedInput =
   | { readonly kind: "event"; readonly event: unknown }
   | { readonly kind: "blank" }
@@ -42,4 +45,14 @@ export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown
     next: async () => iterator.next(),
     return: async (value?: unknown) => iterator.return?.(value) ?? { done: true, value: undefined },
   };
+}
+
+/** The lines of a text stream exactly as read (no parsing), the byte order mark of the first line dropped. */
+export async function* readRawLines(input: Readable): AsyncGenerator<string> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    yield first && line.startsWith("\uFEFF") ? line.slice(1) : line;
+    first = false;
+  }
 }

@@ -1,0 +1,67 @@
+// The options of `signal-map deliver`, checked and typed.
+
+import type { ParsedArgs } from "../args.js";
+
+export interface DeliverCliOptions {
+  readonly mapFile: string;
+  /** "-" for standard input. */
+  readonly eventsFile: string;
+  readonly settingsFile?: string;
+  readonly secretsFile?: string;
+  readonly baseUrl?: string;
+  readonly concurrency: number;
+  readonly rateLimit?: number;
+  readonly deadLetter?: string;
+  readonly json: boolean;
+}
+
+export type ParsedDeliverOptions = { readonly ok: true; readonly options: DeliverCliOptions } | { readonly ok: false; readonly problem: string };
+
+const MAX_CONCURRENCY = 256;
+
+export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
+  const { positional, options } = args;
+  if (positional.length === 0) return fail("deliver needs a .map file");
+  if (positional.length > 2) return fail(`deliver takes one .map file and at most one events file, got ${positional.length} paths`);
+  if (positional[0] === "-") return fail("the preset must be a .map file, not standard input");
+  const concurrency = wholeNumber(options.get("concurrency"), "--concurrency", 1, MAX_CONCURRENCY);
+  if (typeof concurrency === "string") return fail(concurrency);
+  const rateLimit = wholeNumber(options.get("rate-limit"), "--rate-limit", 1, 1_000_000);
+  if (typeof rateLimit === "string") return fail(rateLimit);
+  const baseUrl = options.get("base-url");
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) return fail(`--base-url must be an http or https URL, got ${JSON.stringify(baseUrl)}`);
+  return {
+    ok: true,
+    options: {
+      mapFile: positional[0]!,
+      eventsFile: positional[1] ?? "-",
+      settingsFile: options.get("settings"),
+      secretsFile: options.get("secrets-file"),
+      baseUrl,
+      concurrency: concurrency ?? 8,
+      rateLimit,
+      deadLetter: options.get("dead-letter"),
+      json: args.flags.has("json"),
+    },
+  };
+}
+
+function wholeNumber(text: string | undefined, name: string, min: number, max: number): number | undefined | string {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) return `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
+  return value;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
+  } catch {
+    return false;
+  }
+}
+
+function fail(problem: string): ParsedDeliverOptions {
+  return { ok: false, problem };
+}

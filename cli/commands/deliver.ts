@@ -1,0 +1,171 @@
+// `signal-map deliver FILE.map [EVENTS.jsonl or -]`: transform events and deliver them; one result line per event.
+
+import { open } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { openDeadLetter, type DeadLetter } from "../../delivery/dead-letter.js";
+import { deliverEvents } from "../../delivery/deliver.js";
+import { readRawLines } from "../../delivery/input-events.js";
+import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
+import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
+import { createSalesloftSender, SALESLOFT_BASE_URL } from "../../delivery/salesloft/sender.js";
+import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
+import type { Preset } from "../../runtime/preset.js";
+import { parseArgs, type ArgSpec } from "../args.js";
+import { EXIT, type CliIO, type Command } from "../io.js";
+import { parseDeliverOptions, type DeliverCliOptions } from "./deliver-options.js";
+import { ProgressDisplay, redacting } from "./deliver-output.js";
+import { resolveSettings } from "./deliver-settings.js";
+import { interruptSignals } from "./interrupts.js";
+
+export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
+
+Transforms each event (one JSON object per line, from the file or from standard input) with the preset and
+delivers the requests it makes. Writes one JSON result per event to standard output, as each completes:
+  {"messageId", "line", "status": "delivered"|"dropped"|"failed", "httpStatus", "attempts", "personId",
+   "warnings": [...], "reason" (dropped), "error" (failed: what happened and how to fix it)}
+and a summary to standard error. Events for the same person (email address) are delivered strictly in input
+order; others run concurrently. 429s, 5xx answers, timeouts and dropped connections are retried with backoff;
+the team rate limit (shared by every request with the same API key) is respected up front.
+
+Options:
+  --settings S.json     the preset's settings; a setting left out is read from the environment
+                        (SALESLOFT_API_KEY), then from the encrypted secrets file
+  --secrets-file PATH   the secrets file (default: $SIGNAL_SECRETS_FILE or .signal-map/secrets.json)
+  --base-url URL        send to this origin instead of ${SALESLOFT_BASE_URL} (e.g. the emulator)
+  --concurrency N       requests on the wire at once (default 8)
+  --rate-limit N        the team's requests per minute (default 600)
+  --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
+                        can replay FILE later
+  --json                write the summary to standard error as one JSON object
+  --help                show this help
+
+Ctrl-C stops reading input, lets requests on the wire finish (up to 10 s; Ctrl-C again to stop at once) and
+reports every event not delivered as failed ("interrupted").
+
+Exit: 0 when every event was delivered or dropped; 3 when any failed; 2 for usage errors, a preset that does not
+compile, unusable settings or an unreadable file.`;
+
+const SPEC: ArgSpec = {
+  flags: ["json"],
+  options: ["settings", "secrets-file", "base-url", "concurrency", "rate-limit", "dead-letter"],
+};
+
+export const deliverCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, SPEC);
+  if (args.help) {
+    io.stdout.write(`${DELIVER_HELP}\n`);
+    return EXIT.ok;
+  }
+  const parsed = args.error === undefined ? parseDeliverOptions(args) : { ok: false as const, problem: args.error };
+  if (!parsed.ok) {
+    io.stderr.write(`signal-map deliver: ${parsed.problem}\n\n${DELIVER_HELP}\n`);
+    return EXIT.usage;
+  }
+  return runDelivery(parsed.options, io);
+};
+
+async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<number> {
+  let secrets: readonly string[] = [];
+  const stderr = redacting(io.stderr, () => secrets);
+  const preset = await loadOrReport(options.mapFile, io.cwd, stderr);
+  if (!preset) return EXIT.usage;
+  const resolved = await resolveSettings(preset, { ...options, env: io.env, cwd: io.cwd });
+  if (!resolved.ok) {
+    const list = resolved.problems.map((problem) => `  - ${problem}\n`).join("");
+    stderr.write(`signal-map deliver: the settings of ${preset.name} are not usable; nothing was sent:\n${list}`);
+    return EXIT.usage;
+  }
+  secrets = resolved.secretValues;
+  const input = await openInput(options.eventsFile, io, stderr);
+  if (!input) return EXIT.usage;
+  const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
+  if (deadLetter === null) return EXIT.usage;
+  const summary = await deliverStream({ input, preset, settings: resolved.settings, secrets, deadLetter, options, io });
+  input.destroy();
+  await deadLetter?.close();
+  stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+  return summary.failed > 0 ? EXIT.deliveryFailed : EXIT.ok;
+}
+
+interface StreamJob {
+  readonly input: Readable;
+  readonly preset: Preset;
+  readonly settings: Parameters<Preset["transform"]>[1];
+  readonly secrets: readonly string[];
+  readonly deadLetter: DeadLetter | undefined;
+  readonly options: DeliverCliOptions;
+  readonly io: CliIO;
+}
+
+async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
+  const { options, io } = job;
+  const stdout = redacting(io.stdout, () => job.secrets);
+  const stderr = redacting(io.stderr, () => job.secrets);
+  const progress = io.stderr.isTTY && !options.json ? new ProgressDisplay(stderr) : undefined;
+  const counter = new SummaryCounter();
+  const interrupts = interruptSignals(stderr, (io as { signal?: AbortSignal }).signal);
+  const limiters = new RateLimiterRegistry({ limitPerMinute: options.rateLimit });
+  const sender = createSalesloftSender({ baseUrl: options.baseUrl, concurrency: options.concurrency, limiters });
+  try {
+    return await deliverEvents(readRawLines(job.input), {
+      preset: job.preset,
+      settings: job.settings,
+      sender,
+      concurrency: options.concurrency,
+      secrets: job.secrets,
+      deadLetter: job.deadLetter,
+      signal: interrupts.stop,
+      forceSignal: interrupts.force,
+      onResult: (result) => {
+        stdout.write(`${JSON.stringify(result)}\n`);
+        counter.add(result, 0);
+        progress?.update(counter.current());
+      },
+    });
+  } finally {
+    progress?.clear();
+    interrupts.dispose();
+    await sender.close();
+  }
+}
+
+async function loadOrReport(mapFile: string, cwd: string, stderr: CliIO["stderr"]): Promise<Preset | undefined> {
+  try {
+    return await loadPreset(resolve(cwd, mapFile));
+  } catch (error) {
+    if (error instanceof PresetCompileError) {
+      stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; nothing was sent\n`);
+    } else {
+      stderr.write(`signal-map deliver: cannot load ${mapFile}: ${fileProblem(error)}\n`);
+    }
+    return undefined;
+  }
+}
+
+async function openInput(path: string, io: CliIO, stderr: CliIO["stderr"]): Promise<Readable | undefined> {
+  if (path === "-") return io.stdin;
+  try {
+    return (await open(resolve(io.cwd, path), "r")).createReadStream({ encoding: "utf8" });
+  } catch (error) {
+    stderr.write(`signal-map deliver: cannot read ${path}: ${fileProblem(error)}\n`);
+    return undefined;
+  }
+}
+
+async function openDeadLetterOrReport(path: string, cwd: string, stderr: CliIO["stderr"]): Promise<DeadLetter | null> {
+  try {
+    return await openDeadLetter(resolve(cwd, path));
+  } catch (error) {
+    stderr.write(`signal-map deliver: cannot open the dead-letter file ${path}: ${fileProblem(error)}\n`);
+    return null;
+  }
+}
+
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

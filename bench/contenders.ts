@@ -3,6 +3,7 @@
 import type { Outcome } from "../runtime/outcome.js";
 import type { BenchSettings } from "./peers/envelope.js";
 import { transformLeadCaptureByHand } from "./peers/hand-written.js";
+import { createHandWrittenPreset } from "./peers/hand-written-module.js";
 import { createJsonataTransform } from "./peers/jsonata-peer.js";
 import { createRudderstackTransform } from "./peers/rudderstack-peer.js";
 import { createSegmentTransform } from "./peers/segment-peer.js";
@@ -23,6 +24,15 @@ export const HAND_WRITTEN: Contender = {
   name: "hand-written",
   includes: `the floor: direct TS of CONTRACT section 3; ${ENVELOPE}; no request-schema validation`,
   load: async () => transformLeadCaptureByHand,
+};
+
+export const HAND_WRITTEN_IN_HARNESS: Contender = {
+  name: "hand-written in harness",
+  includes: "the hand-written build as a PresetModule inside createPreset: the same validation, normalisation and request-schema check as the compiled preset",
+  load: async () => {
+    const preset = createHandWrittenPreset();
+    return (event, settings) => preset.transform(event, settings);
+  },
 };
 
 export const COMPILED_PRESET: Contender = {
@@ -59,7 +69,7 @@ async function loadCompiledPreset(): Promise<TransformFn> {
 
 /** Every contender by name, the floor first. */
 export function allContenders(): readonly Contender[] {
-  return [HAND_WRITTEN, COMPILED_PRESET, ...PEERS];
+  return [HAND_WRITTEN, HAND_WRITTEN_IN_HARNESS, COMPILED_PRESET, ...PEERS];
 }
 
 export function contenderByName(name: string): Contender | undefined {

@@ -8,10 +8,11 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set(["Lead Generated", "S
 export const PHONE_WARNING = "traits.phone could not be normalised to E.164 and was left out";
 export const MISSING_EMAIL = "traits.email is required: Salesloft upserts People on email_address";
 
-export interface BenchSettings {
+// A type rather than an interface so it is assignable to the runtime's Settings record.
+export type BenchSettings = {
   readonly api_key: string;
   readonly default_phone_region?: string;
-}
+};
 
 export type Json = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
 import { localeRegion, normalisePhone } from "./phone.js";
 
-/** A top-level trait wins only when it has a value, hence the $sift. JSONata has no `undefined` literal: a condition without an `else` yields nothing, and a key bound to nothing is left out. */
+/** A top-level trait wins only when it has a value, hence the $sift. The region is worked out only when there is a
+ * phone, as in every contender. JSONata has no `undefined` literal: a condition without an `else` yields nothing, and a key bound to nothing is left out. */
 export const SALESLOFT_JSONATA = `(
   $text := function($v) { $type($v) = "string" and $trim($v) != "" ? $trim($v) };
   $present := function($v) { $type($v) != "null" and ($type($v) != "string" or $v != "") ? $v };
@@ -16,10 +17,11 @@ export const SALESLOFT_JSONATA = `(
   ]);
   $name := type = "identify" ? "Identified" : event;
   $email := $lowercase($text($t.email));
-  $fromLocale := $localeRegion(context.locale);
-  $country := $present($t.country);
-  $region := $exists($fromLocale) ? $fromLocale : $exists($country) ? $country : $defaultRegion;
-  $phone := $e164($t.phone, $region);
+  $phone := $exists($present($t.phone)) ? (
+    $fromLocale := $localeRegion(context.locale);
+    $country := $present($t.country);
+    $e164($t.phone, $exists($fromLocale) ? $fromLocale : $exists($country) ? $country : $defaultRegion)
+  );
   $leadSource := $name = "Lead Generated" ? $text(properties.lead_source);
   $customFields := {
     "signup_method": $name = "Signed Up" ? $text(properties.method),

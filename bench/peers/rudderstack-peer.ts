@@ -5,13 +5,15 @@
 import { JsonTemplateEngine, PathType } from "@rudderstack/json-template-engine";
 import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
-import { localeRegion, normalisePhone } from "./phone.js";
+import { isPresent, localeRegion, normalisePhone } from "./phone.js";
 
 export const SALESLOFT_TEMPLATE = `
 const name = .type === "identify" ? "Identified" : .event;
 const email = $.lower($.text($.trait(.traits.email, .context.traits.email)));
-const region = $.localeRegion(.context.locale) ?? $.present($.trait(.traits.country, .context.traits.country)) ?? $.defaultRegion;
-const phone = $.e164($.trait(.traits.phone, .context.traits.phone), region);
+const phoneText = $.trait(.traits.phone, .context.traits.phone);
+const phone = $.isPresent(phoneText)
+  ? $.e164(phoneText, $.localeRegion(.context.locale) ?? $.present($.trait(.traits.country, .context.traits.country)) ?? $.defaultRegion)
+  : { kind: "absent" };
 const leadSource = name === "Lead Generated" ? $.text(.properties.lead_source) : undefined;
 email ? {
   body: {
@@ -43,6 +45,7 @@ const staticBindings = {
   /** A top-level trait wins when it has a value; otherwise the one sent in context.traits. */
   trait: (top: unknown, nested: unknown) => (top === null || top === "" || top === undefined ? nested : top),
   localeRegion,
+  isPresent,
   e164: (value: unknown, region: unknown) => normalisePhone(value, region),
 };
 

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
-import { normalisePhone, phoneRegion } from "./phone.js";
+import { normaliseEventPhone } from "./phone.js";
 
 // The package's ESM build imports directories, which Node's ESM loader refuses; its CommonJS build loads fine.
 const requireCjs = createRequire(import.meta.url);
@@ -50,8 +50,7 @@ function present(value: unknown): unknown {
 function perform(payload: Json, settings: BenchSettings): { body: Json; warnings: string[] } | undefined {
   const email = text(payload.email)?.toLowerCase();
   if (email === undefined) return undefined;
-  const region = phoneRegion(payload.locale, present(payload.country), settings.default_phone_region);
-  const phone = normalisePhone(payload.phone, region);
+  const phone = normaliseEventPhone(payload.phone, payload.locale, present(payload.country), settings.default_phone_region);
   const tags = text(payload.lead_source);
   const customFields = dropEmpty({
     signup_method: text(payload.signup_method),

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { checkEquivalence, describeDifference } from "../../bench/equivalence.js";
 import { EVENT_MIXES, generateEventList, writeEventsJsonl } from "../../bench/events/generate.js";
 import { transformLeadCaptureByHand } from "../../bench/peers/hand-written.js";
+import { createHandWrittenPreset } from "../../bench/peers/hand-written-module.js";
 import { createJsonataTransform } from "../../bench/peers/jsonata-peer.js";
 import { createRudderstackTransform } from "../../bench/peers/rudderstack-peer.js";
 import { createSegmentTransform } from "../../bench/peers/segment-peer.js";
@@ -42,8 +43,13 @@ const seedBody = {
   custom_fields: { utm_source: "google", utm_medium: "cpc", utm_campaign: "brand" },
 };
 
+function wrap(preset: { transform(event: unknown, settings: BenchSettings): Outcome }) {
+  return (event: unknown, given: BenchSettings) => preset.transform(event, given);
+}
+
 const peers = [
   { name: "hand-written", transform: transformLeadCaptureByHand },
+  { name: "hand-written in harness", transform: wrap(createHandWrittenPreset()) },
   { name: "JSONata 2", transform: createJsonataTransform() },
   { name: "Segment mapping-kit", transform: createSegmentTransform() },
   { name: "RudderStack template", transform: createRudderstackTransform() },

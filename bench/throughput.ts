@@ -1,0 +1,125 @@
+// Transform throughput: check that every contender gives the floor's outcomes on the whole mix, then time each one
+// in its own fresh process, several runs interleaved, and report medians and ratios to the hand-written floor.
+
+import { allContenders, HAND_WRITTEN, type Contender, type TransformFn } from "./contenders.js";
+import { checkEquivalence, type OutcomeDifference } from "./equivalence.js";
+import { generateEventList, type EventMix } from "./events/generate.js";
+import { runInWorker } from "./fork.js";
+import type { BenchSettings } from "./peers/envelope.js";
+import type { ThroughputJob, ThroughputRun } from "./throughput-job.js";
+import { median } from "./stats.js";
+
+export interface ThroughputOptions {
+  readonly count: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly mixes: readonly EventMix[];
+  readonly settings: BenchSettings;
+  readonly warmupMs: number;
+  readonly log: (line: string) => void;
+}
+
+export interface ThroughputRow {
+  readonly mix: EventMix;
+  readonly contender: string;
+  readonly includes: string;
+  readonly medianEventsPerSecond: number;
+  readonly minEventsPerSecond: number;
+  readonly maxEventsPerSecond: number;
+  /** Median events/s over the hand-written floor's median for the same mix. */
+  readonly ratioToFloor: number;
+  readonly async: boolean;
+}
+
+export interface Unavailable {
+  readonly contender: string;
+  readonly reason: string;
+}
+
+export interface ThroughputResult {
+  readonly rows: ThroughputRow[];
+  readonly unavailable: Unavailable[];
+  readonly checkedEvents: number;
+}
+
+/** Thrown when a contender's outcomes differ from the floor's: timing different work would mean nothing. */
+export class NotEquivalentError extends Error {
+  constructor(readonly differences: readonly OutcomeDifference[]) {
+    super(`contenders disagree with the hand-written floor:\n${differences.map((d) => `  ${d.contender}, event #${d.index} (${d.messageId}): ${d.detail}`).join("\n")}`);
+    this.name = "NotEquivalentError";
+  }
+}
+
+export async function benchmarkThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
+  const { available, unavailable } = await loadContenders(allContenders());
+  for (const missing of unavailable) options.log(`  ${missing.contender} is not available: ${missing.reason}`);
+  let checkedEvents = 0;
+  for (const mix of options.mixes) {
+    const events = generateEventList(options.count, { mix, seed: options.seed });
+    const floor = available.find((entry) => entry.contender === HAND_WRITTEN)!.transform;
+    const others = available.filter((entry) => entry.contender !== HAND_WRITTEN).map((entry) => ({ name: entry.contender.name, transform: entry.transform }));
+    const report = await checkEquivalence(events, floor, others, options.settings);
+    if (report.differences.length > 0) throw new NotEquivalentError(report.differences);
+    checkedEvents += report.checked;
+    options.log(`  ${mix}: all ${available.length} contenders give the same outcomes on ${report.checked} events`);
+  }
+  const samples = await timeRounds(available.map((entry) => entry.contender), options);
+  return { rows: summarise(samples, available.map((entry) => entry.contender)), unavailable, checkedEvents };
+}
+
+async function loadContenders(contenders: readonly Contender[]) {
+  const available: { contender: Contender; transform: TransformFn }[] = [];
+  const unavailable: Unavailable[] = [];
+  for (const contender of contenders) {
+    try {
+      available.push({ contender, transform: await contender.load() });
+    } catch (error) {
+      if (contender === HAND_WRITTEN) throw error;
+      unavailable.push({ contender: contender.name, reason: error instanceof Error ? error.message.split("\n")[0]! : String(error) });
+    }
+  }
+  return { available, unavailable };
+}
+
+type Samples = Map<string, ThroughputRun[]>;
+
+/** Rounds interleave contenders so a burst of load from elsewhere on the machine spreads over all of them. */
+async function timeRounds(contenders: readonly Contender[], options: ThroughputOptions): Promise<Samples> {
+  const samples: Samples = new Map();
+  for (let round = 1; round <= options.runs; round++) {
+    for (const mix of options.mixes) {
+      for (const contender of contenders) {
+        const job: ThroughputJob = { kind: "throughput", contender: contender.name, mix, count: options.count, seed: options.seed, settings: options.settings, warmupMs: options.warmupMs };
+        const run = await runInWorker<ThroughputRun>(job);
+        const key = `${mix}\u0000${contender.name}`;
+        samples.set(key, [...(samples.get(key) ?? []), run]);
+      }
+    }
+    options.log(`  round ${round}/${options.runs} done`);
+  }
+  return samples;
+}
+
+function summarise(samples: Samples, contenders: readonly Contender[]): ThroughputRow[] {
+  const rows: ThroughputRow[] = [];
+  const mixes = [...new Set([...samples.keys()].map((key) => key.split("\u0000")[0] as EventMix))];
+  for (const mix of mixes) {
+    const floorRuns = samples.get(`${mix}\u0000${HAND_WRITTEN.name}`) ?? [];
+    const floor = median(floorRuns.map((run) => run.eventsPerSecond));
+    for (const contender of contenders) {
+      const runs = samples.get(`${mix}\u0000${contender.name}`) ?? [];
+      const rates = runs.map((run) => run.eventsPerSecond);
+      rows.push({
+        mix,
+        contender: contender.name,
+        includes: contender.includes,
+        medianEventsPerSecond: median(rates),
+        minEventsPerSecond: Math.min(...rates),
+        maxEventsPerSecond: Math.max(...rates),
+        ratioToFloor: median(rates) / floor,
+        async: runs.some((run) => run.async),
+      });
+    }
+  }
+  return rows;
+}

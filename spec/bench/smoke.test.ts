@@ -1,0 +1,73 @@
+// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory) runs end to
+// end on tiny sizes from the compiled files, and the results file says what was measured. No figure is asserted.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const runScript = join(root, "dist", "bench", "run.js");
+const outDir = mkdtempSync(join(tmpdir(), "signal-map-bench-"));
+
+function newestSource(folder: string): number {
+  return Math.max(
+    ...readdirSync(folder, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestSource(join(folder, entry.name)) : entry.name.endsWith(".ts") ? statSync(join(folder, entry.name)).mtimeMs : 0,
+    ),
+  );
+}
+
+/** The smoke run uses dist/: build it when it is missing or older than bench/ (tsc emits even when others' files have type errors). */
+function ensureBuilt(): void {
+  if (existsSync(runScript) && statSync(runScript).mtimeMs >= newestSource(join(root, "bench"))) return;
+  try {
+    execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: root, stdio: "pipe" });
+  } catch {
+    // Type errors elsewhere still emit; whether the benchmark was emitted is checked next.
+  }
+  if (!existsSync(runScript)) throw new Error(`${runScript} is missing even after building: the benchmark cannot run`);
+}
+
+let run: { status: number | null; stdout: string; stderr: string };
+let results: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  const out = join(outDir, "RESULTS.md");
+  const child = spawnSync(process.execPath, [runScript, "--smoke", "--out", out], { cwd: root, encoding: "utf8", timeout: 240_000 });
+  run = { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  results = existsSync(out) ? readFileSync(out, "utf8") : "";
+}, 300_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("npm run bench:smoke", () => {
+  it("runs every part without a failure and exits 0", () => {
+    expect(run.stderr).not.toContain("FAILED");
+    expect(run.status, run.stdout.slice(-3000) + run.stderr.slice(-3000)).toBe(0);
+  });
+
+  it("writes a results file naming the machine, the Node version and every section", () => {
+    expect(results).toContain(`Node ${process.version}`);
+    for (const heading of ["## 1. Transform throughput", "## 2. Compile time", "## 3. Delivery", "## 4. Streaming memory"]) expect(results).toContain(heading);
+    expect(results).not.toContain("FAILED");
+  });
+
+  it("times every contender on both mixes after checking they agree, and none is missing", () => {
+    expect(results).toMatch(/every contender gave the hand-written floor's outcome .* for all 600 events/);
+    for (const mix of ["phones", "no-phones"]) {
+      for (const contender of ["hand-written", "hand-written in harness", "compiled preset", "JSONata 2", "Segment mapping-kit", "RudderStack template"]) {
+        expect(results).toMatch(new RegExp(`\\| ${mix} +\\| ${contender}( \\(async\\))? +\\|`));
+      }
+    }
+    expect(results).not.toContain("NOT AVAILABLE");
+  });
+
+  it("reports delivery with and without a rate limit, and memory at two sizes", () => {
+    expect(results).toMatch(/\| off +\| 100 +\| 8 +\|/);
+    expect(results).toContain("At a limit of 120/min");
+    expect(results).toMatch(/\| 2,000 +\| [\d.]+ MiB/);
+  });
+});

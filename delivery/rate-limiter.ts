@@ -79,6 +79,11 @@ export class RateLimiter {
     const index = this.waiters.indexOf(waiter);
     if (index >= 0) this.waiters.splice(index, 1);
     waiter.grant(undefined);
+    // Nobody left to wake: a pending timer would only keep the process alive after an interrupt.
+    if (this.waiters.length === 0) {
+      this.wake?.cancel.abort();
+      this.wake = undefined;
+    }
   }
 
   private pump(): void {

@@ -43,8 +43,8 @@ Options:
 Ctrl-C stops reading input, lets requests on the wire finish (up to 10 s; Ctrl-C again to stop at once) and
 reports every event not delivered as failed ("interrupted").
 
-Exit: 0 when every event was delivered or dropped; 3 when any failed; 2 for usage errors, a preset that does not
-compile, unusable settings or an unreadable file.`;
+Exit: 0 when every event was delivered or dropped; 3 when any failed or an interrupt left input unread;
+2 for usage errors, a preset that does not compile, unusable settings or an unreadable file.`;
 
 const SPEC: ArgSpec = {
   flags: ["json"],
@@ -85,7 +85,8 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   input.destroy();
   await deadLetter?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
-  return summary.failed > 0 ? EXIT.deliveryFailed : EXIT.ok;
+  // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
+  return summary.failed > 0 || summary.stoppedEarly ? EXIT.deliveryFailed : EXIT.ok;
 }
 
 interface StreamJob {

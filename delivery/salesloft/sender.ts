@@ -34,6 +34,8 @@ export interface SalesloftSenderOptions {
   readonly policy?: RetryPolicy;
   /** Share one registry between senders so that every request with the same key counts against one limit. */
   readonly limiters?: RateLimiterRegistry;
+  /** Share one cache between senders so the tenant's custom fields are listed once per key and base URL. */
+  readonly catalogs?: CustomFieldCatalogCache;
   readonly clock?: Clock;
   readonly random?: () => number;
 }
@@ -63,7 +65,7 @@ class SalesloftSender implements RequestSender {
     this.random = options.random ?? Math.random;
     this.limiters = options.limiters ?? new RateLimiterRegistry({ clock: this.clock });
     this.pools = new HttpPools({ connections: options.concurrency ?? 8, timeoutMs: this.policy.attemptTimeoutMs });
-    this.catalogs = new CustomFieldCatalogCache(this.clock);
+    this.catalogs = options.catalogs ?? new CustomFieldCatalogCache(this.clock);
   }
 
   async send(request: HttpRequest, context: SendContext): Promise<SendReport> {

@@ -1,0 +1,54 @@
+// `signal-map demo`: the README's main command runs end to end against the emulator and checks its own result.
+
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { demoCommand } from "../../../cli/commands/demo.js";
+import { emulatorCommand } from "../../../cli/commands/emulator.js";
+import type { CliIO } from "../../../cli/io.js";
+
+function capture(signal?: AbortSignal) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO & { signal?: AbortSignal } = {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    stdin: Readable.from([""]),
+    env: {},
+    cwd: process.cwd(),
+    signal,
+  };
+  return { io, out, err };
+}
+
+describe("signal-map demo", () => {
+  it("delivers the sample leads, shows each event and the People, and exits 0", async () => {
+    const { io, out } = capture();
+    const code = await demoCommand([], io);
+    const text = out.join("");
+    expect(code).toBe(0);
+    expect(text).toMatch(/1 +Lead Generated +jane\.doe@example\.com +delivered +200 +1001/);
+    expect(text).toContain("updated the Person created by line 1 (same email): no duplicate");
+    expect(text).toContain("custom_fields.signal_landing_page left out");
+    expect(text).toMatch(/1001 +jane\.doe@example\.com +Jane Doe +VP Marketing +\+447700900123 +false/);
+    expect(text).toContain("Everything went as expected");
+  });
+});
+
+describe("signal-map emulator", () => {
+  it("runs the Salesloft emulator until stopped", async () => {
+    const controller = new AbortController();
+    const { io, out } = capture(controller.signal);
+    const running = emulatorCommand(["salesloft", "--port", "0"], io);
+    while (!out.join("").includes("listening on")) await new Promise((resolve) => setTimeout(resolve, 10));
+    const url = /listening on (\S+)/.exec(out.join(""))![1]!;
+    expect((await fetch(`${url}/v2/custom_fields`)).status).toBe(401);
+    controller.abort();
+    expect(await running).toBe(0);
+  });
+
+  it("asks which API to emulate", async () => {
+    const { io, err } = capture();
+    expect(await emulatorCommand(["hubspot"], io)).toBe(2);
+    expect(err.join("")).toContain("name the API to emulate (salesloft)");
+  });
+});

@@ -49,12 +49,20 @@ async function loadPrebuilt(path: string, source: string): Promise<ModuleFactory
 }
 
 /**
+ * Compiles .map source text and returns its transform, without touching any prebuilt module. `filename` names the
+ * source in diagnostics and is where a `body matches` schema path is resolved from.
+ */
+export async function loadPresetSource(source: string, filename: string): Promise<Preset> {
+  return createPreset((await compileInMemory(filename, source))(runtime));
+}
+
+/**
  * Compiles the .map file to TypeScript, strips the types with the TypeScript compiler (the generated module has
  * only type imports, so nothing needs resolving) and imports the result from a content-addressed cache file.
  */
 async function compileInMemory(path: string, source: string): Promise<ModuleFactory> {
   const filename = displayName(path);
-  const result = await compile(source, { filename, readFile: (p) => readOptional(p) });
+  const result = await compile(source, { filename: path, readFile: (p) => readOptional(p) });
   if (result.code === undefined) {
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }

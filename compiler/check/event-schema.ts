@@ -2,7 +2,7 @@
 
 import type { PathSegment } from "../../dsl/ast.js";
 import type { ValueType } from "../../runtime/stdlib/spec.js";
-import canonicalEventSchema from "../../runtime/event/canonical-event.schema.json" with { type: "json" };
+import { CANONICAL_EVENT_SCHEMA as canonicalEventSchema } from "../../runtime/event/canonical-event-schema.js";
 
 /** The parts of a JSON Schema the checker reads; everything else is ignored. */
 export interface SchemaNode {

@@ -75,6 +75,8 @@ function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext)
       return `(${emitCondition(left, ctx)} || ${emitCondition(right, ctx)})`;
     default: {
       const negate = operator === "!=";
+      // Two written values compare the same way on every event: the answer is written instead.
+      if (isPrimitiveLiteral(left) && isPrimitiveLiteral(right)) return String((literalOf(left) === literalOf(right)) !== negate);
       // Against a written text, number or boolean, strict equality is JSON equality and reads better.
       if (isPrimitiveLiteral(left) || isPrimitiveLiteral(right)) {
         return `(${emitExpr(left, ctx)} ${negate ? "!==" : "==="} ${emitExpr(right, ctx)})`;
@@ -83,6 +85,10 @@ function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext)
       return negate ? `!${call}` : call;
     }
   }
+}
+
+function literalOf(expr: Expr): unknown {
+  return expr.kind === "String" || expr.kind === "Number" || expr.kind === "Boolean" ? expr.value : undefined;
 }
 
 function isPrimitiveLiteral(expr: Expr): boolean {

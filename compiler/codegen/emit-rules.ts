@@ -78,7 +78,8 @@ export function putCall(keys: readonly string[], valueCode: string, ctx: RuleCon
 /** Declares `name` holding the value of `expr`, spelling out `??` chains as statements. */
 export function emitValue(name: string, expr: Expr, ctx: RuleContext): string[] {
   if (expr.kind !== "Fallback") return [`const ${name} = ${emitExpr(expr, ctx)};`];
-  return [`let ${name} = ${emitExpr(expr.left, ctx)};`, ...emitFallbackSteps(name, expr, ctx)];
+  // Typed `unknown`: the chain may hold a failure, then absent, then a value of another type.
+  return [`let ${name}: unknown = ${emitExpr(expr.left, ctx)};`, ...emitFallbackSteps(name, expr, ctx)];
 }
 
 /** After `name` holds the left side of `expr`: handle a failure, then fall back when absent. */

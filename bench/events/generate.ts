@@ -180,6 +180,8 @@ function sampleCampaign(random: Random): Json {
   const campaign: Json = { ...random.pick(samples.CAMPAIGNS) };
   if (random.chance(0.2)) delete campaign.medium;
   if (random.chance(0.05)) campaign.name = "";
+  // Query-string parsers turn utm_campaign=2025 into a number; the preset must send it as text.
+  if (random.chance(0.03)) campaign.name = random.int(2020, 2026);
   if (random.chance(0.2)) campaign.term = "server side tracking";
   return campaign;
 }

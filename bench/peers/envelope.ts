@@ -79,3 +79,10 @@ export function sendUpsert(messageId: string | null, body: Json, warnings: reado
   const headers = { Authorization: `Bearer ${settings.api_key}`, "Content-Type": "application/json" };
   return { messageId, outcome: "send", request: { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body }, warnings };
 }
+
+/** A custom field value as the preset's to_string gives it: text as is, numbers and booleans as text, else absent. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value === "" ? undefined : value;
+  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") return String(value);
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { createPreset, type Preset } from "../../runtime/preset.js";
 import type { BuildResult, PresetModule } from "../../runtime/preset-module.js";
 import type { NormalizedEvent, Settings } from "../../runtime/values.js";
 import { REPO_ROOT } from "../paths.js";
-import { MISSING_EMAIL, PHONE_WARNING, SALESLOFT_UPSERT_URL, type Json } from "./envelope.js";
+import { MISSING_EMAIL, PHONE_WARNING, SALESLOFT_UPSERT_URL, scalarText, type Json } from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -61,10 +61,10 @@ function campaignFields(event: NormalizedEvent): Json | undefined {
   };
   if (event.event === "Signed Up") set("signup_method", text(read(event.properties, "method")));
   const campaign = read(event.context, "campaign");
-  set("utm_source", read(campaign, "source"));
-  set("utm_medium", read(campaign, "medium"));
-  set("utm_campaign", read(campaign, "name"));
-  set("signal_landing_page", read(event.context, "landing_page"));
+  set("utm_source", scalarText(read(campaign, "source")));
+  set("utm_medium", scalarText(read(campaign, "medium")));
+  set("utm_campaign", scalarText(read(campaign, "name")));
+  set("signal_landing_page", scalarText(read(event.context, "landing_page")));
   return any ? fields : undefined;
 }
 

@@ -1,7 +1,7 @@
 // The floor: CONTRACT section 3 written directly in TypeScript, the way a careful engineer would without any engine.
 
 import type { Outcome } from "../../runtime/outcome.js";
-import { isPlainObject, missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import { isPlainObject, missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -49,10 +49,10 @@ export function transformLeadCaptureByHand(event: unknown, settings: BenchSettin
   const customFields: Json = {};
   if (name === "Signed Up") setIfPresent(customFields, "signup_method", text(read(properties, "method")));
   const campaign = read(context, "campaign");
-  setIfPresent(customFields, "utm_source", read(campaign, "source"));
-  setIfPresent(customFields, "utm_medium", read(campaign, "medium"));
-  setIfPresent(customFields, "utm_campaign", read(campaign, "name"));
-  setIfPresent(customFields, "signal_landing_page", read(context, "landing_page"));
+  setIfPresent(customFields, "utm_source", scalarText(read(campaign, "source")));
+  setIfPresent(customFields, "utm_medium", scalarText(read(campaign, "medium")));
+  setIfPresent(customFields, "utm_campaign", scalarText(read(campaign, "name")));
+  setIfPresent(customFields, "signal_landing_page", scalarText(read(context, "landing_page")));
   for (const _ in customFields) {
     body.custom_fields = customFields;
     break;

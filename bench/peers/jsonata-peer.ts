@@ -11,6 +11,7 @@ import { localeRegion, normalisePhone } from "./phone.js";
 export const SALESLOFT_JSONATA = `(
   $text := function($v) { $type($v) = "string" and $trim($v) != "" ? $trim($v) };
   $present := function($v) { $type($v) != "null" and ($type($v) != "string" or $v != "") ? $v };
+  $scalar := function($v) { $type($v) = "string" ? ($v != "" ? $v) : $type($v) in ["number", "boolean"] ? $string($v) };
   $t := $merge([
     $type(context.traits) = "object" ? context.traits : {},
     $type(traits) = "object" ? $sift(traits, function($v) { $exists($present($v)) }) : {}
@@ -25,10 +26,10 @@ export const SALESLOFT_JSONATA = `(
   $leadSource := $name = "Lead Generated" ? $text(properties.lead_source);
   $customFields := {
     "signup_method": $name = "Signed Up" ? $text(properties.method),
-    "utm_source": $present(context.campaign.source),
-    "utm_medium": $present(context.campaign.medium),
-    "utm_campaign": $present(context.campaign.name),
-    "signal_landing_page": $present(context.landing_page)
+    "utm_source": $scalar(context.campaign.source),
+    "utm_medium": $scalar(context.campaign.medium),
+    "utm_campaign": $scalar(context.campaign.name),
+    "signal_landing_page": $scalar(context.landing_page)
   };
   $exists($email) ? {
     "body": {

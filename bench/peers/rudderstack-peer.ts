@@ -4,7 +4,7 @@
 
 import { JsonTemplateEngine, PathType } from "@rudderstack/json-template-engine";
 import type { Outcome } from "../../runtime/outcome.js";
-import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import { missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
 import { isPresent, localeRegion, normalisePhone } from "./phone.js";
 
 export const SALESLOFT_TEMPLATE = `
@@ -28,10 +28,10 @@ email ? {
     tags: leadSource ? [leadSource] : undefined,
     custom_fields: {
       signup_method: name === "Signed Up" ? $.text(.properties.method) : undefined,
-      utm_source: $.present(.context.campaign.source),
-      utm_medium: $.present(.context.campaign.medium),
-      utm_campaign: $.present(.context.campaign.name),
-      signal_landing_page: $.present(.context.landing_page)
+      utm_source: $.toText(.context.campaign.source),
+      utm_medium: $.toText(.context.campaign.medium),
+      utm_campaign: $.toText(.context.campaign.name),
+      signal_landing_page: $.toText(.context.landing_page)
     }
   },
   phoneFailed: phone.kind === "failed"
@@ -44,6 +44,7 @@ const staticBindings = {
   present: (value: unknown) => (value === null || value === "" ? undefined : value),
   /** A top-level trait wins when it has a value; otherwise the one sent in context.traits. */
   trait: (top: unknown, nested: unknown) => (top === null || top === "" || top === undefined ? nested : top),
+  toText: scalarText,
   localeRegion,
   isPresent,
   e164: (value: unknown, region: unknown) => normalisePhone(value, region),

@@ -3,7 +3,7 @@
 
 import { createRequire } from "node:module";
 import type { Outcome } from "../../runtime/outcome.js";
-import { missingEmail, PHONE_WARNING, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import { missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
 
 // The package's ESM build imports directories, which Node's ESM loader refuses; its CommonJS build loads fine.
@@ -54,10 +54,10 @@ function perform(payload: Json, settings: BenchSettings): { body: Json; warnings
   const tags = text(payload.lead_source);
   const customFields = dropEmpty({
     signup_method: text(payload.signup_method),
-    utm_source: present(payload.utm_source),
-    utm_medium: present(payload.utm_medium),
-    utm_campaign: present(payload.utm_campaign),
-    signal_landing_page: present(payload.landing_page),
+    utm_source: scalarText(payload.utm_source),
+    utm_medium: scalarText(payload.utm_medium),
+    utm_campaign: scalarText(payload.utm_campaign),
+    signal_landing_page: scalarText(payload.landing_page),
   });
   const body = dropEmpty({
     upsert_key: "email_address",

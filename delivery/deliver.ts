@@ -107,7 +107,11 @@ class DeliveryRun {
     if (parsed.kind === "blank") return;
     const job =
       parsed.kind === "invalid"
-        ? this.finish(item, { messageId: null, line, status: "failed", attempts: 0, warnings: [], error: parsed.error }, 0)
+        ? this.finish(
+            item,
+            { messageId: null, line, status: "failed", attempts: 0, warnings: [], error: parsed.error },
+            0,
+          )
         : this.handle(item, parsed.event, line);
     this.pending.add(job);
     void job.finally(() => this.pending.delete(job));
@@ -117,7 +121,11 @@ class DeliveryRun {
     const outcome = this.transform(event);
     const messageId = outcome.messageId;
     if (outcome.outcome === "drop") {
-      return this.finish(item, { messageId, line, status: "dropped", attempts: 0, warnings: [], reason: outcome.reason }, 0);
+      return this.finish(
+        item,
+        { messageId, line, status: "dropped", attempts: 0, warnings: [], reason: outcome.reason },
+        0,
+      );
     }
     if (outcome.outcome === "error") {
       const error = `${outcome.code}: ${outcome.message}`;
@@ -145,7 +153,10 @@ class DeliveryRun {
         cancelSignal: this.cancel.signal,
       });
     } catch (error) {
-      return notSent(`internal: delivery failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, false);
+      return notSent(
+        `internal: delivery failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        false,
+      );
     }
   }
 

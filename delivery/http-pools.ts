@@ -51,11 +51,18 @@ export class HttpPools {
         signal,
       });
       const bodyText = await response.body.text();
-      return { kind: "response", answer: { status: response.statusCode, headers: flattenHeaders(response.headers), bodyText } };
+      return {
+        kind: "response",
+        answer: { status: response.statusCode, headers: flattenHeaders(response.headers), bodyText },
+      };
     } catch (error) {
       if (call.signal?.aborted) return { kind: "error", code: "ABORTED", message: "cancelled" };
       if (timeout.signal.aborted) {
-        return { kind: "error", code: ATTEMPT_TIMEOUT, message: `no complete answer within ${this.options.timeoutMs} ms` };
+        return {
+          kind: "error",
+          code: ATTEMPT_TIMEOUT,
+          message: `no complete answer within ${this.options.timeoutMs} ms`,
+        };
       }
       return { kind: "error", code: errorCode(error), message: errorMessage(error) };
     } finally {

@@ -72,7 +72,12 @@ export class RateLimiter {
   snapshot(): { limit: number; sentInWindow: number; inFlight: number; serverRemaining: number | undefined } {
     const now = this.clock.now();
     this.forgetExpired(now);
-    return { limit: this.limit, sentInWindow: this.sentAt.length, inFlight: this.inFlight, serverRemaining: this.budget?.remaining };
+    return {
+      limit: this.limit,
+      sentInWindow: this.sentAt.length,
+      inFlight: this.inFlight,
+      serverRemaining: this.budget?.remaining,
+    };
   }
 
   private abandon(waiter: Waiter): void {

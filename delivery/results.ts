@@ -73,7 +73,9 @@ export function formatSummary(summary: DeliverySummary): string {
     `${summary.attempts} HTTP attempts, ${summary.rateLimited} answered 429 (rate limited)`,
   ];
   if (summary.stoppedEarly) {
-    lines.push(`interrupted: input was read up to line ${summary.linesRead}; resume from line ${summary.linesRead + 1}`);
+    lines.push(
+      `interrupted: input was read up to line ${summary.linesRead}; resume from line ${summary.linesRead + 1}`,
+    );
   }
   return lines.join("\n") + "\n";
 }

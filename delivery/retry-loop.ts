@@ -46,9 +46,15 @@ export async function sendWithRetries(
     if (last.kind === "error" && last.code === "ABORTED") return stopped();
     if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;
     const now = clock.now();
-    const decision = decideRetry(policy, observe(last), { attempt: attempts, elapsedMs: now - startedAt, nowMs: now, random });
+    const decision = decideRetry(policy, observe(last), {
+      attempt: attempts,
+      elapsedMs: now - startedAt,
+      nowMs: now,
+      random,
+    });
     if (decision.action === "finish") return { last, attempts, rateLimited, interrupted: false };
-    if (decision.action === "give_up") return { last, attempts, rateLimited, interrupted: false, gaveUp: decision.reason };
+    if (decision.action === "give_up")
+      return { last, attempts, rateLimited, interrupted: false, gaveUp: decision.reason };
     await clock.sleep(decision.delayMs, stopSignal);
   }
 }

@@ -130,7 +130,10 @@ export function decideRetry(policy: RetryPolicy, observation: AttemptObservation
   if (state.elapsedMs + delayMs > policy.maxTotalMs) {
     const seconds = Math.round((state.elapsedMs + delayMs) / 1000);
     const limit = Math.round(policy.maxTotalMs / 1000);
-    return { action: "give_up", reason: `${reason}; the next retry would end after ${seconds} s, over the ${limit} s limit` };
+    return {
+      action: "give_up",
+      reason: `${reason}; the next retry would end after ${seconds} s, over the ${limit} s limit`,
+    };
   }
   return { action: "retry", delayMs, reason };
 }

@@ -3,7 +3,8 @@
 import { scrypt, type ScryptOptions } from "node:crypto";
 
 /** How the file's key was made; stored in the file so reading uses exactly what writing used. */
-export type KeyDerivation = { readonly name: "raw" } | { readonly name: "scrypt"; readonly N: number; readonly r: number; readonly p: number };
+export type KeyDerivation =
+  { readonly name: "raw" } | { readonly name: "scrypt"; readonly N: number; readonly r: number; readonly p: number };
 
 // N = 2^15, r = 8: OWASP's scrypt baseline; about 0.1 s and 32 MiB per derivation, once per command.
 export const SCRYPT_PARAMS = { name: "scrypt", N: 2 ** 15, r: 8, p: 1 } as const;
@@ -34,14 +35,18 @@ export async function deriveKey(material: string, derivation: KeyDerivation, sal
   if (derivation.name === "raw") {
     const key = rawKey(material);
     if (key === undefined) {
-      throw new SecretKeyError("the secrets file was written with a raw key, but SIGNAL_SECRET_KEY is not 64 hex characters or base64 of 32 bytes");
+      throw new SecretKeyError(
+        "the secrets file was written with a raw key, but SIGNAL_SECRET_KEY is not 64 hex characters or base64 of 32 bytes",
+      );
     }
     return key;
   }
   const { N, r, p } = derivation;
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
   return new Promise((resolve, reject) => {
-    scrypt(material, salt, 32, options, (error, key) => (error ? reject(new SecretKeyError(`scrypt failed: ${error.message}`)) : resolve(key)));
+    scrypt(material, salt, 32, options, (error, key) =>
+      error ? reject(new SecretKeyError(`scrypt failed: ${error.message}`)) : resolve(key),
+    );
   });
 }
 

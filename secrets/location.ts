@@ -4,7 +4,11 @@ import { isAbsolute, resolve } from "node:path";
 
 export const DEFAULT_SECRETS_FILE = ".signal-map/secrets.json";
 
-export function secretsFilePath(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+export function secretsFilePath(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string {
   const chosen = flag ?? (env["SIGNAL_SECRETS_FILE"]?.trim() || undefined) ?? DEFAULT_SECRETS_FILE;
   return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
 }

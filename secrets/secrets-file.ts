@@ -50,7 +50,12 @@ export async function saveSecrets(path: string, material: string | undefined, se
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(JSON.stringify(header)));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify({ secrets }), "utf8"), cipher.final()]);
-  const file: SecretsFile = { ...header, iv: iv.toString("base64"), tag: cipher.getAuthTag().toString("base64"), ciphertext: ciphertext.toString("base64") };
+  const file: SecretsFile = {
+    ...header,
+    iv: iv.toString("base64"),
+    tag: cipher.getAuthTag().toString("base64"),
+    ciphertext: ciphertext.toString("base64"),
+  };
   await writePrivately(path, `${JSON.stringify(file, null, 2)}\n`);
 }
 
@@ -87,7 +92,8 @@ function parseFile(text: string, path: string): SecretsFile {
   if (file?.format !== FORMAT || !strings || (file.kdf?.name !== "raw" && file.kdf?.name !== "scrypt")) {
     throw new SecretsFileError(`${path} is not a signal-map secrets file`);
   }
-  if (file.version !== VERSION) throw new SecretsFileError(`${path} has version ${String(file.version)}; this signal-map reads version ${VERSION}`);
+  if (file.version !== VERSION)
+    throw new SecretsFileError(`${path} has version ${String(file.version)}; this signal-map reads version ${VERSION}`);
   return file as SecretsFile;
 }
 
@@ -97,11 +103,15 @@ function decrypt(file: SecretsFile, key: Buffer, path: string): SecretsMap {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(file.iv, "base64"));
     decipher.setAAD(Buffer.from(JSON.stringify(header)));
     decipher.setAuthTag(Buffer.from(file.tag, "base64"));
-    const plain = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, "base64")), decipher.final()]).toString("utf8");
+    const plain = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, "base64")), decipher.final()]).toString(
+      "utf8",
+    );
     return readMap((JSON.parse(plain) as { secrets?: unknown }).secrets);
   } catch {
     // GCM's tag check failed (or the content is not ours): a wrong key and a tampered file look the same.
-    throw new SecretsFileError(`cannot decrypt ${path}: SIGNAL_SECRET_KEY is not the key it was written with, or the file was altered`);
+    throw new SecretsFileError(
+      `cannot decrypt ${path}: SIGNAL_SECRET_KEY is not the key it was written with, or the file was altered`,
+    );
   }
 }
 
@@ -110,7 +120,9 @@ function readMap(value: unknown): SecretsMap {
   if (!value || typeof value !== "object") return map;
   for (const [integration, names] of Object.entries(value as Record<string, unknown>)) {
     if (!names || typeof names !== "object") continue;
-    const kept = Object.entries(names as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const kept = Object.entries(names as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    );
     if (kept.length > 0) map[integration] = Object.fromEntries(kept);
   }
   return map;

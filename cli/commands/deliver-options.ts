@@ -15,21 +15,24 @@ export interface DeliverCliOptions {
   readonly json: boolean;
 }
 
-export type ParsedDeliverOptions = { readonly ok: true; readonly options: DeliverCliOptions } | { readonly ok: false; readonly problem: string };
+export type ParsedDeliverOptions =
+  { readonly ok: true; readonly options: DeliverCliOptions } | { readonly ok: false; readonly problem: string };
 
 const MAX_CONCURRENCY = 256;
 
 export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   const { positional, options } = args;
   if (positional.length === 0) return fail("deliver needs a .map file");
-  if (positional.length > 2) return fail(`deliver takes one .map file and at most one events file, got ${positional.length} paths`);
+  if (positional.length > 2)
+    return fail(`deliver takes one .map file and at most one events file, got ${positional.length} paths`);
   if (positional[0] === "-") return fail("the preset must be a .map file, not standard input");
   const concurrency = wholeNumber(options.get("concurrency"), "--concurrency", 1, MAX_CONCURRENCY);
   if (typeof concurrency === "string") return fail(concurrency);
   const rateLimit = wholeNumber(options.get("rate-limit"), "--rate-limit", 1, 1_000_000);
   if (typeof rateLimit === "string") return fail(rateLimit);
   const baseUrl = options.get("base-url");
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) return fail(`--base-url must be an http or https URL, got ${JSON.stringify(baseUrl)}`);
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
+    return fail(`--base-url must be an http or https URL, got ${JSON.stringify(baseUrl)}`);
   return {
     ok: true,
     options: {
@@ -49,7 +52,8 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
 function wholeNumber(text: string | undefined, name: string, min: number, max: number): number | undefined | string {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) return `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+    return `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
   return value;
 }
 

@@ -44,7 +44,9 @@ export async function resolveSettings(preset: Preset, sources: SettingsSources):
   return { ok: true, settings: checked.settings, secretValues: secretValuesOf(preset, checked.settings, input) };
 }
 
-async function readSettingsFile(sources: SettingsSources): Promise<{ ok: true; value: object } | { ok: false; problems: string[] }> {
+async function readSettingsFile(
+  sources: SettingsSources,
+): Promise<{ ok: true; value: object } | { ok: false; problems: string[] }> {
   if (sources.settingsFile === undefined) return { ok: true, value: {} };
   let value: unknown;
   try {
@@ -52,7 +54,10 @@ async function readSettingsFile(sources: SettingsSources): Promise<{ ok: true; v
   } catch (error) {
     // Never the parser's message: it can quote the file, and the file holds the API key.
     const code = (error as { code?: string }).code;
-    const what = error instanceof SyntaxError ? "is not valid JSON" : `cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`;
+    const what =
+      error instanceof SyntaxError
+        ? "is not valid JSON"
+        : `cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`;
     return { ok: false, problems: [`settings file ${sources.settingsFile} ${what}`] };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

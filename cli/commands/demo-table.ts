@@ -12,7 +12,8 @@ export interface EventLabel {
 export function labelOf(line: string): EventLabel {
   try {
     const event = JSON.parse(line) as { type?: unknown; event?: unknown; traits?: { email?: unknown } };
-    const name = typeof event.event === "string" ? event.event : typeof event.type === "string" ? `(${event.type})` : "?";
+    const name =
+      typeof event.event === "string" ? event.event : typeof event.type === "string" ? `(${event.type})` : "?";
     const email = typeof event.traits?.email === "string" ? event.traits.email.trim().toLowerCase() : "-";
     return { name, email };
   } catch {
@@ -31,7 +32,8 @@ export function eventsTable(results: readonly DeliveryResult[], labels: readonly
     const person = r.personId === undefined ? undefined : String(r.personId);
     const earlier = person === undefined ? undefined : firstLineOf.get(person);
     if (person !== undefined && earlier === undefined) firstLineOf.set(person, r.line);
-    const updated = earlier === undefined ? [] : [`updated the Person created by line ${earlier} (same email): no duplicate`];
+    const updated =
+      earlier === undefined ? [] : [`updated the Person created by line ${earlier} (same email): no duplicate`];
     return [...updated, ...(r.error ? [r.error] : []), ...(r.reason ? [r.reason] : []), ...r.warnings];
   });
   return layout(header, rows, notes);
@@ -51,12 +53,17 @@ export function peopleTable(people: readonly Person[]): string {
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(", ") || "-",
   ]);
-  return layout(header, rows, rows.map(() => []));
+  return layout(
+    header,
+    rows,
+    rows.map(() => []),
+  );
 }
 
 function layout(header: readonly string[], rows: readonly string[][], notes: readonly string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`.trimEnd();
+  const line = (cells: readonly string[]) =>
+    `  ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`.trimEnd();
   const out = [line(header)];
   rows.forEach((row, index) => {
     out.push(line(row));

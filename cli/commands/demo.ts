@@ -43,10 +43,15 @@ export const demoCommand: Command = async (argv, io) => {
   const out = redacting(io.stdout, () => [apiKey]);
   let emulator: Emulator | undefined;
   try {
-    emulator = await startEmulator({ apiKeys: { [apiKey]: { team: "demo", scopes: ["people"] } }, customFields: TENANT_FIELDS });
+    emulator = await startEmulator({
+      apiKeys: { [apiKey]: { team: "demo", scopes: ["people"] } },
+      customFields: TENANT_FIELDS,
+    });
     return await runDemo(emulator, apiKey, { ...io, stdout: out });
   } catch (error) {
-    redacting(io.stderr, () => [apiKey]).write(`signal-map demo: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    redacting(io.stderr, () => [apiKey]).write(
+      `signal-map demo: could not run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT.usage;
   } finally {
     await emulator?.close();
@@ -63,7 +68,13 @@ async function runDemo(emulator: Emulator, apiKey: string, io: CliIO): Promise<n
   const results: DeliveryResult[] = [];
   let summary: DeliverySummary;
   try {
-    summary = await deliverEvents(lines, { preset, settings: settings.settings, sender, secrets: [apiKey], onResult: (r) => results.push(r) });
+    summary = await deliverEvents(lines, {
+      preset,
+      settings: settings.settings,
+      sender,
+      secrets: [apiKey],
+      onResult: (r) => results.push(r),
+    });
   } finally {
     await sender.close();
   }
@@ -76,17 +87,21 @@ async function runDemo(emulator: Emulator, apiKey: string, io: CliIO): Promise<n
 }
 
 function introduction(emulator: Emulator, cwd: string): string {
-  return [
-    `Salesloft emulator on ${emulator.url} (tenant custom fields: ${TENANT_FIELDS.join(", ")})`,
-    `Preset:  ${relative(cwd, PRESET) || PRESET}`,
-    `Events:  ${relative(cwd, SAMPLES) || SAMPLES}`,
-    "",
-  ].join("\n") + "\n";
+  return (
+    [
+      `Salesloft emulator on ${emulator.url} (tenant custom fields: ${TENANT_FIELDS.join(", ")})`,
+      `Preset:  ${relative(cwd, PRESET) || PRESET}`,
+      `Events:  ${relative(cwd, SAMPLES) || SAMPLES}`,
+      "",
+    ].join("\n") + "\n"
+  );
 }
 
 function verdict(unmet: readonly string[], io: CliIO): number {
   if (unmet.length === 0) {
-    io.stdout.write("Everything went as expected: the lead landed, the resubmission updated it, the rest were handled as the preset says.\n");
+    io.stdout.write(
+      "Everything went as expected: the lead landed, the resubmission updated it, the rest were handled as the preset says.\n",
+    );
     return EXIT.ok;
   }
   io.stdout.write(`Not as expected:\n${unmet.map((what) => `  - ${what}\n`).join("")}`);

@@ -16,7 +16,9 @@ export function interruptSignals(stderr: OutputStream, external?: AbortSignal): 
   const force = new AbortController();
   const onSignal = (): void => {
     if (!stop.signal.aborted) {
-      stderr.write("\ninterrupted: no new events are read; waiting up to 10 s for requests on the wire (Ctrl-C again to stop now)\n");
+      stderr.write(
+        "\ninterrupted: no new events are read; waiting up to 10 s for requests on the wire (Ctrl-C again to stop now)\n",
+      );
       stop.abort();
     } else {
       force.abort();

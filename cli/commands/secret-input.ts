@@ -9,11 +9,16 @@ interface TerminalInput extends Readable {
 }
 
 /** The value, trimmed (a pasted key's trailing newline is never meant); undefined when cancelled with Ctrl-C. */
-export async function readSecretValue(stdin: Readable, stderr: OutputStream, label: string): Promise<string | undefined> {
+export async function readSecretValue(
+  stdin: Readable,
+  stderr: OutputStream,
+  label: string,
+): Promise<string | undefined> {
   const terminal = stdin as TerminalInput;
   if (terminal.isTTY && typeof terminal.setRawMode === "function") return readHidden(terminal, stderr, label);
   let text = "";
-  for await (const chunk of stdin) text += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+  for await (const chunk of stdin)
+    text += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
   return text.trim();
 }
 

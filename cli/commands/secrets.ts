@@ -54,11 +54,15 @@ export const secretsCommand: Command = async (argv, io) => {
 
 function usageProblem(action: string | undefined, names: readonly string[]): string | undefined {
   if (action === "list") return names.length === 0 ? undefined : "list takes no names";
-  if (action !== "set" && action !== "delete") return `name an action: set, list or delete${action ? ` (got ${JSON.stringify(action)})` : ""}`;
-  if (names.length !== 2) return `${action} needs an integration and a setting name, e.g. \`secrets ${action} salesloft api_key\``;
+  if (action !== "set" && action !== "delete")
+    return `name an action: set, list or delete${action ? ` (got ${JSON.stringify(action)})` : ""}`;
+  if (names.length !== 2)
+    return `${action} needs an integration and a setting name, e.g. \`secrets ${action} salesloft api_key\``;
   const bad = names.find((name) => !NAME.test(name));
   // Someone may paste the key where a name goes: say the argument is wrong without echoing it.
-  return bad === undefined ? undefined : "names are letters, digits, _ and -, starting with a letter; the value is read from standard input, never from the command line";
+  return bad === undefined
+    ? undefined
+    : "names are letters, digits, _ and -, starting with a letter; the value is read from standard input, never from the command line";
 }
 
 async function listSecrets(path: string, io: CliIO): Promise<number> {

@@ -8,7 +8,8 @@ export type CustomFieldCatalog =
   | { readonly kind: "unknown"; readonly reason: string };
 
 /** One page of GET /v2/custom_fields: the names on it and the next page number, if any. */
-export type CatalogPage = { readonly names: readonly string[]; readonly nextPage: number | undefined } | { readonly error: string };
+export type CatalogPage =
+  { readonly names: readonly string[]; readonly nextPage: number | undefined } | { readonly error: string };
 
 // The list is cached, not fetched per event; a field created in Salesloft while a long run goes on is picked up
 // when the entry expires.
@@ -21,7 +22,11 @@ export class CustomFieldCatalogCache {
 
   constructor(private readonly clock: Clock) {}
 
-  get(key: string, load: () => Promise<CustomFieldCatalog>, keep: (catalog: CustomFieldCatalog) => boolean): Promise<CustomFieldCatalog> {
+  get(
+    key: string,
+    load: () => Promise<CustomFieldCatalog>,
+    keep: (catalog: CustomFieldCatalog) => boolean,
+  ): Promise<CustomFieldCatalog> {
     const now = this.clock.now();
     const entry = this.entries.get(key);
     if (entry && now - entry.at < CATALOG_TTL_MS) return entry.promise;
@@ -35,7 +40,9 @@ export class CustomFieldCatalogCache {
 }
 
 /** Follows `metadata.paging.next_page` through every page (per_page=100). */
-export async function listCustomFieldNames(fetchPage: (page: number) => Promise<CatalogPage>): Promise<CustomFieldCatalog> {
+export async function listCustomFieldNames(
+  fetchPage: (page: number) => Promise<CatalogPage>,
+): Promise<CustomFieldCatalog> {
   const names = new Set<string>();
   let page: number | undefined = 1;
   for (let fetched = 0; page !== undefined && fetched < MAX_PAGES; fetched++) {
@@ -78,7 +85,9 @@ export function withoutCustomFields(body: unknown, keys: readonly string[]): unk
 
 /** Custom field keys a 400/422 answer complains about: those it names, or all sent when it only says "custom field". */
 export function customFieldsNamedInError(bodyText: string, sentKeys: readonly string[]): string[] {
-  const named = sentKeys.filter((key) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(key)}([^A-Za-z0-9_]|$)`).test(bodyText));
+  const named = sentKeys.filter((key) =>
+    new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(key)}([^A-Za-z0-9_]|$)`).test(bodyText),
+  );
   if (named.length > 0) return named;
   return /custom[_ ]?fields?/i.test(bodyText) ? [...sentKeys] : [];
 }
@@ -108,7 +117,9 @@ function describeKeys(keys: readonly string[]): string {
 function customFieldsOf(body: unknown): Record<string, unknown> | undefined {
   if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   const fields = (body as Record<string, unknown>)["custom_fields"];
-  return fields && typeof fields === "object" && !Array.isArray(fields) ? (fields as Record<string, unknown>) : undefined;
+  return fields && typeof fields === "object" && !Array.isArray(fields)
+    ? (fields as Record<string, unknown>)
+    : undefined;
 }
 
 function escapeRegExp(text: string): string {

@@ -29,5 +29,7 @@ function ownObject(value: unknown, key: string): Record<string, unknown> | undef
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
   const inner = (value as Record<string, unknown>)[key];
-  return inner !== null && typeof inner === "object" && !Array.isArray(inner) ? (inner as Record<string, unknown>) : undefined;
+  return inner !== null && typeof inner === "object" && !Array.isArray(inner)
+    ? (inner as Record<string, unknown>)
+    : undefined;
 }

@@ -72,7 +72,12 @@ class SalesloftSender implements RequestSender {
     const url = rebase(request.url, this.options.baseUrl);
     if (!url) return failedBeforeSending(`the request URL or --base-url is not a valid URL`);
     const credential = headerValue(request.headers, "authorization") ?? "";
-    const target: Target = { url, headers: request.headers, limiter: this.limiters.forCredential(url.origin, credential), context };
+    const target: Target = {
+      url,
+      headers: request.headers,
+      limiter: this.limiters.forCredential(url.origin, credential),
+      context,
+    };
     const warnings: string[] = [];
     let body = await this.checkCustomFields(request.body, target, warnings);
     let run = await this.post(target, body);
@@ -122,7 +127,9 @@ class SalesloftSender implements RequestSender {
     const url = new URL(target.url.pathname.replace(/person_upserts(\.json)?$/, "custom_fields"), target.url);
     url.search = `field_type=person&per_page=100&page=${page}`;
     const headers = { authorization: headerValue(target.headers, "authorization") ?? "", accept: "application/json" };
-    const run = await this.retrying(target, () => this.pools.send({ url, method: "GET", headers, signal: target.context.cancelSignal }));
+    const run = await this.retrying(target, () =>
+      this.pools.send({ url, method: "GET", headers, signal: target.context.cancelSignal }),
+    );
     const last = run.last;
     if (!last || run.interrupted) return { error: "interrupted" };
     if (last.kind === "error") return { error: last.code ?? "request error" };
@@ -140,7 +147,13 @@ class SalesloftSender implements RequestSender {
 
   private retrying(target: Target, attempt: () => Promise<HttpAttempt>): Promise<RetryLoopResult> {
     const { policy, clock, random } = this;
-    return sendWithRetries(attempt, { policy, clock, random, limiter: target.limiter, stopSignal: target.context.stopSignal });
+    return sendWithRetries(attempt, {
+      policy,
+      clock,
+      random,
+      limiter: target.limiter,
+      stopSignal: target.context.stopSignal,
+    });
   }
 
   private report(run: RetryLoopResult, facts: ReportFacts): SendReport {
@@ -153,7 +166,8 @@ class SalesloftSender implements RequestSender {
       if (personId === undefined) warnings.push(`Salesloft answered ${httpStatus} without a Person id in the body.`);
       return { status: "delivered", ...base, ...(personId !== undefined ? { personId } : {}), interrupted: false };
     }
-    if (run.interrupted) return { status: "failed", ...base, error: interruptedMessage(last !== undefined), interrupted: true };
+    if (run.interrupted)
+      return { status: "failed", ...base, error: interruptedMessage(last !== undefined), interrupted: true };
     const context = { attempts, url: facts.url, customFields: facts.customFields };
     const error = !last
       ? "no attempt was made"

@@ -18,14 +18,20 @@ describe("per-person order under concurrency", () => {
       people.map((name) => leadLine(`${name}@example.com`, { title: `v${version}` })),
     );
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const { summary } = await deliverTo(emulator, lines, { concurrency: 8, random, policy: { maxAttempts: 20, baseDelayMs: 5, maxDelayMs: 40 } });
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const { summary } = await deliverTo(emulator, lines, {
+      concurrency: 8,
+      random,
+      policy: { maxAttempts: 20, baseDelayMs: 5, maxDelayMs: 40 },
+    });
     expect(summary).toMatchObject({ delivered: 30, failed: 0 });
     expect(summary.attempts).toBeGreaterThan(30);
     for (const name of people) {
       const landed = emulator
         .requests()
-        .filter((r) => r.status === 200 && (r.body as { email_address?: string })?.email_address === `${name}@example.com`)
+        .filter(
+          (r) => r.status === 200 && (r.body as { email_address?: string })?.email_address === `${name}@example.com`,
+        )
         .map((r) => (r.body as { title: string }).title);
       expect(landed).toEqual(["v1", "v2", "v3", "v4", "v5", "v6"]);
     }

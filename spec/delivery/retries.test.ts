@@ -42,14 +42,18 @@ describe("server errors and dropped connections", () => {
     const policy = { maxAttempts: 2, attemptTimeoutMs: 60 };
     const { results } = await deliverTo(emulator, [leadLine("slow@example.com")], { policy });
     expect(results[0]).toMatchObject({ status: "failed", attempts: 2 });
-    expect(results[0]!.error).toMatch(/no answer from http:\/\/127\.0\.0\.1:\d+ in time \(ATTEMPT_TIMEOUT: no complete answer within 60 ms\) after 2 attempts/);
+    expect(results[0]!.error).toMatch(
+      /no answer from http:\/\/127\.0\.0\.1:\d+ in time \(ATTEMPT_TIMEOUT: no complete answer within 60 ms\) after 2 attempts/,
+    );
   });
 
   it("report a refused connection after retrying it", async () => {
     emulator = await emulatorFor();
     const closedPort = await freePort();
     const url = `http://127.0.0.1:${closedPort}`;
-    const { results } = await deliverTo({ ...emulator, url }, [leadLine("x@example.com")], { policy: { maxAttempts: 2 } });
+    const { results } = await deliverTo({ ...emulator, url }, [leadLine("x@example.com")], {
+      policy: { maxAttempts: 2 },
+    });
     expect(results[0]).toMatchObject({ status: "failed", attempts: 2 });
     expect(results[0]!.error).toContain(`could not reach ${url} (ECONNREFUSED`);
   });
@@ -74,15 +78,18 @@ describe("429 Too Many Requests is waited out", () => {
     expect(upserts(emulator)[1]!.time).toBeGreaterThanOrEqual(at(12, 1, 0));
   });
 
-  it.each([false, true])("from the team limit (Retry-After header: %s) still lands every lead", async (retryAfterHeader) => {
-    const clock = acceleratedClock(100, at(12, 0, 50));
-    emulator = await emulatorFor({ rateLimitPerMinute: 3, retryAfterHeader }, clock);
-    const lines = Array.from({ length: 6 }, (_, i) => leadLine(`team${i}@example.com`));
-    const { summary } = await deliverTo(emulator, lines, { clock });
-    expect(summary).toMatchObject({ delivered: 6, failed: 0 });
-    expect(summary.rateLimited).toBeGreaterThan(0);
-    expect(emulator.people()).toHaveLength(6);
-  });
+  it.each([false, true])(
+    "from the team limit (Retry-After header: %s) still lands every lead",
+    async (retryAfterHeader) => {
+      const clock = acceleratedClock(100, at(12, 0, 50));
+      emulator = await emulatorFor({ rateLimitPerMinute: 3, retryAfterHeader }, clock);
+      const lines = Array.from({ length: 6 }, (_, i) => leadLine(`team${i}@example.com`));
+      const { summary } = await deliverTo(emulator, lines, { clock });
+      expect(summary).toMatchObject({ delivered: 6, failed: 0 });
+      expect(summary.rateLimited).toBeGreaterThan(0);
+      expect(emulator.people()).toHaveLength(6);
+    },
+  );
 
   it("is never caused by us when other integrations have used part of the team's limit", async () => {
     const clock = acceleratedClock(100, at(12, 0, 30));
@@ -90,7 +97,10 @@ describe("429 Too Many Requests is waited out", () => {
     emulator = await emulatorFor(
       {
         rateLimitPerMinute: 5,
-        apiKeys: { [API_KEY]: { team: "team-1", scopes: ["people"] }, [otherKey]: { team: "team-1", scopes: ["people"] } },
+        apiKeys: {
+          [API_KEY]: { team: "team-1", scopes: ["people"] },
+          [otherKey]: { team: "team-1", scopes: ["people"] },
+        },
       },
       clock,
     );

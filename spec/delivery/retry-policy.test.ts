@@ -11,7 +11,11 @@ import {
 const NOW = Date.UTC(2025, 0, 6, 12, 0, 45, 300);
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, rateLimitMarginMs: 250 };
 const state = (attempt = 1, elapsedMs = 0, random = () => 0.5) => ({ attempt, elapsedMs, nowMs: NOW, random });
-const answer = (status: number, headers: Record<string, string> = {}): AttemptObservation => ({ kind: "response", status, headers });
+const answer = (status: number, headers: Record<string, string> = {}): AttemptObservation => ({
+  kind: "response",
+  status,
+  headers,
+});
 const failure = (code: string): AttemptObservation => ({ kind: "error", code });
 
 describe("what a 429 waits for", () => {

@@ -10,17 +10,20 @@ afterEach(async () => {
 });
 
 describe("a lead lands in Salesloft", () => {
-  it.each(["seed", "openapi"] as const)("and a resubmission updates the same person (%s answer shape)", async (shape) => {
-    emulator = await emulatorFor({ responseShape: shape });
-    const first = await deliverTo(emulator, [leadLine(" Jane.Doe@Example.com ", { title: "Head of Marketing" })]);
-    const second = await deliverTo(emulator, [leadLine("jane.doe@example.com", { title: "VP Marketing" })]);
-    expect(first.results[0]).toMatchObject({ status: "delivered", httpStatus: 200, attempts: 1 });
-    expect(first.results[0]!.personId).toBeDefined();
-    expect(second.results[0]!.personId).toBe(first.results[0]!.personId);
-    const people = emulator.people();
-    expect(people).toHaveLength(1);
-    expect(people[0]).toMatchObject({ email_address: "jane.doe@example.com", title: "VP Marketing" });
-  });
+  it.each(["seed", "openapi"] as const)(
+    "and a resubmission updates the same person (%s answer shape)",
+    async (shape) => {
+      emulator = await emulatorFor({ responseShape: shape });
+      const first = await deliverTo(emulator, [leadLine(" Jane.Doe@Example.com ", { title: "Head of Marketing" })]);
+      const second = await deliverTo(emulator, [leadLine("jane.doe@example.com", { title: "VP Marketing" })]);
+      expect(first.results[0]).toMatchObject({ status: "delivered", httpStatus: 200, attempts: 1 });
+      expect(first.results[0]!.personId).toBeDefined();
+      expect(second.results[0]!.personId).toBe(first.results[0]!.personId);
+      const people = emulator.people();
+      expect(people).toHaveLength(1);
+      expect(people[0]).toMatchObject({ email_address: "jane.doe@example.com", title: "VP Marketing" });
+    },
+  );
 
   it("reports a dropped event and a transform error without sending anything", async () => {
     emulator = await emulatorFor();
@@ -63,14 +66,18 @@ describe("custom fields the tenant lacks", () => {
     expect(results[0]).toMatchObject({ status: "delivered", attempts: 1 });
     expect(results[0]!.warnings).toHaveLength(1);
     expect(results[0]!.warnings[0]).toContain("custom_fields.signal_landing_page");
-    expect(results[0]!.warnings[0]).toContain("Create the matching Person custom field in Salesloft, or remove that mapping");
+    expect(results[0]!.warnings[0]).toContain(
+      "Create the matching Person custom field in Salesloft, or remove that mapping",
+    );
     expect(emulator.people()[0]!.custom_fields).toEqual({ utm_source: "google" });
   });
 
   it("lists the tenant's fields once, through every page, however many events ask at the same time", async () => {
     const many = Array.from({ length: 150 }, (_, i) => `field_${i}`);
     emulator = await emulatorFor({ customFields: [...many, "utm_source"] });
-    const lines = Array.from({ length: 20 }, (_, i) => leadLine(`p${i}@example.com`, { source: "google", landing: "x" }));
+    const lines = Array.from({ length: 20 }, (_, i) =>
+      leadLine(`p${i}@example.com`, { source: "google", landing: "x" }),
+    );
     const { summary } = await deliverTo(emulator, lines);
     expect(summary.delivered).toBe(20);
     const listings = emulator.requests().filter((request) => request.path.startsWith("/v2/custom_fields"));
@@ -79,7 +86,10 @@ describe("custom fields the tenant lacks", () => {
   });
 
   it.each([400, 422] as const)("still land when Salesloft answers %i about a field the listing had", async (status) => {
-    emulator = await emulatorFor({ customFields: ["utm_source", "signal_landing_page"], unknownCustomFieldStatus: status });
+    emulator = await emulatorFor({
+      customFields: ["utm_source", "signal_landing_page"],
+      unknownCustomFieldStatus: status,
+    });
     const sender = senderFor(emulator);
     const line = () => leadLine("late@example.com", { source: "google", landing: "https://example.com/" });
     try {
@@ -90,7 +100,10 @@ describe("custom fields the tenant lacks", () => {
       expect(results[0]).toMatchObject({ status: "delivered", httpStatus: 200, attempts: 2 });
       expect(results[0]!.warnings).toHaveLength(1);
       expect(results[0]!.warnings[0]).toContain(`answered ${status} about custom_fields.signal_landing_page`);
-      expect(emulator.people()[0]!.custom_fields).toEqual({ utm_source: "google", signal_landing_page: "https://example.com/" });
+      expect(emulator.people()[0]!.custom_fields).toEqual({
+        utm_source: "google",
+        signal_landing_page: "https://example.com/",
+      });
     } finally {
       await sender.close();
     }

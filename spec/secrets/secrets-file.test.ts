@@ -45,7 +45,9 @@ describe("the secrets file", () => {
   it("refuses a wrong key and a tampered file alike", async () => {
     const path = join(dir, "s.json");
     await saveSecrets(path, HEX_KEY, { salesloft: { api_key: SECRET } });
-    await expect(loadSecrets(path, "1e".repeat(32))).rejects.toThrow(/cannot decrypt .*not the key it was written with, or the file was altered/);
+    await expect(loadSecrets(path, "1e".repeat(32))).rejects.toThrow(
+      /cannot decrypt .*not the key it was written with, or the file was altered/,
+    );
     const file = JSON.parse(await readFile(path, "utf8"));
     const bytes = Buffer.from(file.ciphertext, "base64");
     bytes[0] ^= 1;
@@ -72,7 +74,10 @@ describe("the secrets file", () => {
 
   it("reads as empty when there is no file yet, and lists names only", async () => {
     expect(await loadSecrets(join(dir, "absent.json"), undefined)).toEqual({});
-    expect(secretNames({ salesloft: { api_key: SECRET }, hubspot: { token: SECRET } })).toEqual(["hubspot.token", "salesloft.api_key"]);
+    expect(secretNames({ salesloft: { api_key: SECRET }, hubspot: { token: SECRET } })).toEqual([
+      "hubspot.token",
+      "salesloft.api_key",
+    ]);
   });
 });
 

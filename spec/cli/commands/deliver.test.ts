@@ -15,7 +15,13 @@ const KEY = "sk-live-CLI-5f4e3d2c1b0a";
 const PRESET = join(packageRoot, "presets/salesloft/lead-capture.map");
 const SAMPLES = join(packageRoot, "presets/salesloft/samples/demo-leads.jsonl");
 const lead = (id: string, email: string) =>
-  JSON.stringify({ type: "track", event: "Lead Generated", messageId: id, traits: { email }, context: { consent: { marketing: "granted" } } });
+  JSON.stringify({
+    type: "track",
+    event: "Lead Generated",
+    messageId: id,
+    traits: { email },
+    context: { consent: { marketing: "granted" } },
+  });
 
 let dir: string;
 let emulator: Emulator | undefined;
@@ -55,7 +61,15 @@ async function run(argv: string[], options: RunOptions = {}) {
   };
   const code = await deliverCommand(argv, io);
   const stdout = out.join("");
-  return { code, stdout, stderr: err.join(""), results: stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line)) };
+  return {
+    code,
+    stdout,
+    stderr: err.join(""),
+    results: stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line)),
+  };
 }
 
 describe("signal-map deliver", () => {
@@ -64,8 +78,18 @@ describe("signal-map deliver", () => {
     const { code, results, stderr } = await run([PRESET, "--settings", "settings.json", "--base-url", url, SAMPLES]);
     expect(code).toBe(3);
     const byId = Object.fromEntries(results.map((r) => [r.messageId, r]));
-    expect(Object.keys(byId).sort()).toEqual(["demo-1-lead", "demo-2-resubmission", "demo-3-no-email", "demo-4-page-view", "demo-5-landing-page"]);
-    expect(byId["demo-2-resubmission"]).toMatchObject({ status: "delivered", httpStatus: 200, personId: byId["demo-1-lead"].personId });
+    expect(Object.keys(byId).sort()).toEqual([
+      "demo-1-lead",
+      "demo-2-resubmission",
+      "demo-3-no-email",
+      "demo-4-page-view",
+      "demo-5-landing-page",
+    ]);
+    expect(byId["demo-2-resubmission"]).toMatchObject({
+      status: "delivered",
+      httpStatus: 200,
+      personId: byId["demo-1-lead"].personId,
+    });
     expect(byId["demo-3-no-email"]).toMatchObject({ status: "failed", attempts: 0 });
     expect(byId["demo-4-page-view"]).toMatchObject({ status: "dropped" });
     expect(byId["demo-5-landing-page"].warnings.join(" ")).toContain("signal_landing_page");
@@ -76,11 +100,17 @@ describe("signal-map deliver", () => {
   it("reads standard input and exits 0 when everything was delivered or dropped; --json gives a JSON summary", async () => {
     const { url } = await start();
     const stdin = `${lead("a", "a@example.com")}\n\n${JSON.stringify({ type: "page" })}\n`;
-    const { code, results, stderr } = await run([PRESET, "--settings", "settings.json", "--base-url", url, "--json", "-"], { stdin });
+    const { code, results, stderr } = await run(
+      [PRESET, "--settings", "settings.json", "--base-url", url, "--json", "-"],
+      { stdin },
+    );
     expect(code).toBe(0);
     // Results come as they complete; each carries its line.
     const byLine = results.map((r) => [r.line, r.status]).sort((a, b) => a[0] - b[0]);
-    expect(byLine).toEqual([[1, "delivered"], [3, "dropped"]]);
+    expect(byLine).toEqual([
+      [1, "delivered"],
+      [3, "dropped"],
+    ]);
     expect(JSON.parse(stderr)).toMatchObject({ total: 2, delivered: 1, dropped: 1, failed: 0, rateLimited: 0 });
   });
 
@@ -88,7 +118,17 @@ describe("signal-map deliver", () => {
     const { url } = await start({ failNext: [{ status: 400, body: { error: "Bad Request" } }] });
     const first = ` ${lead("dl-1", "first@example.com")} `;
     writeFileSync(join(dir, "events.jsonl"), `${first}\n${lead("dl-2", "second@example.com")}\n`);
-    const args = [PRESET, "--settings", "settings.json", "--base-url", url, "--concurrency", "1", "--dead-letter", "failed.jsonl"];
+    const args = [
+      PRESET,
+      "--settings",
+      "settings.json",
+      "--base-url",
+      url,
+      "--concurrency",
+      "1",
+      "--dead-letter",
+      "failed.jsonl",
+    ];
     const initial = await run([...args, "events.jsonl"]);
     expect(initial.code).toBe(3);
     expect(readFileSync(join(dir, "failed.jsonl"), "utf8")).toBe(`${first}\n`);
@@ -99,14 +139,35 @@ describe("signal-map deliver", () => {
 
   it("never shows the API key, even when the server echoes it back", async () => {
     const echo = `token ${KEY} cannot write custom_fields.utm_source`;
-    const { url } = await start({ failNext: [{ status: 422, body: { errors: { base: [echo] } } }, { status: 401, body: { error: `bad key ${KEY}` } }] });
+    const { url } = await start({
+      failNext: [
+        { status: 422, body: { errors: { base: [echo] } } },
+        { status: 401, body: { error: `bad key ${KEY}` } },
+      ],
+    });
     const stdin = [lead("k1", "k1@example.com"), lead("k2", "k2@example.com")].join("\n");
-    const viaFile = await run([PRESET, "--settings", "settings.json", "--base-url", url, "--concurrency", "1", "--dead-letter", "dl.jsonl", "-"], { stdin });
+    const viaFile = await run(
+      [
+        PRESET,
+        "--settings",
+        "settings.json",
+        "--base-url",
+        url,
+        "--concurrency",
+        "1",
+        "--dead-letter",
+        "dl.jsonl",
+        "-",
+      ],
+      { stdin },
+    );
     const viaEnv = await run([PRESET, "--base-url", url, "-"], { stdin: "{broken", env: { SALESLOFT_API_KEY: KEY } });
     const badSettings = await run([PRESET, "--settings", "settings.json", "--base-url", "not a url"]);
     writeFileSync(join(dir, "typo.json"), JSON.stringify({ api_kee: KEY }));
     const typo = await run([PRESET, "--settings", "typo.json", "--base-url", url]);
-    const everything = [viaFile, viaEnv, badSettings, typo].map((r) => r.stdout + r.stderr).join("\n") + readFileSync(join(dir, "dl.jsonl"), "utf8");
+    const everything =
+      [viaFile, viaEnv, badSettings, typo].map((r) => r.stdout + r.stderr).join("\n") +
+      readFileSync(join(dir, "dl.jsonl"), "utf8");
     expect(viaFile.stdout).toContain("[redacted]");
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(KEY.slice(8));
@@ -129,7 +190,10 @@ describe("progress, interrupts and help", () => {
     const controller = new AbortController();
     const stdin = new PassThrough();
     stdin.write(`${lead("i1", "i1@example.com")}\n`);
-    const running = run([PRESET, "--settings", "settings.json", "--base-url", url, "-"], { stdin, signal: controller.signal });
+    const running = run([PRESET, "--settings", "settings.json", "--base-url", url, "-"], {
+      stdin,
+      signal: controller.signal,
+    });
     while (emulator!.people().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     const { code, results, stderr } = await running;
@@ -154,7 +218,10 @@ describe("where deliver finds the API key", () => {
   it("uses the secrets file when neither --settings nor the environment gives it", async () => {
     const { url } = await start();
     await storeKey(KEY);
-    const { code } = await run([PRESET, "--base-url", url, "-"], { stdin: lead("s", "s@example.com"), env: { SIGNAL_SECRET_KEY: hexKey } });
+    const { code } = await run([PRESET, "--base-url", url, "-"], {
+      stdin: lead("s", "s@example.com"),
+      env: { SIGNAL_SECRET_KEY: hexKey },
+    });
     expect(code).toBe(0);
   });
 
@@ -164,7 +231,10 @@ describe("where deliver finds the API key", () => {
     const env = { SIGNAL_SECRET_KEY: hexKey, SALESLOFT_API_KEY: KEY };
     expect((await run([PRESET, "--base-url", url, "-"], { stdin: lead("e", "e@example.com"), env })).code).toBe(0);
     const wrongEnv = { ...env, SALESLOFT_API_KEY: "sk-wrong-env-0000" };
-    const withFile = await run([PRESET, "--settings", "settings.json", "--base-url", url, "-"], { stdin: lead("f", "f@example.com"), env: wrongEnv });
+    const withFile = await run([PRESET, "--settings", "settings.json", "--base-url", url, "-"], {
+      stdin: lead("f", "f@example.com"),
+      env: wrongEnv,
+    });
     expect(withFile.code).toBe(0);
   });
 

@@ -29,7 +29,11 @@ function build(event: NormalizedEvent, settings: Settings): BuildResult {
     }).filter(([, value]) => value !== undefined),
   );
   const headers = { Authorization: `Bearer ${String(settings["api_key"])}`, "Content-Type": "application/json" };
-  return { kind: "request", request: { method: "POST", url: "https://api.salesloft.com/v2/person_upserts", headers, body }, warnings: [] };
+  return {
+    kind: "request",
+    request: { method: "POST", url: "https://api.salesloft.com/v2/person_upserts", headers, body },
+    warnings: [],
+  };
 }
 
 export const testPresetModule: PresetModule = {
@@ -49,7 +53,10 @@ export function testPreset(): Preset {
 let counter = 0;
 
 /** A Lead Generated event as one JSON line. */
-export function leadLine(email: string, extra: { title?: string; landing?: string; source?: string; id?: string } = {}): string {
+export function leadLine(
+  email: string,
+  extra: { title?: string; landing?: string; source?: string; id?: string } = {},
+): string {
   counter += 1;
   return JSON.stringify({
     type: "track",

@@ -40,7 +40,7 @@ function normalizeFields(input: unknown): NormalizeResult {
   const context = objectOr(fields.context);
   const event: NormalizedEvent = {
     type,
-    event: type === "identify" ? "Identified" : nonEmptyText(fields.event),
+    event: eventName(type, fields),
     messageId,
     traits: mergeTraits(objectOr(fields.traits), objectOr(context.traits)),
     properties: objectOr(fields.properties),
@@ -48,6 +48,15 @@ function normalizeFields(input: unknown): NormalizeResult {
     raw: input as Fields,
   };
   return { ok: true, event };
+}
+
+/**
+ * The name presets route on: a track call's event, "Identified" for identify. Other calls (page, group, alias, …)
+ * have no name even when they carry an `event` field, so a page view can never pass for a lead.
+ */
+function eventName(type: string, fields: Fields): string | undefined {
+  if (type === "identify") return "Identified";
+  return type === "track" ? nonEmptyText(fields.event) : undefined;
 }
 
 // A call with an event name but no type is a track call: that is the only kind that carries one.

@@ -25,8 +25,15 @@ export function e164(phone: unknown, region?: unknown): string | Failure | undef
       international || country !== undefined ? "not a phone number" : "a national number needs a region",
     );
   }
-  return parsed.isPossible() ? parsed.number : new Failure("the number's length is not possible for its country");
+  if (!parsed.isPossible()) return new Failure("the number's length is not possible for its country");
+  return E164_SHAPE.test(parsed.number) ? parsed.number : new Failure("the number is too short or too long for E.164");
 }
+
+/**
+ * E.164 allows at most 15 digits; fewer than 8 (country code included) is never a subscriber number a sales team can
+ * call, although libphonenumber-js calls some such lengths possible (German "12345" would become +4912345).
+ */
+const E164_SHAPE = /^\+[1-9]\d{7,14}$/;
 
 /** Text, or an integer number read as its digits; blank text is absent (there is no number to normalise). */
 function phoneText(phone: unknown): string | undefined {
@@ -84,6 +91,7 @@ export const PHONE_FUNCTIONS: readonly FunctionSpec[] = [
       { args: ["07700 900123"], result: FAILS, note: "national number, no region" },
       { args: ["07700 900123", "UK"], result: FAILS, note: "UK is not an ISO code, so there is no region" },
       { args: ["12345", "GB"], result: FAILS, note: "too short for GB" },
+      { args: ["12345", "DE"], result: FAILS, note: "possible in Germany, but +4912345 has under 8 digits" },
       { args: [undefined, "GB"], result: ABSENT },
       { args: [{ number: "07700 900123" }, "GB"], result: ABSENT, note: "not text" },
     ],

@@ -27,8 +27,11 @@ const ownsKey = (value: unknown, key: string): boolean =>
   typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, key);
 
 /** The event name the preset routes on: identify calls are "Identified", everything else carries its own name. */
+/** Only track calls are routed by their event name (a call without a type but with a name is a track call). */
 function routedName(event: unknown): unknown {
-  return own(event, "type") === "identify" ? "Identified" : own(event, "event");
+  const type = own(event, "type");
+  if (type === "identify") return "Identified";
+  return type === "track" || type === undefined || type === null || type === "" ? own(event, "event") : undefined;
 }
 
 /** The email the body must hold, when the input leaves no doubt: a usable top-level one, else one only in context. */

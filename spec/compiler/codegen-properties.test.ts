@@ -1,6 +1,8 @@
 // Properties of code generation: generated valid programs compile, type-check and run; any string survives exactly.
 // Runs are fixed by FC_SEED (default 42) and sized by FC_RUNS; see docs/testing.md for longer runs.
 
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
@@ -68,7 +70,27 @@ ${[...letLines, ...used, ...ruleLines, ...list].join("\n")}
 
 const events = fc.array(canonicalEvent, { minLength: 1, maxLength: 4 });
 
+/** The shipped preset with one random slice of it cut out or repeated: text that is almost, but not quite, valid. */
+const PRESET = readFileSync(resolve(import.meta.dirname, "../../presets/salesloft/lead-capture.map"), "utf8");
+const damagedPreset = fc
+  .tuple(fc.nat(PRESET.length), fc.nat(40), fc.boolean(), fc.string({ unit: "binary", maxLength: 8 }))
+  .map(([at, length, repeat, junk]) =>
+    PRESET.slice(0, at) + (repeat ? PRESET.slice(at, at + length) + junk : junk) + PRESET.slice(at + length),
+  );
+
 describe("code generation properties", () => {
+  it("never throws on any text: compile() always resolves with diagnostics, and code only when there is no error", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), damagedPreset), async (text) => {
+        const result = await compile(text, { filename: resolve(import.meta.dirname, "../../presets/salesloft/x.map") });
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+        expect(result.diagnostics.some((d) => d.code === "E900"), JSON.stringify(result.diagnostics)).toBe(false);
+        expect(result.code === undefined).toBe(hasErrors(result.diagnostics));
+      }),
+      { seed: SEED, numRuns: RUNS * 5 },
+    );
+  }, 120_000);
+
   it("compiles every generated valid program to code that type-checks and runs", async () => {
     const modules = new Map<string, string>();
     await fc.assert(

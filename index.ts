@@ -7,3 +7,7 @@ export type { Diagnostic, Severity, Label } from "./compiler/diagnostics/diagnos
 export type { Outcome, SendOutcome, DropOutcome, ErrorOutcome, HttpRequest } from "./runtime/outcome.js";
 export type { Preset } from "./runtime/preset.js";
 export type { PresetModule, SettingSpec } from "./runtime/preset-module.js";
+export { loadPresetSource } from "./loader/load-preset.js";
+export { deliverEvents, type DeliverOptions } from "./delivery/deliver.js";
+export { createSalesloftSender, type SalesloftSenderOptions } from "./delivery/salesloft/sender.js";
+export { startEmulator, type Emulator, type EmulatorOptions } from "./emulator/salesloft/index.js";

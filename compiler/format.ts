@@ -1,10 +1,10 @@
 // Formatting generated code with prettier, the last step of code generation.
 
-import { format } from "prettier";
-
 /** The project's prettier settings, fixed here so output is byte-identical whatever config sits near the file. */
 const OPTIONS = { parser: "typescript", printWidth: 120 } as const;
 
+/** prettier is loaded on first use: `check` never formats, and loading prettier costs more than checking a preset. */
 export async function formatTypeScript(code: string): Promise<string> {
+  const { format } = await import("prettier");
   return format(code, OPTIONS);
 }

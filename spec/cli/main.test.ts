@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_BODY } from "../support/seed.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CLI = join(ROOT, "dist/cli/main.js");
@@ -112,19 +113,7 @@ describe("signal-map run", () => {
     const run = signalMap(["run", PRESET, "-"], JSON.stringify(fixture.event) + "\n", { SALESLOFT_API_KEY: KEY });
     expect(run.code).toBe(0);
     const outcome = JSON.parse(run.stdout);
-    const seedBody = {
-      upsert_key: "email_address",
-      email_address: "jane.doe@example.com",
-      first_name: "Jane",
-      last_name: "Doe",
-      phone: "+447700900123",
-      title: "Head of Marketing",
-      person_company_name: "Example Ltd",
-      do_not_contact: false,
-      tags: ["Website Contact Form"],
-      custom_fields: { utm_source: "google", utm_medium: "cpc", utm_campaign: "brand" },
-    };
-    expect(JSON.stringify(outcome.request.body, null, 2)).toBe(JSON.stringify(seedBody, null, 2));
+    expect(JSON.stringify(outcome.request.body, null, 2)).toBe(JSON.stringify(SEED_BODY, null, 2));
     expect(outcome.request.headers.Authorization).toBe("Bearer [redacted]");
     expect(run.stdout + run.stderr).not.toContain(KEY);
   });

@@ -8,82 +8,14 @@ import { describe, expect, it } from "vitest";
 import { checkFile } from "../../compiler/check/index.js";
 import { parse } from "../../dsl/parse.js";
 import type { MapFile } from "../../dsl/ast.js";
+import { MAP_TOKENS } from "../support/token-soup.js";
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "check-cases");
 const CLEAN_FILE = path.join(CASES_DIR, "clean.map");
 const CLEAN_SOURCE = readFileSync(CLEAN_FILE, "utf8");
 
 // Pieces of real .map text, so soups reach deep into the parser and produce partial ASTs, not just one syntax error.
-const TOKENS = [
-  "integration",
-  "setting",
-  "preset",
-  "on",
-  "send",
-  "header",
-  "body",
-  "matches",
-  "let",
-  "require",
-  "else",
-  "when",
-  "warn",
-  "and",
-  "or",
-  "not",
-  "true",
-  "false",
-  "null",
-  "omit",
-  "POST",
-  "GET",
-  "secret",
-  "required",
-  "region",
-  "event",
-  "traits",
-  "properties",
-  "context",
-  "settings",
-  "email",
-  "api_key",
-  "x",
-  "lower",
-  "trim",
-  "e164",
-  "coalesce",
-  "to_number",
-  "custom_fields",
-  "first_name",
-  "campaign",
-  "__proto__",
-  "constructor",
-  '"Lead Generated"',
-  '"https://api.example.com/v1"',
-  '"s.json"',
-  '""',
-  '"a\\"b"',
-  "0",
-  "1.5",
-  "-3",
-  "(",
-  ")",
-  "[",
-  "]",
-  ",",
-  ".",
-  ":",
-  "=",
-  "<-",
-  "+",
-  "==",
-  "!=",
-  "??",
-  "#c",
-  "\n",
-  "\n  ",
-  "\n    ",
-];
+const TOKENS = MAP_TOKENS;
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((tokens) => tokens.join(" "));
 const header = 'integration s "S"\n  setting api_key: secret required\npreset p "P"\n  ';

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SEED_BODY } from "../support/seed.js";
 import { discoverCases, runCase, type FixtureTarget } from "../../cli/testing/fixtures.js";
 import { renderDifferences } from "../../cli/testing/outcome-diff.js";
 import { fixtureTarget } from "../../cli/testing/preset-target.js";
@@ -32,26 +33,9 @@ describe("Salesloft Lead Capture golden fixtures", () => {
   it("prints the seed's worked example body exactly as the seed shows it, key order included", async () => {
     const seed = JSON.parse(readFileSync(join(ROOT, "presets", "salesloft", "tests", "seed-worked-example.json"), "utf8"));
     const outcome = (await load()).printedOutcome(seed.event, seed.settings) as { request: { body: unknown } };
-    expect(JSON.stringify(outcome.request.body, null, 2)).toBe(SEED_BODY);
+    expect(JSON.stringify(outcome.request.body, null, 2)).toBe(SEED_JSON);
   });
 });
 
-// Copied from the seed document's example, with its indentation: the body users will compare against.
-const SEED_BODY = `{
-  "upsert_key": "email_address",
-  "email_address": "jane.doe@example.com",
-  "first_name": "Jane",
-  "last_name": "Doe",
-  "phone": "+447700900123",
-  "title": "Head of Marketing",
-  "person_company_name": "Example Ltd",
-  "do_not_contact": false,
-  "tags": [
-    "Website Contact Form"
-  ],
-  "custom_fields": {
-    "utm_source": "google",
-    "utm_medium": "cpc",
-    "utm_campaign": "brand"
-  }
-}`;
+// The seed document's example as printed there, with its two-space indentation: the body users will compare against.
+const SEED_JSON = JSON.stringify(SEED_BODY, null, 2);

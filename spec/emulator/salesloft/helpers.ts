@@ -44,16 +44,4 @@ export function upsert(emulator: Emulator, body: unknown, options: { token?: str
   return call(emulator, "POST", options.path ?? "/v2/person_upserts", { body, token: options.token });
 }
 
-/** The seed document's example body, as the Lead Capture preset sends it. */
-export const SEED_BODY = {
-  upsert_key: "email_address",
-  email_address: "jane.doe@example.com",
-  first_name: "Jane",
-  last_name: "Doe",
-  phone: "+447700900123",
-  title: "Head of Marketing",
-  person_company_name: "Example Ltd",
-  do_not_contact: false,
-  tags: ["Website Contact Form"],
-  custom_fields: { utm_source: "google", utm_medium: "cpc", utm_campaign: "brand" },
-};
+export { SEED_BODY } from "../../support/seed.js";

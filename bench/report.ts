@@ -7,7 +7,10 @@ import type { MemoryComparison } from "./memory.js";
 import type { ThroughputResult } from "./throughput.js";
 
 /** Each part's figures, or why the part failed; absent when it was not run. */
-export type PartResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type PartResult<T> = ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }) & {
+  /** ISO time the part finished; parts of one RESULTS.md may come from different runs. */
+  readonly measuredAt: string;
+};
 
 export interface BenchResults {
   readonly mode: "full" | "smoke";
@@ -34,13 +37,15 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
-function failed(result: PartResult<unknown>): string {
-  return result.ok ? "" : `**FAILED**: ${result.error.split("\n").slice(0, 12).join("\n")}\n`;
+/** The line under a section heading: when it was measured, and why it failed if it did. */
+function statusLine(result: PartResult<unknown>): string {
+  const when = `Measured ${result.measuredAt}.\n\n`;
+  return result.ok ? when : `${when}**FAILED**: ${result.error.split("\n").slice(0, 12).join("\n")}\n`;
 }
 
 function throughputSection(result: PartResult<ThroughputResult> | undefined): string {
   if (result === undefined) return "";
-  let text = "## 1. Transform throughput\n\n" + failed(result);
+  let text = "## 1. Transform throughput\n\n" + statusLine(result);
   if (!result.ok) return text;
   const { rows, unavailable, checkedEvents } = result.value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
@@ -58,7 +63,7 @@ function throughputSection(result: PartResult<ThroughputResult> | undefined): st
 
 function compileSection(result: PartResult<CompileTimeRow[]> | undefined): string {
   if (result === undefined) return "";
-  let text = "## 2. Compile time of presets/salesloft/lead-capture.map\n\n" + failed(result);
+  let text = "## 2. Compile time of presets/salesloft/lead-capture.map\n\n" + statusLine(result);
   if (!result.ok) return text;
   text += "Cold: the first call in a fresh process (after importing dist/index.js, timed separately). Warm: median of the following calls. Medians over processes.\n\n";
   text += table(
@@ -70,7 +75,7 @@ function compileSection(result: PartResult<CompileTimeRow[]> | undefined): strin
 
 function deliverySection(result: BenchResults["delivery"]): string {
   if (result === undefined) return "";
-  let text = "## 3. Delivery to the Salesloft emulator on loopback\n\n" + failed(result);
+  let text = "## 3. Delivery to the Salesloft emulator on loopback\n\n" + statusLine(result);
   if (!result.ok) return text;
   const { unlimited, limited } = result.value;
   text += "The emulator runs in its own process; latency is one sender call (HTTP round trip, retries and any rate-limit wait).\n\n";
@@ -88,7 +93,7 @@ function deliverySection(result: BenchResults["delivery"]): string {
 
 function memorySection(result: PartResult<MemoryComparison> | undefined): string {
   if (result === undefined) return "";
-  let text = "## 4. Streaming memory of `signal-map run`\n\n" + failed(result);
+  let text = "## 4. Streaming memory of `signal-map run`\n\n" + statusLine(result);
   if (!result.ok) return text;
   const { small, large, ratio } = result.value;
   text += `Generated events piped into \`node dist/cli/main.js run presets/salesloft/lead-capture.map -\`; peak RSS read with ${small.method === "gnu-time" ? "/usr/bin/time -v" : "/proc/<pid>/status VmHWM"}.\n\n`;

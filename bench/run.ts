@@ -1,7 +1,8 @@
 // `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory] [--out FILE]):
-// runs the benchmark parts, prints a table and writes bench/RESULTS.md. Exit 1 when any part failed.
+// runs the benchmark parts, prints a table and writes bench/RESULTS.md (parts not run keep their last figures from
+// bench/out/). Exit 1 when any part run failed, 2 for bad arguments.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { benchmarkCompileTime } from "./compile-time.js";
 import { benchmarkLimitedDelivery, benchmarkUnlimitedDelivery } from "./delivery.js";
@@ -45,11 +46,12 @@ function parseOptions(argv: readonly string[]): Options {
 async function attempt<T>(name: string, work: () => Promise<T>): Promise<PartResult<T>> {
   console.log(`\n${name}`);
   try {
-    return { ok: true, value: await work() };
+    const value = await work();
+    return { ok: true, value, measuredAt: new Date().toISOString() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`${name} FAILED: ${message}`);
-    return { ok: false, error: message };
+    return { ok: false, error: message, measuredAt: new Date().toISOString() };
   }
 }
 
@@ -73,6 +75,25 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
   return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
 }
 
+/** Figures of the last run in this checkout, so `--parts delivery` can redo one part and keep the others. */
+function lastResultsFile(mode: Options["mode"]): string {
+  return join(REPO_ROOT, "bench", "out", `last-results-${mode}.json`);
+}
+
+function withEarlierParts(results: BenchResults, options: Options): BenchResults {
+  const file = lastResultsFile(options.mode);
+  if (options.parts.length === PARTS.length || !existsSync(file)) return results;
+  const earlier = JSON.parse(readFileSync(file, "utf8")) as BenchResults;
+  return {
+    ...results,
+    sizes: earlier.sizes,
+    throughput: results.throughput ?? earlier.throughput,
+    compile: results.compile ?? earlier.compile,
+    delivery: results.delivery ?? earlier.delivery,
+    memory: results.memory ?? earlier.memory,
+  };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let options: Options;
   try {
@@ -81,13 +102,16 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const results = await runParts(options, SIZES[options.mode]);
+  const fresh = await runParts(options, SIZES[options.mode]);
+  const results = withEarlierParts(fresh, options);
+  mkdirSync(dirname(lastResultsFile(options.mode)), { recursive: true });
+  writeFileSync(lastResultsFile(options.mode), JSON.stringify(results, null, 2));
   const text = renderResults(results, new Date());
   console.log(`\n${text}`);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [results.throughput, results.compile, results.delivery, results.memory].filter((part) => part !== undefined && !part.ok);
+  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter((part) => part !== undefined && !part.ok);
   return failures.length > 0 ? 1 : 0;
 }
 

@@ -67,6 +67,8 @@ function buildEvent(random: Random, index: number, seed: number, mix: EventMix):
   if (kind === "signup") event.event = "Signed Up";
   if (kind === "otherTrack" || kind === "invalid") event.event = random.pick(samples.DROPPED_EVENTS);
   if (kind === "page") event.name = "Pricing";
+  // A page call that carries an event field must still be dropped: only track calls are named by it.
+  if (kind === "page" && random.chance(0.05)) event.event = "Lead Generated";
   if (kind !== "identify") event.properties = sampleProperties(random, kind);
   event.context = sampleContext(random, person);
   placeTraits(random, kind, event, sampleTraits(random, person, mix));

@@ -27,7 +27,8 @@ export function isPlainObject(value: unknown): value is Json {
 
 /**
  * Checks structure (CONTRACT section 1, the canonical event schema), names the event (identify -> "Identified"; a
- * call with an event name and no type is a track call) and drops unhandled ones. Top-level nulls count as absent.
+ * call with an event name and no type is a track call) and drops unhandled ones, as the runtime's normalizeEvent
+ * does. Top-level nulls count as absent.
  */
 export function routeEvent(event: unknown): Routed {
   if (!isPlainObject(event)) return decided(invalidEvent(null, "the event is not a JSON object"));
@@ -37,7 +38,8 @@ export function routeEvent(event: unknown): Routed {
   const eventName = nonEmptyText(event.event);
   const type = nonEmptyText(event.type) ?? (eventName !== undefined ? "track" : undefined);
   if (type === undefined) return decided(invalidEvent(messageId, "type is missing and there is no event"));
-  const name = type === "identify" ? "Identified" : eventName;
+  // Only track calls are named by their event field: a page call carrying `event` is never a lead.
+  const name = type === "identify" ? "Identified" : type === "track" ? eventName : undefined;
   if (name === undefined || !HANDLED_EVENTS.has(name)) {
     return decided({ messageId, outcome: "drop", reason: `event ${JSON.stringify(name ?? type)} is not handled` });
   }

@@ -17,9 +17,8 @@ export interface MemoryRun {
 }
 
 /** Pipes `events` generated events into the CLI and measures its peak resident set size. */
-export async function measureStreamingMemory(events: number, seed: number): Promise<MemoryRun> {
+export async function measureStreamingMemory(events: number, seed: number, useGnuTime = existsSync(GNU_TIME)): Promise<MemoryRun> {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} does not exist: run \`npm run build\` first`);
-  const useGnuTime = existsSync(GNU_TIME);
   const cli = [DIST_CLI, "run", SALESLOFT_PRESET, "-"];
   const child = useGnuTime ? spawn(GNU_TIME, ["-v", process.execPath, ...cli], spawnOptions()) : spawn(process.execPath, cli, spawnOptions());
   let outcomeLines = 0;

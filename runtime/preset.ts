@@ -67,18 +67,21 @@ function unhandled(event: NormalizedEvent): string {
   return `${event.type} calls are not handled`;
 }
 
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
 function fromBuild(event: NormalizedEvent, result: BuildResult, name: string, checkBody?: BodyCheck): Outcome {
   const messageId = event.messageId;
   if (result?.kind === "error") return failure(messageId, result.code, result.message);
   if (result?.kind !== "request") {
     return failure(messageId, "internal", `${eventLabel(messageId)}: ${name} built no request`);
   }
-  const problems = checkBody?.(result.request.body) ?? [];
+  const problems = checkBody?.(result.request.body) ?? NO_PROBLEMS;
   if (problems.length > 0) {
     const message = `${eventLabel(messageId)}: the request body breaks the request schema of ${name}: ${problems.join("; ")}`;
     return failure(messageId, "invalid_request", message);
   }
-  return { messageId, outcome: "send", request: result.request, warnings: [...(result.warnings ?? [])] };
+  // build returns a fresh warnings list per event, so it is handed on as it is.
+  return { messageId, outcome: "send", request: result.request, warnings: result.warnings ?? [] };
 }
 
 function failure(messageId: string | null, code: ErrorCode, message: string): ErrorOutcome {

@@ -6,16 +6,18 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describeSchemaErrors } from "./schema-problems.js";
 
 /** Problems with a request body, each naming the field; empty when the body matches. */
-export type BodyCheck = (body: unknown) => string[];
+export type BodyCheck = (body: unknown) => readonly string[];
 
 // A fresh ajv per schema: a shared one would refuse the same `$id` when a preset is loaded twice. strict: false and
 // no logger because the schema is an API's documented shape, often with annotations and formats ajv does not know.
 const OPTIONS: Options = { allErrors: true, strict: false, logger: false };
 
+const VALID: readonly string[] = Object.freeze([]);
+
 /** Throws only when the schema itself is broken, which createPreset reports when the preset is loaded. */
 export function compileBodyCheck(schema: object): BodyCheck {
   const validate = ajvFor(schema).compile(schema);
-  return (body) => (validate(body) ? [] : describeSchemaErrors(validate.errors ?? [], body, "body"));
+  return (body) => (validate(body) ? VALID : describeSchemaErrors(validate.errors ?? [], body, "body"));
 }
 
 function ajvFor(schema: object) {

@@ -48,7 +48,9 @@ function describeSchemaError(error: ErrorObject, root: unknown, rootName: string
 }
 
 function expectedTypes(type: unknown): string {
-  const names = Array.isArray(type) ? type.map(String) : String(type).split(",");
+  const listed = Array.isArray(type) ? type.map(String) : String(type).split(",");
+  // A field that may also be null says so for "not known"; the message names what the field is meant to hold.
+  const names = listed.length > 1 ? listed.filter((name) => name !== "null") : listed;
   return names.map((name) => ARTICLES[name] ?? name).join(" or ");
 }
 

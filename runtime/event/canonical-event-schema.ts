@@ -7,51 +7,51 @@ export const CANONICAL_EVENT_SCHEMA = {
   $id: "signal-map/canonical-event.schema.json",
   title: "Canonical event",
   description:
-    "One event as the pipeline hands it to an integration (CONTRACT section 1). Only structure is enforced here: values inside traits, properties and context are the presets' business, so unknown keys are allowed and a malformed value never rejects the event. The checker reads the declared properties of `context` as the closed set a preset may name.",
+    "One event as the pipeline hands it to an integration (CONTRACT section 1). Only structure is enforced here: values inside traits, properties and context are the presets' business, so unknown keys are allowed and a malformed value never rejects the event. The checker reads the declared properties of `context` as the closed set a preset may name. A top-level field holding null counts as absent (pipelines send \"userId\": null for not known).",
   type: "object",
   properties: {
     type: {
-      type: "string",
+      type: ["string", "null"],
       description: "Kind of call: track, identify, page, screen, group, alias",
     },
     event: {
-      type: "string",
+      type: ["string", "null"],
       description: 'Event name of a track call, e.g. "Lead Generated"',
     },
     messageId: {
-      type: "string",
+      type: ["string", "null"],
       description: "Unique id of the event; echoed in every outcome",
     },
     timestamp: {
-      type: "string",
+      type: ["string", "null"],
       description: "When it happened (ISO-8601)",
     },
     sentAt: {
-      type: "string",
+      type: ["string", "null"],
       description: "When the tracking script sent it (ISO-8601)",
     },
     receivedAt: {
-      type: "string",
+      type: ["string", "null"],
       description: "When the pipeline received it (ISO-8601)",
     },
     anonymousId: {
-      type: "string",
+      type: ["string", "null"],
       description: "Anonymous visitor id",
     },
     userId: {
-      type: "string",
+      type: ["string", "null"],
       description: "Known user id",
     },
     properties: {
-      type: "object",
+      type: ["object", "null"],
       description: "Track properties, e.g. lead_source, method",
     },
     traits: {
-      type: "object",
+      type: ["object", "null"],
       description: "Identity traits: email, first_name, last_name, phone, title, company, country, ...",
     },
     context: {
-      type: "object",
+      type: ["object", "null"],
       description: "Where and how the event happened",
       properties: {
         locale: {

@@ -30,20 +30,20 @@ export function normalizeEvent(input: unknown): NormalizeResult {
 function normalizeFields(input: unknown): NormalizeResult {
   const fields = eventFields(input);
   if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
-  const messageId = typeof fields.messageId === "string" && fields.messageId !== "" ? fields.messageId : null;
+  const messageId = nonEmptyText(own(fields, "messageId")) ?? null;
   const problems = checkEventFields(fields);
   const type = callType(fields);
   if (problems.length === 0 && type === undefined) problems.push('field "type" is missing and there is no "event"');
   if (problems.length > 0 || type === undefined) {
     return { ok: false, messageId, message: `${eventLabel(messageId)}: ${problems.join("; ")}` };
   }
-  const context = objectOr(fields.context);
+  const context = objectOr(own(fields, "context"));
   const event: NormalizedEvent = {
     type,
     event: eventName(type, fields),
     messageId,
-    traits: mergeTraits(objectOr(fields.traits), objectOr(context.traits)),
-    properties: objectOr(fields.properties),
+    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits"))),
+    properties: objectOr(own(fields, "properties")),
     context,
     raw: input as Fields,
   };
@@ -56,12 +56,17 @@ function normalizeFields(input: unknown): NormalizeResult {
  */
 function eventName(type: string, fields: Fields): string | undefined {
   if (type === "identify") return "Identified";
-  return type === "track" ? nonEmptyText(fields.event) : undefined;
+  return type === "track" ? nonEmptyText(own(fields, "event")) : undefined;
 }
 
 // A call with an event name but no type is a track call: that is the only kind that carries one.
 function callType(fields: Fields): string | undefined {
-  return nonEmptyText(fields.type) ?? (nonEmptyText(fields.event) !== undefined ? "track" : undefined);
+  return nonEmptyText(own(fields, "type")) ?? (nonEmptyText(own(fields, "event")) !== undefined ? "track" : undefined);
+}
+
+/** An own property only: an event's fields are read the way a preset reads paths, never from a prototype. */
+function own(fields: Fields, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
 }
 
 function nonEmptyText(value: unknown): string | undefined {
@@ -81,13 +86,19 @@ function objectOr(value: unknown): Fields {
  */
 function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
   if (contextTraits === EMPTY) return traits;
-  const merged: Fields = Object.create(null);
-  for (const source of [contextTraits, traits]) {
-    for (const key of Object.keys(source)) {
-      const value = source[key];
-      if (value !== null && value !== "" && value !== undefined) merged[key] = value;
-      else if (!(key in merged)) merged[key] = value;
-    }
+  if (traits === EMPTY) return contextTraits;
+  // Spread defines every key as an own data property, so a `__proto__` key stays data. A plain object (not one
+  // without a prototype, which V8 keeps in slow dictionary mode) is safe because presets read own properties only.
+  const merged: Fields = { ...contextTraits };
+  for (const key of Object.keys(traits)) {
+    const value = traits[key];
+    const blank = value === null || value === "" || value === undefined;
+    if (!blank || !Object.prototype.hasOwnProperty.call(merged, key)) defineOwn(merged, key, value);
   }
   return merged;
+}
+
+function defineOwn(target: Fields, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

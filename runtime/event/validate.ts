@@ -9,18 +9,12 @@ import { CANONICAL_EVENT_SCHEMA } from "./canonical-event-schema.js";
 const checkCanonical = new Ajv({ allErrors: true, strict: false }).compile(CANONICAL_EVENT_SCHEMA);
 
 /**
- * The event's top-level fields without those that are null, in an object with no prototype. Pipelines send
- * `"userId": null` or `"traits": null` for "not known", so null counts as absent here exactly as it does in a
- * preset's reads. Absent when the input is not a JSON object.
+ * The event itself when it is a JSON object, else absent. It is not copied: the schema allows null at the top level
+ * (null means not known, and reads as absent), and normalisation reads only own properties.
  */
 export function eventFields(input: unknown): Record<string, unknown> | undefined {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return undefined;
-  const fields: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(input)) {
-    const value = (input as Record<string, unknown>)[key];
-    if (value !== null && value !== undefined) fields[key] = value;
-  }
-  return fields;
+  return input as Record<string, unknown>;
 }
 
 /** Problems with fields already taken apart by eventFields; empty when the structure is sound. */

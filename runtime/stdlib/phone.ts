@@ -61,7 +61,22 @@ function parseLeniently(text: string, country: CountryCode | undefined) {
 
 /** The region subtag of a BCP-47 locale when it is an ISO alpha-2 code: "en-GB" gives "GB"; "de" and "es-419" none. */
 export function region(locale: unknown): string | undefined {
-  if (typeof locale !== "string" || locale.trim() === "") return undefined;
+  if (typeof locale !== "string") return undefined;
+  // A site's visitors come in a few dozen locales, and parsing one with Intl.Locale costs more than the whole rest of
+  // a preset, so answers are remembered; the cache is bounded, so odd input cannot grow it without end.
+  const known = REGION_OF_LOCALE.get(locale);
+  if (known !== undefined || REGION_OF_LOCALE.has(locale)) return known;
+  const answer = parseRegion(locale);
+  if (REGION_OF_LOCALE.size >= REGION_CACHE_LIMIT) REGION_OF_LOCALE.clear();
+  REGION_OF_LOCALE.set(locale, answer);
+  return answer;
+}
+
+const REGION_CACHE_LIMIT = 1_000;
+const REGION_OF_LOCALE = new Map<string, string | undefined>();
+
+function parseRegion(locale: string): string | undefined {
+  if (locale.trim() === "") return undefined;
   try {
     // Browsers and operating systems also report "en_GB"; BCP-47 spells it "en-GB".
     return isoRegion(new Intl.Locale(locale.trim().replaceAll("_", "-")).region);

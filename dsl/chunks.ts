@@ -3,7 +3,8 @@
 // In valid .map the cuts are exact, so parsing chunk by chunk equals parsing the whole file. When a statement is
 // broken, the cut still lands where the next statement begins, so its mistake stays its own and is reported once.
 
-import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
+import { tokenMatcher } from "./chevrotain.js";
 import * as T from "./tokens.js";
 
 /** A token after which a statement may end: the last token of a value, or `on` with its empty list. */

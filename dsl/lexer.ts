@@ -1,6 +1,7 @@
 // Turns .map source into tokens; unexpected characters and bad strings become diagnostics, never exceptions.
 
-import { Lexer, type ILexingError, type IToken } from "chevrotain";
+import type { ILexingError, IToken } from "chevrotain";
+import { Lexer } from "./chevrotain.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { errorAt, quoteSource } from "./diagnostic-builders.js";
 import type { StringProblem } from "./string-literal.js";

@@ -26,7 +26,8 @@
 //   call        := NAME "(" (expr ("," expr)*)? ")"
 //   path        := NAME ("." (ANYNAME | STRING) | "[" NUMBER "]")*
 
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
+import { CstParser } from "./chevrotain.js";
 import { SYNTAX_ERROR_PROVIDER } from "./syntax-errors.js";
 import * as T from "./tokens.js";
 

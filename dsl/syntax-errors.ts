@@ -4,7 +4,8 @@
 // knows the rest (the real next token beyond a chunk, the source lines). So the message provider records what was
 // expected as a small JSON note, and `syntaxDiagnostic` writes the final sentence once the whole picture is known.
 
-import { EOF, tokenLabel, type IParserErrorMessageProvider, type IRecognitionException, type IToken } from "chevrotain";
+import type { IParserErrorMessageProvider, IRecognitionException, IToken } from "chevrotain";
+import { EOF, tokenLabel } from "./chevrotain.js";
 import type { Span } from "./ast.js";
 import type { Diagnostic, Label } from "../compiler/diagnostics/diagnostic.js";
 import { suggest } from "../compiler/diagnostics/suggest.js";

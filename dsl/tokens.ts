@@ -1,6 +1,7 @@
 // The .map token vocabulary: every token type with the human label that syntax errors quote (`expected ")"`).
 
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
+import type { CustomPatternMatcherReturn, TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 import { scanString, type ScannedString } from "./string-literal.js";
 
 // ---------------------------------------------------------------- trivia

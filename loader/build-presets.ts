@@ -28,7 +28,7 @@ async function buildPresets(): Promise<number> {
       continue;
     }
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, toJavaScript(result.code));
+    writeFileSync(out, await toJavaScript(result.code));
     process.stdout.write(`built ${filename} -> ${relative(packageRoot, out)}\n`);
   }
   return failed === 0 ? 0 : 1;

@@ -5,7 +5,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
 import { compile } from "../compiler/index.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
@@ -66,13 +65,18 @@ async function compileInMemory(path: string, source: string): Promise<ModuleFact
   if (result.code === undefined) {
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }
-  const js = toJavaScript(result.code);
+  const js = await toJavaScript(result.code);
   const file = cacheFile(js);
   const mod = (await import(pathToFileURL(file).href)) as { default: ModuleFactory };
   return mod.default;
 }
 
-export function toJavaScript(code: string): string {
+/**
+ * Strips the types from a generated module. The TypeScript compiler is loaded on first use: it is most of the
+ * start-up time and memory of a command, and a shipped preset with a matching prebuilt module never needs it.
+ */
+export async function toJavaScript(code: string): Promise<string> {
+  const { default: ts } = await import("typescript");
   return ts.transpileModule(code, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
   }).outputText;

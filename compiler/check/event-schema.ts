@@ -51,15 +51,23 @@ export function canonicalFieldSchema(
   return resolution.kind === "declared" ? resolution.schema : undefined;
 }
 
+/** A read of the event never gives null (it reads as absent), so `["string", "null"]` reads as a string. */
+function readType(type: SchemaNode["type"]): string | undefined {
+  if (!Array.isArray(type)) return type as string | undefined;
+  const withoutNull = type.filter((name) => name !== "null");
+  return withoutNull.length === 1 ? withoutNull[0] : undefined;
+}
+
 /** The value type a schema declares; `any` when it declares none or several. */
 export function schemaValueType(schema: SchemaNode): ValueType {
-  switch (schema.type) {
+  const type = readType(schema.type);
+  switch (type) {
     case "string":
     case "number":
     case "boolean":
     case "null":
     case "object":
-      return schema.type;
+      return type;
     case "integer":
       return "number";
     case "array":

@@ -2,6 +2,7 @@
 
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { whereInJson } from "../runtime/json-text.js";
 
 export type ParsedInput =
   | { readonly kind: "event"; readonly event: unknown }
@@ -14,8 +15,7 @@ export function parseInputItem(item: unknown, line: number): ParsedInput {
   try {
     return { kind: "event", event: JSON.parse(item) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON (${detail})` };
+    return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON${whereInJson(error)}` };
   }
 }
 

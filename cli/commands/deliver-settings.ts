@@ -8,6 +8,7 @@ import { settingEnvName } from "../../runtime/settings.js";
 import type { Settings } from "../../runtime/values.js";
 import { secretsFilePath } from "../../secrets/location.js";
 import { loadSecrets, lookupSecret } from "../../secrets/secrets-file.js";
+import { whereInJson } from "../../runtime/json-text.js";
 
 export interface SettingsSources {
   /** --settings, relative to cwd. */
@@ -56,7 +57,7 @@ async function readSettingsFile(
     const code = (error as { code?: string }).code;
     const what =
       error instanceof SyntaxError
-        ? "is not valid JSON"
+        ? `is not valid JSON${whereInJson(error)}`
         : `cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`;
     return { ok: false, problems: [`settings file ${sources.settingsFile} ${what}`] };
   }

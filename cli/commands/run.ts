@@ -10,6 +10,7 @@ import { redactOutcome } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
+import { whereInJson } from "../../runtime/json-text.js";
 import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.js";
 
 const HELP = `Usage: signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]
@@ -74,7 +75,7 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
       messageId: null,
       outcome: "error",
       code: "invalid_event",
-      message: `line ${line.line}: not valid JSON: ${line.problem}`,
+      message: `line ${line.line}: not valid JSON${line.problem}`,
     };
     return outcome;
   }
@@ -111,16 +112,6 @@ async function settingsOrReport(preset: Preset, file: string | undefined, io: Cl
   const list = checked.problems.map((problem) => `  - ${problem}\n`).join("");
   io.stderr.write(`signal-map run: the settings of ${preset.name} are not usable; no event was read:\n${list}`);
   return undefined;
-}
-
-/**
- * Where a settings file stops being JSON, without the parser's own message: that can quote the file's text, and the
- * file holds secrets.
- */
-function whereInJson(error: SyntaxError): string {
-  if (/end of JSON input/.test(error.message)) return " (it ends too early)";
-  const position = /at position (\d+)/.exec(error.message);
-  return position === null ? "" : ` (at character ${Number(position[1]) + 1})`;
 }
 
 /** The events file, or standard input for "-"; opened up front so a missing file is reported before anything runs. */

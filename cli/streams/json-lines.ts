@@ -2,9 +2,10 @@
 
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { whereInJson } from "../../runtime/json-text.js";
 import type { OutputStream } from "../io.js";
 
-/** One input line: its parsed JSON, or why it is not JSON. Line numbers count every line, blank ones included. */
+/** One input line: its parsed JSON, or where it stops being JSON. Line numbers count every line, blank ones included. */
 export type JsonLine =
   | { readonly line: number; readonly ok: true; readonly value: unknown }
   | { readonly line: number; readonly ok: false; readonly problem: string };
@@ -24,7 +25,7 @@ export async function* readJsonLines(input: Readable): AsyncGenerator<JsonLine> 
     try {
       yield { line: number, ok: true, value: JSON.parse(text) };
     } catch (error) {
-      yield { line: number, ok: false, problem: error instanceof Error ? error.message : String(error) };
+      yield { line: number, ok: false, problem: whereInJson(error) };
     }
   }
 }

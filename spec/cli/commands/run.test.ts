@@ -64,10 +64,19 @@ describe("signal-map run", () => {
     expect(outcomes.map((o) => [o.messageId, o.outcome])).toEqual([["m1", "send"], [null, "error"], ["m2", "drop"], ["m3", "error"]]);
     expect(outcomes[0].request.headers.Authorization).toBe("Bearer [redacted]");
     expect(outcomes[0].request.body).toEqual({ email_address: "jo@example.com", do_not_contact: true });
-    expect(outcomes[1]).toEqual({ messageId: null, outcome: "error", code: "invalid_event", message: expect.stringMatching(/^line 4: not valid JSON: /) });
+    expect(outcomes[1]).toEqual({ messageId: null, outcome: "error", code: "invalid_event", message: expect.stringMatching(/^line 4: not valid JSON( \(at character \d+\)| \(it ends too early\))?$/) });
     expect(outcomes[3].code).toBe("missing_required");
     expect(out.join("") + err.join("")).not.toContain(SECRET);
     expect(err).toEqual([]);
+  });
+
+  it("says where a malformed line stops being JSON without quoting it: a line can hold personal data", async () => {
+    const broken = '{"type": "identify", "traits": {"email": "jane.private@example.com", "phone": 07700}}';
+    const { io, lines } = makeIO(broken, { TINY_API_KEY: SECRET });
+    expect(await runCommand(["tiny.map", "-"], io)).toBe(0);
+    const [outcome] = lines();
+    expect(outcome).toMatchObject({ outcome: "error", code: "invalid_event", message: expect.stringMatching(/^line 1: not valid JSON \(at character \d+\)$/) });
+    expect(JSON.stringify(outcome)).not.toContain("jane.private");
   });
 
   it("reads standard input when the events file is - or left out, and takes the key from the environment", async () => {

@@ -14,6 +14,7 @@ import { createRudderstackTransform } from "../../bench/peers/rudderstack-peer.j
 import { createSegmentTransform } from "../../bench/peers/segment-peer.js";
 import type { Outcome } from "../../runtime/outcome.js";
 import type { BenchSettings } from "../../bench/peers/envelope.js";
+import { SEED_BODY } from "../support/seed.js";
 
 const settings: BenchSettings = { api_key: "test-key", default_phone_region: "US" };
 
@@ -28,19 +29,6 @@ const seedExample = {
     consent: { marketing: "granted" },
     traits: { first_name: "Jane", last_name: "Doe", email: "Jane.Doe@Example.com ", phone: "07700 900123", title: "Head of Marketing", company: "Example Ltd" },
   },
-};
-
-const seedBody = {
-  upsert_key: "email_address",
-  email_address: "jane.doe@example.com",
-  first_name: "Jane",
-  last_name: "Doe",
-  phone: "+447700900123",
-  title: "Head of Marketing",
-  person_company_name: "Example Ltd",
-  do_not_contact: false,
-  tags: ["Website Contact Form"],
-  custom_fields: { utm_source: "google", utm_medium: "cpc", utm_campaign: "brand" },
 };
 
 function wrap(preset: { transform(event: unknown, settings: BenchSettings): Outcome }) {
@@ -72,7 +60,7 @@ describe("benchmark peers", () => {
     const outcome = await transform(seedExample, settings);
     expect(outcome.outcome).toBe("send");
     if (outcome.outcome !== "send") return;
-    expect(JSON.parse(JSON.stringify(outcome.request.body))).toEqual(seedBody);
+    expect(JSON.parse(JSON.stringify(outcome.request.body))).toEqual(SEED_BODY);
     expect(outcome.request.url).toBe("https://api.salesloft.com/v2/person_upserts");
     expect(outcome.request.headers.Authorization).toBe("Bearer test-key");
     expect(outcome.warnings).toEqual([]);

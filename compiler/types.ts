@@ -21,6 +21,8 @@ export interface TypeEnv {
   readonly settingType: (name: string) => SettingType | undefined;
   /** The type of a `let` binding's value, or undefined when there is no such binding. */
   readonly letType: (name: string) => MapType | undefined;
+  /** The expression a `let` binds, so a check can trace where a value comes from. */
+  readonly letValue?: (name: string) => Expr | undefined;
 }
 
 /** The type an expression gives. Total: unknown or malformed nodes are `any`. */
@@ -133,6 +135,7 @@ function lazyEnv(settings: ReadonlyMap<string, SettingType>, lets: ReadonlyMap<s
   const visiting = new Set<string>();
   const env: TypeEnv = {
     settingType: (name) => settings.get(name),
+    letValue: (name) => lets.get(name),
     letType: (name) => {
       if (!lets.has(name)) return undefined;
       if (visiting.has(name)) return "any";

@@ -1,7 +1,8 @@
 // Assignments: the target must be a field of the request schema, the value must fit it, and each target is set once.
 
 import type { Assignment, Expr } from "../../dsl/ast.js";
-import { describeType, listOf, typeOf, type MapType } from "../types.js";
+import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
+import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "../types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
@@ -53,7 +54,7 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   }
   const type = typeOf(value, envOf(context));
   const types = allowedTypes(field);
-  if (type === "any" && types !== undefined && !types.includes("object") && readsEvent(value)) {
+  if (type === "any" && types !== undefined && !types.includes("object") && readsEvent(value, envOf(context))) {
     reportUncheckedEventValue(value, types, label, context);
     return;
   }
@@ -91,9 +92,23 @@ function reportUncheckedEventValue(value: Expr, types: readonly string[], label:
 
 const EVENT_ROOTS = new Set(["event", "traits", "properties", "context"]);
 
-/** A plain read of the event (a `let` cannot take a root's name, E209); other `any` values come from calls. */
-function readsEvent(value: Expr): boolean {
-  return value.kind === "Path" && EVENT_ROOTS.has(value.root?.text ?? "");
+/**
+ * Whether an `any` value is event data — read directly, through a `let`, or through a function that passes it on
+ * (`coalesce`) — rather than the `any` of a mistake already reported (an unknown function or setting).
+ */
+function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0): boolean {
+  if (value === undefined || depth > 32) return false;
+  if (value.kind === "Path") {
+    const root = value.root?.text ?? "";
+    if (EVENT_ROOTS.has(root)) return true;
+    return readsEvent(env.letValue?.(root), env, depth + 1);
+  }
+  if (value.kind === "Call") {
+    if (!STDLIB_BY_NAME.has(value.callee?.text)) return false;
+    return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1));
+  }
+  if (value.kind === "Fallback") return readsEvent(value.left, env, depth + 1) || readsEvent(value.right, env, depth + 1);
+  return false;
 }
 
 function fitsTypes(type: MapType, types: readonly string[], value: Expr): boolean {

@@ -1,7 +1,7 @@
 // Loading a preset: a prebuilt module when one matches the source, else compiled in memory from the .map file.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -57,7 +57,7 @@ export async function loadPresetSource(source: string, filename: string): Promis
 
 /**
  * Compiles the .map file to TypeScript, strips the types with the TypeScript compiler (the generated module has
- * only type imports, so nothing needs resolving) and imports the result from a content-addressed cache file.
+ * only type imports, so nothing needs resolving) and imports the result from a file in a folder private to the process.
  */
 async function compileInMemory(path: string, source: string): Promise<ModuleFactory> {
   const filename = displayName(path);
@@ -66,7 +66,7 @@ async function compileInMemory(path: string, source: string): Promise<ModuleFact
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }
   const js = await toJavaScript(result.code);
-  const file = cacheFile(js);
+  const file = moduleFile(js);
   const mod = (await import(pathToFileURL(file).href)) as { default: ModuleFactory };
   return mod.default;
 }
@@ -82,16 +82,29 @@ export async function toJavaScript(code: string): Promise<string> {
   }).outputText;
 }
 
-function cacheFile(js: string): string {
-  const dir = join(tmpdir(), `signal-map-${process.getuid?.() ?? "user"}`, "presets");
-  const file = join(dir, `${createHash("sha256").update(js).digest("hex")}.mjs`);
-  if (existsSync(file)) return file;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // Written to a temporary name and renamed, so a concurrent reader never imports half a file.
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, js, { mode: 0o600 });
-  renameSync(partial, file);
+/**
+ * Writes the module into a folder this process made for itself with mkdtemp (mode 0700, a fresh random name), so no
+ * other user can plant or swap the file between writing and importing it, as they could in a shared, predictable
+ * folder under /tmp. The folder is removed when the process exits.
+ */
+function moduleFile(js: string): string {
+  const file = join(moduleFolder(), `${createHash("sha256").update(js).digest("hex")}.mjs`);
+  if (!existsSync(file)) writeFileSync(file, js, { mode: 0o600, flag: "wx" });
   return file;
+}
+
+let privateFolder: string | undefined;
+
+/** The folder private to this process where compiled modules are written; created on first use. */
+export function moduleFolder(): string {
+  privateFolder ??= createPrivateFolder();
+  return privateFolder;
+}
+
+function createPrivateFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), "signal-map-"));
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
 }
 
 function readOptional(path: string): string | undefined {

@@ -48,6 +48,20 @@ describe("redactOutcome", () => {
 });
 
 describe("redactText", () => {
+  const key = "sk_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  it("hides a secret echoed in another case, URL-encoded or in base64", () => {
+    const odd = "sk/live+AB=CD_1234567890";
+    const text = `a ${odd.toUpperCase()} b ${encodeURIComponent(odd)} c ${Buffer.from(odd).toString("base64")}`;
+    expect(redactText(text, [odd])).toBe("a [redacted] b [redacted] c [redacted]");
+  });
+
+  it("hides the start of a secret where a message was cut short", () => {
+    expect(redactText(`said: got Bearer ${key.slice(0, 20)}...`, [key])).toBe("said: got Bearer [redacted]...");
+    expect(redactText(`ends with ${key.slice(0, 12)}`, [key])).toBe("ends with [redacted]");
+    expect(redactText(`a short sk_live_ stays`, [key])).toBe("a short sk_live_ stays");
+  });
+
   it("replaces every occurrence of every secret", () => {
     expect(redactText("key sk-123 then sk-123 and tok-9999", ["sk-123", "tok-9999"])).toBe(
       "key [redacted] then [redacted] and [redacted]",

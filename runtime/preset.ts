@@ -17,7 +17,10 @@ export interface Preset {
   readonly name: string;
   /** validateSettings with this preset's declarations; env falls back to `<INTEGRATION>_<SETTING>`. */
   validateSettings(input: unknown, env?: Environment): SettingsResult;
-  /** Exactly one outcome per event; never throws. `settings` must come from validateSettings. */
+  /**
+   * Exactly one outcome per event; never throws. Settings are checked against the preset's declarations (once per
+   * settings object): a missing required setting gives an `invalid_settings` error, never a request without it.
+   */
   transform(event: unknown, settings: Settings): Outcome;
 }
 
@@ -34,6 +37,18 @@ export function createPreset(module: PresetModule): Preset {
   }
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
 
+  // Settings are checked once per settings object, not once per event: a pipeline passes the same object each time.
+  const checkedSettings = new WeakMap<object, SettingsResult>();
+  const settingsFor = (settings: unknown): SettingsResult => {
+    if (settings === null || typeof settings !== "object") return validateSettings(module.settings, settings);
+    let checked = checkedSettings.get(settings);
+    if (checked === undefined) {
+      checked = validateSettings(module.settings, settings);
+      checkedSettings.set(settings, checked);
+    }
+    return checked;
+  };
+
   function transform(input: unknown, settings: Settings): Outcome {
     let messageId: string | null = null;
     try {
@@ -44,7 +59,12 @@ export function createPreset(module: PresetModule): Preset {
       if (event.event === undefined || !handled.has(event.event)) {
         return { messageId, outcome: "drop", reason: `${unhandled(event)} by ${name}` };
       }
-      return fromBuild(event, module.build(event, settings ?? {}), name, checkBody);
+      const checked = settingsFor(settings);
+      if (!checked.ok) {
+        const message = `${eventLabel(messageId)}: the settings of ${name} are not usable: ${checked.problems.join("; ")}`;
+        return failure(messageId, "invalid_settings", message);
+      }
+      return fromBuild(event, module.build(event, checked.settings), name, checkBody);
     } catch (error) {
       // The last line of defence: build is generated never to throw, but a bug must not stop a stream.
       const secrets = secretNames.map((key) => settings?.[key]).filter((v): v is string => typeof v === "string");

@@ -163,6 +163,16 @@ describe("createPreset", () => {
     );
   });
 
+  it("never builds a request without its required settings: transform checks them itself", () => {
+    for (const settings of [{}, { api_key: 42 }, { api_key: "sk-test-0123456789", api_kye: "typo" }, undefined]) {
+      const outcome = preset.transform(lead({ email: "jane@example.com" }), settings as unknown as Settings);
+      expect(errorOf(outcome).code).toBe("invalid_settings");
+      expect(errorOf(outcome).message).toMatch(/^event m1: the settings of acme\/leads are not usable: /);
+    }
+    expect(errorOf(preset.transform(lead({ email: "jane@example.com" }), {})).message).toContain('"api_key"');
+    expect(preset.transform(lead({ email: "jane@example.com" }), SETTINGS).outcome).toBe("send");
+  });
+
   it("validates settings with the integration's environment variables", () => {
     expect(preset.validateSettings({}, { ACME_API_KEY: "sk-env-value" })).toEqual({
       ok: true,

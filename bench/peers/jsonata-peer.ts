@@ -4,7 +4,7 @@
 import jsonata from "jsonata";
 import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, routeEvent, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
-import { localeRegion, normalisePhone } from "./phone.js";
+import { countryRegion, localeRegion, normalisePhone } from "./phone.js";
 
 /** A top-level trait wins only when it has a value, hence the $sift. The region is worked out only when there is a
  * phone, as in every contender. JSONata has no `undefined` literal: a condition without an `else` yields nothing, and a key bound to nothing is left out. */
@@ -20,7 +20,7 @@ export const SALESLOFT_JSONATA = `(
   $email := $lowercase($text($t.email));
   $phone := $exists($present($t.phone)) ? (
     $fromLocale := $localeRegion(context.locale);
-    $country := $present($t.country);
+    $country := $countryRegion($t.country);
     $e164($t.phone, $exists($fromLocale) ? $fromLocale : $exists($country) ? $country : $defaultRegion)
   );
   $leadSource := $name = "Lead Generated" ? $text(properties.lead_source);
@@ -57,6 +57,7 @@ interface MappedLead {
 export function createJsonataTransform(): (event: unknown, settings: BenchSettings) => Promise<Outcome> {
   const expression = jsonata(SALESLOFT_JSONATA);
   expression.registerFunction("localeRegion", (locale: unknown) => localeRegion(locale), "<x?:s?>");
+  expression.registerFunction("countryRegion", (country: unknown) => countryRegion(country), "<x?:s?>");
   expression.registerFunction("e164", (value: unknown, region: unknown) => normalisePhone(value, region), "<x?x?:o>");
   return async (event, settings) => {
     const routed = routeEvent(event);

@@ -1,7 +1,7 @@
 // Phone normalisation shared by every peer: the runtime's own `e164` and `region` (one libphonenumber-js call, the
 // "max" metadata), so the benchmark times the engines, not different phone rules.
 
-import { e164, region } from "../../runtime/stdlib/phone.js";
+import { e164, region, region_code } from "../../runtime/stdlib/phone.js";
 import { Failure } from "../../runtime/values.js";
 
 /** The ISO region of a BCP-47 locale ("en-GB" -> "GB"); undefined when it names none. */
@@ -12,14 +12,18 @@ export function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
+/** traits.country when it is an ISO alpha-2 code (any case); a name such as "Germany" gives no region. */
+export const countryRegion: (country: unknown) => string | undefined = region_code;
+
 /**
- * CONTRACT section 3: region of context.locale, else traits.country, else settings.default_phone_region — the first
- * present one, as `coalesce` picks it (so a country of "UK" is chosen and then ignored by e164, as in the preset).
+ * CONTRACT section 3: region of context.locale, else traits.country (alpha-2), else settings.default_phone_region —
+ * the first present one, as the preset's `coalesce(region(…), region_code(…), …)` picks it.
  */
 export function phoneRegion(locale: unknown, country: unknown, defaultRegion: unknown): unknown {
   const fromLocale = region(locale);
   if (fromLocale !== undefined) return fromLocale;
-  if (isPresent(country)) return country;
+  const fromCountry = region_code(country);
+  if (fromCountry !== undefined) return fromCountry;
   return isPresent(defaultRegion) ? defaultRegion : undefined;
 }
 

@@ -5,14 +5,14 @@
 import { JsonTemplateEngine, PathType } from "@rudderstack/json-template-engine";
 import type { Outcome } from "../../runtime/outcome.js";
 import { missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
-import { isPresent, localeRegion, normalisePhone } from "./phone.js";
+import { countryRegion, isPresent, localeRegion, normalisePhone } from "./phone.js";
 
 export const SALESLOFT_TEMPLATE = `
 const name = .type === "identify" ? "Identified" : .event;
 const email = $.lower($.text($.trait(.traits.email, .context.traits.email)));
 const phoneText = $.trait(.traits.phone, .context.traits.phone);
 const phone = $.isPresent(phoneText)
-  ? $.e164(phoneText, $.localeRegion(.context.locale) ?? $.present($.trait(.traits.country, .context.traits.country)) ?? $.defaultRegion)
+  ? $.e164(phoneText, $.localeRegion(.context.locale) ?? $.countryRegion($.trait(.traits.country, .context.traits.country)) ?? $.defaultRegion)
   : { kind: "absent" };
 const leadSource = name === "Lead Generated" ? $.text(.properties.lead_source) : undefined;
 email ? {
@@ -46,6 +46,7 @@ const staticBindings = {
   trait: (top: unknown, nested: unknown) => (top === null || top === "" || top === undefined ? nested : top),
   toText: scalarText,
   localeRegion,
+  countryRegion,
   isPresent,
   e164: (value: unknown, region: unknown) => normalisePhone(value, region),
 };

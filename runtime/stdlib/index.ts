@@ -3,7 +3,7 @@
 import { CONVERT_FUNCTIONS, to_bool, to_number, to_string } from "./convert.js";
 import { HASH_FUNCTIONS, sha256 } from "./hash.js";
 import { LIST_FUNCTIONS, join, split } from "./lists.js";
-import { PHONE_FUNCTIONS, e164, region } from "./phone.js";
+import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
 import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
 import type { FunctionSpec } from "./spec.js";
 import { TEXT_FUNCTIONS, concat, lower, replace, trim, truncate, upper } from "./text.js";
@@ -11,7 +11,7 @@ import { URL_FUNCTIONS, url_param } from "./url.js";
 
 // Implementations are exported under their .map names (to_string, not toString) so the code generator emits a call
 // by copying the name.
-export { coalesce, concat, e164, is_present, join, lower, region, replace, sha256, split, to_bool, to_number };
+export { coalesce, concat, e164, is_present, join, lower, region, region_code, replace, sha256, split, to_bool, to_number };
 export { to_string, trim, truncate, upper, url_param };
 export type { FunctionSpec } from "./spec.js";
 
@@ -44,6 +44,7 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   to_bool,
   e164,
   region,
+  region_code,
   url_param,
   sha256,
 });

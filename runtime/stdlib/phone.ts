@@ -83,6 +83,11 @@ export function region(locale: unknown): string | undefined {
 const REGION_CACHE_LIMIT = 1_000;
 const REGION_OF_LOCALE = new Map<string, string | undefined>();
 
+/** An ISO 3166-1 alpha-2 code written as one ("gb", " DE "), upper-cased; anything else, "Germany" or "GBR", absent. */
+export function region_code(value: unknown): string | undefined {
+  return isoRegion(value);
+}
+
 function parseRegion(locale: string): string | undefined {
   if (locale.trim() === "") return undefined;
   try {
@@ -140,5 +145,24 @@ export const PHONE_FUNCTIONS: readonly FunctionSpec[] = [
       { args: [44], result: ABSENT, note: "not text" },
     ],
     impl: region,
+  },
+  {
+    name: "region_code",
+    params: [{ name: "code", type: "string" }],
+    returns: "string",
+    fallible: false,
+    doc:
+      "The value as an ISO 3166-1 alpha-2 region code, upper-cased, when it is one; absent for anything else, so a " +
+      "country written out in full does not stand in the way of a fallback in `coalesce`.",
+    examples: [
+      { args: ["gb"], result: gives("GB") },
+      { args: [" DE "], result: gives("DE"), note: "white space is forgiven" },
+      { args: ["Germany"], result: ABSENT, note: "a name, not a code" },
+      { args: ["GBR"], result: ABSENT, note: "alpha-3 is not alpha-2" },
+      { args: ["UK"], result: ABSENT, note: "not an ISO code" },
+      { args: [undefined], result: ABSENT },
+      { args: [49], result: ABSENT, note: "not text" },
+    ],
+    impl: region_code,
   },
 ];

@@ -51,6 +51,7 @@ describe("the library as a whole", () => {
       "join",
       "lower",
       "region",
+      "region_code",
       "replace",
       "sha256",
       "split",

@@ -4,11 +4,11 @@
 import type { BuildResult, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
 /** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "648b87958f340af8e284449d7aa5ad8c29cc4aa7d076187dc7b4281b4c3b8878";
+export const SOURCE_SHA256 = "0c8a7842d41e08fc8187496e580f785bd7cca1b96e474b4c38acf604f06ecbcd";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, isFailure, list, plus, put, putIn, text } = rt;
-  const { coalesce, e164, lower, region, to_string, trim } = rt.fn;
+  const { coalesce, e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
   function build(event: NormalizedEvent, settings: Settings): BuildResult {
@@ -39,12 +39,12 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 21: last_name <- trim(traits.last_name)
     put(body, "last_name", trim(field(event.traits, "last_name")));
 
-    // line 22: phone <- e164(traits.phone, coalesce(region(context.locale), traits.country, settings.default_phone_region)) …
+    // line 22: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
     let phone: unknown = e164(
       field(event.traits, "phone"),
       coalesce(
         region(field(event.context, "locale")),
-        field(event.traits, "country"),
+        region_code(field(event.traits, "country")),
         field(settings, "default_phone_region"),
       ),
     );

@@ -32,11 +32,11 @@ export function isPlainObject(value: unknown): value is Json {
  */
 export function routeEvent(event: unknown): Routed {
   if (!isPlainObject(event)) return decided(invalidEvent(null, "the event is not a JSON object"));
-  const messageId = typeof event.messageId === "string" && event.messageId !== "" ? event.messageId : null;
+  const messageId = idText(event.messageId);
   const fault = structuralFault(event);
   if (fault !== undefined) return decided(invalidEvent(messageId, fault));
   const eventName = nonEmptyText(event.event);
-  const type = nonEmptyText(event.type) ?? (eventName !== undefined ? "track" : undefined);
+  const type = nonEmptyText(event.type)?.trim().toLowerCase() || (eventName !== undefined ? "track" : undefined);
   if (type === undefined) return decided(invalidEvent(messageId, "type is missing and there is no event"));
   // Only track calls are named by their event field: a page call carrying `event` is never a lead.
   const name = type === "identify" ? "Identified" : type === "track" ? eventName : undefined;
@@ -47,7 +47,8 @@ export function routeEvent(event: unknown): Routed {
 }
 
 const OBJECT_FIELDS = ["traits", "properties", "context"];
-const TEXT_FIELDS = ["type", "event", "messageId", "timestamp", "sentAt", "receivedAt", "anonymousId", "userId"];
+const TEXT_FIELDS = ["type", "event"];
+const ID_FIELDS = ["messageId", "anonymousId", "userId"];
 
 function structuralFault(event: Json): string | undefined {
   for (const key of OBJECT_FIELDS) {
@@ -58,7 +59,19 @@ function structuralFault(event: Json): string | undefined {
     const value = event[key];
     if (value !== undefined && value !== null && typeof value !== "string") return `${key} must be a string`;
   }
+  for (const key of ID_FIELDS) {
+    const value = event[key];
+    if (value !== undefined && value !== null && typeof value !== "string" && typeof value !== "number") {
+      return `${key} must be a string or a number`;
+    }
+  }
   return undefined;
+}
+
+/** A messageId as outcomes echo it: text as it is, a number as its text. */
+function idText(value: unknown): string | null {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return nonEmptyText(value) ?? null;
 }
 
 function nonEmptyText(value: unknown): string | undefined {

@@ -7,7 +7,7 @@ export const CANONICAL_EVENT_SCHEMA = {
   $id: "signal-map/canonical-event.schema.json",
   title: "Canonical event",
   description:
-    "One event as the pipeline hands it to an integration (CONTRACT section 1). Only structure is enforced here: values inside traits, properties and context are the presets' business, so unknown keys are allowed and a malformed value never rejects the event. The checker reads the declared properties of `context` as the closed set a preset may name. A top-level field holding null counts as absent (pipelines send \"userId\": null for not known).",
+    'One event as the pipeline hands it to an integration (CONTRACT section 1). Only the structure CONTRACT section 1 names is enforced here (type and event are text; traits, properties and context are objects): values inside traits, properties and context are the presets\' business, so unknown keys are allowed and a malformed value never rejects the event. The checker reads the declared properties of `context` as the closed set a preset may name. A top-level field holding null counts as absent (pipelines send "userId": null for not known).',
   type: "object",
   properties: {
     type: {
@@ -19,27 +19,24 @@ export const CANONICAL_EVENT_SCHEMA = {
       description: 'Event name of a track call, e.g. "Lead Generated"',
     },
     messageId: {
-      type: ["string", "null"],
-      description: "Unique id of the event; echoed in every outcome",
+      type: ["string", "number", "null"],
+      description: "Unique id of the event; echoed in every outcome (a number is echoed as its text)",
     },
     timestamp: {
-      type: ["string", "null"],
       description: "When it happened (ISO-8601)",
     },
     sentAt: {
-      type: ["string", "null"],
       description: "When the tracking script sent it (ISO-8601)",
     },
     receivedAt: {
-      type: ["string", "null"],
       description: "When the pipeline received it (ISO-8601)",
     },
     anonymousId: {
-      type: ["string", "null"],
+      type: ["string", "number", "null"],
       description: "Anonymous visitor id",
     },
     userId: {
-      type: ["string", "null"],
+      type: ["string", "number", "null"],
       description: "Known user id",
     },
     properties: {

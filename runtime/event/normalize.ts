@@ -30,7 +30,7 @@ export function normalizeEvent(input: unknown): NormalizeResult {
 function normalizeFields(input: unknown): NormalizeResult {
   const fields = eventFields(input);
   if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
-  const messageId = nonEmptyText(own(fields, "messageId")) ?? null;
+  const messageId = idText(own(fields, "messageId"));
   const problems = checkEventFields(fields);
   const type = callType(fields);
   if (problems.length === 0 && type === undefined) problems.push('field "type" is missing and there is no "event"');
@@ -61,7 +61,15 @@ function eventName(type: string, fields: Fields): string | undefined {
 
 // A call with an event name but no type is a track call: that is the only kind that carries one.
 function callType(fields: Fields): string | undefined {
-  return nonEmptyText(own(fields, "type")) ?? (nonEmptyText(own(fields, "event")) !== undefined ? "track" : undefined);
+  // "Track" and " identify " are the same calls written carelessly; routing them as such loses no lead.
+  const type = nonEmptyText(own(fields, "type"))?.trim().toLowerCase();
+  return type || (nonEmptyText(own(fields, "event")) !== undefined ? "track" : undefined);
+}
+
+/** The messageId as outcomes echo it: text as it is, a number as its text (some pipelines number their events). */
+function idText(value: unknown): string | null {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return nonEmptyText(value) ?? null;
 }
 
 /** An own property only: an event's fields are read the way a preset reads paths, never from a prototype. */

@@ -51,12 +51,19 @@ describe("invalid events", () => {
     expect(message).toContain('field "properties" must be an object, got string');
   });
 
-  it("names the event by messageId only when it has a usable one", () => {
-    expect(rejection({ messageId: 9, type: "track", event: "x" })).toEqual({
+  it("rejects only the structure CONTRACT section 1 names: odd ids and timestamps still land", () => {
+    const event = normalized({ messageId: 9, type: "track", event: "x", userId: 42, timestamp: 1700000000000 });
+    expect(event.messageId).toBe("9");
+    expect(rejection({ messageId: { id: 1 }, type: "track", event: "x", traits: "t" })).toEqual({
       ok: false,
       messageId: null,
-      message: 'event without messageId: field "messageId" must be a string, got number',
+      message: 'event without messageId: field "messageId" must be a string or a number, got object; field "traits" must be an object, got string',
     });
+  });
+
+  it("reads the call type in any case", () => {
+    expect(normalized({ type: "Track", event: "Signed Up" }).type).toBe("track");
+    expect(normalized({ type: " IDENTIFY " }).event).toBe("Identified");
   });
 
   it("needs a type unless an event name makes it a track call", () => {

@@ -54,7 +54,7 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   }
   const type = typeOf(value, envOf(context));
   const types = allowedTypes(field);
-  if (type === "any" && types !== undefined && !types.includes("object") && readsEvent(value, envOf(context))) {
+  if (type === "any" && types !== undefined && !takesAnyJson(types) && readsEvent(value, envOf(context))) {
     reportUncheckedEventValue(value, types, label, context);
     return;
   }
@@ -82,12 +82,21 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
  */
 function reportUncheckedEventValue(value: Expr, types: readonly string[], label: string, context: CheckContext): void {
   const message = `a value read from the event may be any JSON value, but ${label} is ${describeSchemaTypes(types)}`;
-  const hint = types.includes("string")
-    ? "convert it so anything else is left out, e.g. to_string(…) or trim(…)"
-    : types.includes("boolean")
-      ? "convert it, e.g. to_bool(…), or compare it: x == \"yes\""
-      : "convert it, e.g. to_number(…) ?? omit";
+  const hint = types.includes("object")
+    ? `set its fields one by one instead, e.g. ${label}.name <- to_string(…)`
+    : types.includes("string")
+      ? "convert it so anything else is left out, e.g. to_string(…) or trim(…)"
+      : types.includes("boolean")
+        ? 'convert it, e.g. to_bool(…), or compare it: x == "yes"'
+        : "convert it, e.g. to_number(…) ?? omit";
   context.reporter.report("E413", value.span, message, { hints: [hint] });
+}
+
+const JSON_TYPES = ["string", "number", "boolean", "null", "object", "array"];
+
+/** A field that takes every JSON value needs no conversion; "integer" alone is narrower than "number". */
+function takesAnyJson(types: readonly string[]): boolean {
+  return JSON_TYPES.every((type) => types.includes(type));
 }
 
 const EVENT_ROOTS = new Set(["event", "traits", "properties", "context"]);
@@ -107,7 +116,8 @@ function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0): boolean {
     if (!STDLIB_BY_NAME.has(value.callee?.text)) return false;
     return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1));
   }
-  if (value.kind === "Fallback") return readsEvent(value.left, env, depth + 1) || readsEvent(value.right, env, depth + 1);
+  if (value.kind === "Fallback")
+    return readsEvent(value.left, env, depth + 1) || readsEvent(value.right, env, depth + 1);
   return false;
 }
 

@@ -1,7 +1,7 @@
 // `signal-map emulator salesloft`: run the emulator from the command line until SIGINT or SIGTERM.
 
 import { startEmulator, type EmulatorOptions } from "./index.js";
-import { DEFAULT_API_KEY, EmulatorOptionError } from "./options.js";
+import { DEFAULT_API_KEY, EmulatorOptionError, NO_PEOPLE_SCOPE_API_KEY } from "./options.js";
 
 export interface EmulatorCommandIO {
   readonly stdout: { write(text: string): unknown };
@@ -24,10 +24,13 @@ Options:
   --drop-rate F          share 0..1 of connections dropped without an answer (default 0)
   --seed N               seed for --failure-rate and --drop-rate (default 1)
   --latency MS           added delay before every answer (default 0)
+  --custom-fields LIST   the tenant's Person custom fields, comma-separated ("" for none; default
+                         utm_source,utm_medium,utm_campaign,signal_landing_page,signup_method)
   --help                 show this help
 
-API key: "${DEFAULT_API_KEY}" (team "team-1", People scope). It is the emulator's own fixed demo key, a fake
-value that works nowhere else, which is why it is printed.
+API keys: "${DEFAULT_API_KEY}" (team "team-1", People scope) and "${NO_PEOPLE_SCOPE_API_KEY}" (same team, no People
+scope: upserts get 403). They are the emulator's own fixed demo keys, fake values that work nowhere else, which is
+why they are printed.
 `;
 
 type Parsed =
@@ -46,6 +49,7 @@ const VALUE_FLAGS: Readonly<Record<string, Flag>> = {
   "--drop-rate": { option: "dropRate", read: (text) => shareOf(text) },
   "--seed": { option: "seed", read: (text) => integerIn(text, 0, 2 ** 32 - 1) },
   "--latency": { option: "latencyMs", read: (text) => integerIn(text, 0, 600_000) },
+  "--custom-fields": { option: "customFields", read: (text) => fieldNames(text) },
 };
 
 export function parseEmulatorArgs(argv: readonly string[]): Parsed {
@@ -67,6 +71,12 @@ export function parseEmulatorArgs(argv: readonly string[]): Parsed {
   return { ok: true, help: false, options: options as EmulatorOptions };
 }
 
+/** "a, b" → ["a", "b"]; "" → [] (a tenant without custom fields); a name with spaces or quotes is refused. */
+function fieldNames(text: string): string[] | undefined {
+  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  return names.every((name) => /^[A-Za-z0-9_.-]+$/.test(name)) ? names : undefined;
+}
+
 /** Exit codes: 0 after a clean stop or --help, 2 for bad arguments or a port that cannot be opened. */
 export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCommandIO): Promise<number> {
   const parsed = parseEmulatorArgs(argv);
@@ -81,7 +91,9 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
   try {
     const emulator = await startEmulator(parsed.options);
     io.stdout.write(`Salesloft emulator listening on ${emulator.url}\n`);
-    io.stdout.write(`Test API key: ${DEFAULT_API_KEY} (the emulator's own fake demo key; Ctrl-C stops it)\n`);
+    io.stdout.write(
+      `Test API keys: ${DEFAULT_API_KEY}, and ${NO_PEOPLE_SCOPE_API_KEY} without the People scope (the emulator's own fake demo keys; Ctrl-C stops it)\n`,
+    );
     await stopRequested(io.signal);
     await emulator.close();
     io.stdout.write("Salesloft emulator stopped\n");

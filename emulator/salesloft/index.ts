@@ -16,7 +16,7 @@ import { startServer } from "./server.js";
 import { PersonStore, type Person } from "./store.js";
 
 export type { ApiKeyGrant, EmulatorOptions, ResponseShape, ScriptedAnswer } from "./options.js";
-export { DEFAULT_API_KEY, DEFAULT_CUSTOM_FIELDS, EmulatorOptionError } from "./options.js";
+export { DEFAULT_API_KEY, DEFAULT_CUSTOM_FIELDS, EmulatorOptionError, NO_PEOPLE_SCOPE_API_KEY } from "./options.js";
 export { INVALID_TOKEN_MESSAGE, MISSING_TOKEN_MESSAGE } from "./auth.js";
 export type { CustomField } from "./custom-fields.js";
 export type { RecordedRequest } from "./recorder.js";

@@ -51,6 +51,8 @@ export type ResolvedOptions = Required<Omit<EmulatorOptions, "failNext">>;
 
 /** The emulator's own fixed demo key: a fake value that grants nothing anywhere but this emulator. */
 export const DEFAULT_API_KEY = "test-key";
+/** A second fake demo key of the same team without the People scope, so a 403 can be seen from the command line. */
+export const NO_PEOPLE_SCOPE_API_KEY = "test-key-no-people-scope";
 
 export const DEFAULT_CUSTOM_FIELDS: readonly string[] = [
   "utm_source",
@@ -65,7 +67,10 @@ export const LOOPBACK_HOST = "127.0.0.1";
 const DEFAULTS: ResolvedOptions = {
   port: 0,
   host: LOOPBACK_HOST,
-  apiKeys: { [DEFAULT_API_KEY]: { team: "team-1", scopes: ["people"] } },
+  apiKeys: {
+    [DEFAULT_API_KEY]: { team: "team-1", scopes: ["people"] },
+    [NO_PEOPLE_SCOPE_API_KEY]: { team: "team-1", scopes: [] },
+  },
   customFields: DEFAULT_CUSTOM_FIELDS,
   responseShape: "seed",
   rateLimitPerMinute: 600,

@@ -1,7 +1,7 @@
 // Authentication and scope: the 401 and 403 bodies, and that a key never shows up in the request log.
 
 import { describe, expect, it } from "vitest";
-import { MISSING_TOKEN_MESSAGE } from "../../../emulator/salesloft/index.js";
+import { MISSING_TOKEN_MESSAGE, NO_PEOPLE_SCOPE_API_KEY } from "../../../emulator/salesloft/index.js";
 import { SEED_BODY, call, emulatorFor, upsert } from "./helpers.js";
 
 describe("authentication", () => {
@@ -20,6 +20,13 @@ describe("authentication", () => {
     const emulator = await emulatorFor();
     const response = await upsert(emulator, SEED_BODY, { token: "not-a-key" });
     expect(response).toMatchObject({ status: 401, body: { error: "Invalid Bearer Token" } });
+  });
+
+  it("has a second demo key without the People scope, so a 403 needs no options", async () => {
+    const emulator = await emulatorFor();
+    const response = await upsert(emulator, SEED_BODY, { token: NO_PEOPLE_SCOPE_API_KEY });
+    expect(response.status).toBe(403);
+    expect(emulator.people()).toEqual([]);
   });
 
   it("answers 403 with an error naming the scope for a key without the people scope", async () => {

@@ -56,6 +56,15 @@ describe("runEmulatorCommand", () => {
     expect(bad.out.stderr).toContain("--failure-rate");
   });
 
+  it("takes the tenant's custom fields as a comma-separated list, an empty one for none", () => {
+    expect(parseEmulatorArgs(["--custom-fields", "utm_source, utm_medium"])).toMatchObject({
+      ok: true,
+      options: { customFields: ["utm_source", "utm_medium"] },
+    });
+    expect(parseEmulatorArgs(["--custom-fields="])).toMatchObject({ ok: true, options: { customFields: [] } });
+    expect(parseEmulatorArgs(["--custom-fields", "bad name"])).toMatchObject({ ok: false });
+  });
+
   it("maps every flag to its option", () => {
     const parsed = parseEmulatorArgs([
       "--port=8080",

@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnosti
 import { diagnosticsToJson, renderDiagnostic } from "../../compiler/diagnostics/render.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
+import { usageError } from "../usage.js";
 
 const HELP = `Usage: signal-map check FILE.map… [--json]
 
@@ -72,6 +73,5 @@ function help(io: CliIO): number {
 }
 
 function usage(io: CliIO, message: string): number {
-  io.stderr.write(`signal-map check: ${message}\n\n${HELP}\n`);
-  return EXIT.usage;
+  return usageError(io, "check", message, HELP);
 }

@@ -7,6 +7,7 @@ import { diagnosticsToJson } from "../../compiler/diagnostics/render.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { readSource, renderFile } from "./check.js";
+import { usageError } from "../usage.js";
 
 const HELP = `Usage: signal-map compile FILE.map [-o OUT.ts] [--json]
 
@@ -30,8 +31,7 @@ export const compileCommand: Command = async (argv, io) => {
     return EXIT.ok;
   }
   if (args.error || args.positional.length !== 1) {
-    io.stderr.write(`signal-map compile: ${args.error ?? "compile takes exactly one .map file"}\n\n${HELP}\n`);
-    return EXIT.usage;
+    return usageError(io, "compile", args.error ?? "compile takes exactly one .map file", HELP);
   }
   const file = args.positional[0];
   const source = await readSource(file, io);

@@ -17,6 +17,7 @@ import { parseDeliverOptions, type DeliverCliOptions } from "./deliver-options.j
 import { ProgressDisplay, redacting } from "./deliver-output.js";
 import { resolveSettings } from "./deliver-settings.js";
 import { interruptSignals } from "./interrupts.js";
+import { usageError } from "../usage.js";
 
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
@@ -59,8 +60,7 @@ export const deliverCommand: Command = async (argv, io) => {
   }
   const parsed = args.error === undefined ? parseDeliverOptions(args) : { ok: false as const, problem: args.error };
   if (!parsed.ok) {
-    io.stderr.write(`signal-map deliver: ${parsed.problem}\n\n${DELIVER_HELP}\n`);
-    return EXIT.usage;
+    return usageError(io, "deliver", parsed.problem, DELIVER_HELP);
   }
   return runDelivery(parsed.options, io);
 };

@@ -13,6 +13,7 @@ import { EXIT, type CliIO, type Command } from "../io.js";
 import { unmetExpectations } from "./demo-expectations.js";
 import { eventsTable, labelOf, peopleTable } from "./demo-table.js";
 import { redacting } from "./deliver-output.js";
+import { usageError } from "../usage.js";
 
 const PRESET = join(packageRoot, "presets", "salesloft", "lead-capture.map");
 const SAMPLES = join(packageRoot, "presets", "salesloft", "samples", "demo-leads.jsonl");
@@ -35,8 +36,7 @@ export const demoCommand: Command = async (argv, io) => {
     return EXIT.ok;
   }
   if (argv.length > 0) {
-    io.stderr.write(`signal-map demo: takes no arguments, got ${JSON.stringify(argv[0])}\n\n${DEMO_HELP}\n`);
-    return EXIT.usage;
+    return usageError(io, "demo", `takes no arguments, got ${JSON.stringify(argv[0])}`, DEMO_HELP);
   }
   // A fresh key per run: it unlocks only this emulator, and is scrubbed from output all the same.
   const apiKey = `demo-${randomBytes(12).toString("hex")}`;

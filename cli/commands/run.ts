@@ -12,6 +12,7 @@ import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { whereInJson } from "../../runtime/json-text.js";
 import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.js";
+import { usageError } from "../usage.js";
 
 const HELP = `Usage: signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]
 
@@ -53,7 +54,8 @@ export const runCommand: Command = async (argv, io) => {
 
 function arityProblem(positional: readonly string[]): string | undefined {
   if (positional.length === 0) return "run needs a .map file";
-  if (positional.length > 2) return `run takes one .map file and at most one events file, got ${positional.length} paths`;
+  if (positional.length > 2)
+    return `run takes one .map file and at most one events file, got ${positional.length} paths`;
   if (positional[0] === "-") return "the preset must be a .map file, not standard input";
   return undefined;
 }
@@ -102,7 +104,10 @@ async function settingsOrReport(preset: Preset, file: string | undefined, io: Cl
     try {
       input = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
     } catch (error) {
-      const what = error instanceof SyntaxError ? `is not valid JSON${whereInJson(error)}` : `cannot be read: ${readProblem(error)}`;
+      const what =
+        error instanceof SyntaxError
+          ? `is not valid JSON${whereInJson(error)}`
+          : `cannot be read: ${readProblem(error)}`;
       io.stderr.write(`signal-map run: settings file ${file} ${what}\n`);
       return undefined;
     }
@@ -134,6 +139,5 @@ function readProblem(error: unknown): string {
 }
 
 function usage(io: CliIO, message: string): number {
-  io.stderr.write(`signal-map run: ${message}\n\n${HELP}\n`);
-  return EXIT.usage;
+  return usageError(io, "run", message, HELP);
 }

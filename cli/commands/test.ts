@@ -31,7 +31,8 @@ export const testCommand: Command = async (argv, io) => {
     io.stdout.write(`${HELP}\n`);
     return EXIT.ok;
   }
-  const problem = args.error ?? (args.positional.includes("-") ? "test reads fixture files, not standard input" : undefined);
+  const problem =
+    args.error ?? (args.positional.includes("-") ? "test reads fixture files, not standard input" : undefined);
   if (problem !== undefined) {
     io.stderr.write(`signal-map test: ${problem}\n\n${HELP}\n`);
     return EXIT.usage;
@@ -43,11 +44,18 @@ export const testCommand: Command = async (argv, io) => {
     return EXIT.usage;
   }
   if (cases.length === 0) {
-    io.stderr.write(`signal-map test: no fixture cases found in ${paths.join(", ")} (cases are .json files in a tests/ folder)\n`);
+    io.stderr.write(
+      `signal-map test: no fixture cases found in ${paths.join(", ")} (cases are .json files in a tests/ folder)\n`,
+    );
     return EXIT.errors;
   }
   const report = (line: string) => io.stdout.write(`${line}\n`);
-  const summary = await runCases(cases, { load: loadFixtureTarget, update: args.flags.has("update"), report, cwd: io.cwd });
+  const summary = await runCases(cases, {
+    load: loadFixtureTarget,
+    update: args.flags.has("update"),
+    report,
+    cwd: io.cwd,
+  });
   return summary.failed > 0 ? EXIT.errors : EXIT.ok;
 };
 

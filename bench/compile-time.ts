@@ -33,7 +33,8 @@ export async function runCompileJob(job: CompileJob): Promise<CompileMeasurement
   const importStarted = performance.now();
   const entry = (await importBuilt(DIST_INDEX)) as unknown as CompilerEntry;
   const importMs = performance.now() - importStarted;
-  if (typeof entry.check !== "function" || typeof entry.compile !== "function") throw new Error(`${DIST_INDEX} does not export check and compile`);
+  if (typeof entry.check !== "function" || typeof entry.compile !== "function")
+    throw new Error(`${DIST_INDEX} does not export check and compile`);
   const source = readFileSync(SALESLOFT_PRESET, "utf8");
   const options = { filename: SALESLOFT_PRESET };
   const once = async (): Promise<number> => {
@@ -41,7 +42,8 @@ export async function runCompileJob(job: CompileJob): Promise<CompileMeasurement
     const result = job.operation === "check" ? entry.check(source, options) : await entry.compile(source, options);
     const elapsed = performance.now() - started;
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-    if (errors.length > 0) throw new Error(`${job.operation} of the preset reported errors: ${errors.map((e) => e.message).join("; ")}`);
+    if (errors.length > 0)
+      throw new Error(`${job.operation} of the preset reported errors: ${errors.map((e) => e.message).join("; ")}`);
     if (job.operation === "compile" && typeof result.code !== "string") throw new Error("compile returned no code");
     return elapsed;
   };
@@ -64,7 +66,8 @@ export async function benchmarkCompileTime(processes: number, warmRuns: number):
   const rows: CompileTimeRow[] = [];
   for (const operation of ["check", "compile"] as const) {
     const runs: CompileMeasurement[] = [];
-    for (let run = 0; run < processes; run++) runs.push(await runInWorker<CompileMeasurement>({ kind: "compile", operation, warmRuns }));
+    for (let run = 0; run < processes; run++)
+      runs.push(await runInWorker<CompileMeasurement>({ kind: "compile", operation, warmRuns }));
     rows.push({
       operation,
       importMs: median(runs.map((run) => run.importMs)),

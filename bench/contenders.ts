@@ -28,7 +28,8 @@ export const HAND_WRITTEN: Contender = {
 
 export const HAND_WRITTEN_IN_HARNESS: Contender = {
   name: "hand-written in harness",
-  includes: "the hand-written build as a PresetModule inside createPreset: the same validation, normalisation and request-schema check as the compiled preset",
+  includes:
+    "the hand-written build as a PresetModule inside createPreset: the same validation, normalisation and request-schema check as the compiled preset",
   load: async () => {
     const preset = createHandWrittenPreset();
     return (event, settings) => preset.transform(event, settings);
@@ -37,7 +38,8 @@ export const HAND_WRITTEN_IN_HARNESS: Contender = {
 
 export const COMPILED_PRESET: Contender = {
   name: "compiled preset",
-  includes: "loadPreset(lead-capture.map).transform: ajv event validation, normalisation, generated build, request-schema validation",
+  includes:
+    "loadPreset(lead-capture.map).transform: ajv event validation, normalisation, generated build, request-schema validation",
   load: loadCompiledPreset,
 };
 

@@ -66,20 +66,39 @@ class TimedSender implements RequestSender {
   }
 }
 
-async function deliverTo(url: string, events: Iterable<unknown>, concurrency: number, limitPerMinute: number, clock?: Clock) {
+async function deliverTo(
+  url: string,
+  events: Iterable<unknown>,
+  concurrency: number,
+  limitPerMinute: number,
+  clock?: Clock,
+) {
   const preset = await loadPreset(SALESLOFT_PRESET);
   const limiters = new RateLimiterRegistry({ limitPerMinute, ...(clock ? { clock } : {}) });
-  const sender = new TimedSender(createSalesloftSender({ baseUrl: url, concurrency, limiters, ...(clock ? { clock } : {}) }));
+  const sender = new TimedSender(
+    createSalesloftSender({ baseUrl: url, concurrency, limiters, ...(clock ? { clock } : {}) }),
+  );
   const started = performance.now();
   try {
-    const summary = await deliverEvents(events, { preset, settings: SETTINGS, sender, concurrency, secrets: [SETTINGS.api_key], ...(clock ? { clock } : {}) });
+    const summary = await deliverEvents(events, {
+      preset,
+      settings: SETTINGS,
+      sender,
+      concurrency,
+      secrets: [SETTINGS.api_key],
+      ...(clock ? { clock } : {}),
+    });
     return { summary, seconds: (performance.now() - started) / 1000, latenciesMs: sender.latenciesMs };
   } finally {
     await sender.close();
   }
 }
 
-export async function benchmarkUnlimitedDelivery(requests: number, concurrency: number, seed: number): Promise<UnlimitedDeliveryRow> {
+export async function benchmarkUnlimitedDelivery(
+  requests: number,
+  concurrency: number,
+  seed: number,
+): Promise<UnlimitedDeliveryRow> {
   const emulator = await startEmulatorProcess({ kind: "emulator", rateLimitPerMinute: 0 });
   try {
     // The client limiter is set out of the way too: this measures the pipeline, not a limit.
@@ -97,13 +116,25 @@ export async function benchmarkUnlimitedDelivery(requests: number, concurrency: 
   }
 }
 
-export async function benchmarkLimitedDelivery(requests: number, limitPerMinute: number, clockFactor: number, concurrency: number, seed: number): Promise<LimitedDeliveryRow> {
+export async function benchmarkLimitedDelivery(
+  requests: number,
+  limitPerMinute: number,
+  clockFactor: number,
+  concurrency: number,
+  seed: number,
+): Promise<LimitedDeliveryRow> {
   // Start the emulated clock just after a minute boundary so the first window is (nearly) whole.
-  const spec: SharedClockSpec = { factor: clockFactor, realStartMs: Date.now(), startMs: Date.UTC(2025, 0, 1, 12, 0, 0, 100) };
+  const spec: SharedClockSpec = {
+    factor: clockFactor,
+    realStartMs: Date.now(),
+    startMs: Date.UTC(2025, 0, 1, 12, 0, 0, 100),
+  };
   const emulator = await startEmulatorProcess({ kind: "emulator", rateLimitPerMinute: limitPerMinute, clock: spec });
   let failed: number;
   try {
-    failed = (await deliverTo(emulator.url, sendableEvents(requests, seed), concurrency, limitPerMinute, sharedClock(spec))).summary.failed;
+    failed = (
+      await deliverTo(emulator.url, sendableEvents(requests, seed), concurrency, limitPerMinute, sharedClock(spec))
+    ).summary.failed;
   } catch (error) {
     await emulator.stop().catch(() => undefined);
     throw error;

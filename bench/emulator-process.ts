@@ -44,9 +44,15 @@ export interface EmulatorStats {
 }
 
 /** Runs in the worker: starts the emulator, reports its URL, and on "stop" closes it and reports what it saw. */
-export async function runEmulatorJob(job: EmulatorJob, send: (message: unknown) => Promise<void>): Promise<EmulatorStats> {
+export async function runEmulatorJob(
+  job: EmulatorJob,
+  send: (message: unknown) => Promise<void>,
+): Promise<EmulatorStats> {
   const clock = job.clock === undefined ? undefined : sharedClock(job.clock);
-  const emulator = await startEmulator({ rateLimitPerMinute: job.rateLimitPerMinute, ...(clock ? { now: clock.now } : {}) });
+  const emulator = await startEmulator({
+    rateLimitPerMinute: job.rateLimitPerMinute,
+    ...(clock ? { now: clock.now } : {}),
+  });
   await send({ url: emulator.url });
   await new Promise<void>((resolve) => process.once("message", () => resolve()));
   const upserts = emulator
@@ -65,7 +71,10 @@ export interface EmulatorHandle {
 /** Parent side: forks the worker with an emulator job and waits for its URL. */
 export function startEmulatorProcess(job: EmulatorJob): Promise<EmulatorHandle> {
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER_PATH, [JSON.stringify(job)], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(WORKER_PATH, [JSON.stringify(job)], {
+      execArgv: [],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     let finished: ((stats: EmulatorStats) => void) | undefined;
     let failed: ((error: Error) => void) | undefined;
     child.on("message", (message) => {

@@ -29,12 +29,15 @@ export function sameJson(left: unknown, right: unknown): boolean {
   const leftKeys = Object.keys(left).filter((key) => (left as Record<string, unknown>)[key] !== undefined);
   const rightKeys = Object.keys(right).filter((key) => (right as Record<string, unknown>)[key] !== undefined);
   if (leftKeys.length !== rightKeys.length) return false;
-  return leftKeys.every((key) => sameJson((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
+  return leftKeys.every((key) =>
+    sameJson((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]),
+  );
 }
 
 /** What must agree: the outcome kind, the error code, the request body and how many warnings were given. */
 export function describeDifference(expected: Outcome, actual: Outcome): string | undefined {
-  if (expected.outcome !== actual.outcome) return `outcome ${actual.outcome} (${summarise(actual)}), expected ${expected.outcome} (${summarise(expected)})`;
+  if (expected.outcome !== actual.outcome)
+    return `outcome ${actual.outcome} (${summarise(actual)}), expected ${expected.outcome} (${summarise(expected)})`;
   if (expected.outcome === "error" && actual.outcome === "error" && expected.code !== actual.code) {
     return `error code ${actual.code} (${actual.message}), expected ${expected.code} (${expected.message})`;
   }

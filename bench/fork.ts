@@ -10,7 +10,10 @@ export const WORKER_PATH = join(DIST_BENCH, "worker.js");
 export function runInWorker<Result>(job: object, workerPath: string = WORKER_PATH): Promise<Result> {
   return new Promise((resolve, reject) => {
     // execArgv: [] so a parent started under a test runner or a profiler does not slow the measured process.
-    const child = fork(workerPath, [JSON.stringify(job)], { execArgv: [], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+    const child = fork(workerPath, [JSON.stringify(job)], {
+      execArgv: [],
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
+    });
     let result: { ok: true; value: Result } | { ok: false; error: string } | undefined;
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {

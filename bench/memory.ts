@@ -17,10 +17,16 @@ export interface MemoryRun {
 }
 
 /** Pipes `events` generated events into the CLI and measures its peak resident set size. */
-export async function measureStreamingMemory(events: number, seed: number, useGnuTime = existsSync(GNU_TIME)): Promise<MemoryRun> {
+export async function measureStreamingMemory(
+  events: number,
+  seed: number,
+  useGnuTime = existsSync(GNU_TIME),
+): Promise<MemoryRun> {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} does not exist: run \`npm run build\` first`);
   const cli = [DIST_CLI, "run", SALESLOFT_PRESET, "-"];
-  const child = useGnuTime ? spawn(GNU_TIME, ["-v", process.execPath, ...cli], spawnOptions()) : spawn(process.execPath, cli, spawnOptions());
+  const child = useGnuTime
+    ? spawn(GNU_TIME, ["-v", process.execPath, ...cli], spawnOptions())
+    : spawn(process.execPath, cli, spawnOptions());
   let outcomeLines = 0;
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -30,7 +36,9 @@ export async function measureStreamingMemory(events: number, seed: number, useGn
     stderr = (stderr + chunk.toString("utf8")).slice(-20_000);
   });
   let polledKiB = 0;
-  const poll = useGnuTime ? undefined : setInterval(() => (polledKiB = Math.max(polledKiB, vmHwmKiB(child.pid) ?? 0)), 50);
+  const poll = useGnuTime
+    ? undefined
+    : setInterval(() => (polledKiB = Math.max(polledKiB, vmHwmKiB(child.pid) ?? 0)), 50);
   const started = performance.now();
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   // A closed pipe (the CLI died) must not crash the benchmark: the exit code reports it.
@@ -42,13 +50,18 @@ export async function measureStreamingMemory(events: number, seed: number, useGn
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`signal-map run exited with ${code}:\n${stderr.slice(-2000)}`);
   const peakKiB = useGnuTime ? gnuTimePeakKiB(stderr) : polledKiB;
-  if (peakKiB === undefined) throw new Error(`could not read the peak RSS from ${GNU_TIME} -v:\n${stderr.slice(-2000)}`);
+  if (peakKiB === undefined)
+    throw new Error(`could not read the peak RSS from ${GNU_TIME} -v:\n${stderr.slice(-2000)}`);
   return { events, outcomeLines, peakRssMiB: peakKiB / 1024, seconds, method: useGnuTime ? "gnu-time" : "proc-vmhwm" };
 }
 
 function spawnOptions() {
   // The emulator's fake key: `run` checks settings before reading any event, and never sends anything.
-  return { cwd: REPO_ROOT, env: { ...process.env, SALESLOFT_API_KEY: "bench-key-not-secret" }, stdio: ["pipe", "pipe", "pipe"] as ["pipe", "pipe", "pipe"] };
+  return {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SALESLOFT_API_KEY: "bench-key-not-secret" },
+    stdio: ["pipe", "pipe", "pipe"] as ["pipe", "pipe", "pipe"],
+  };
 }
 
 function gnuTimePeakKiB(report: string): number | undefined {
@@ -72,11 +85,16 @@ export interface MemoryComparison {
   readonly ratio: number;
 }
 
-export async function benchmarkMemory(smallEvents: number, largeEvents: number, seed: number): Promise<MemoryComparison> {
+export async function benchmarkMemory(
+  smallEvents: number,
+  largeEvents: number,
+  seed: number,
+): Promise<MemoryComparison> {
   const small = await measureStreamingMemory(smallEvents, seed);
   const large = await measureStreamingMemory(largeEvents, seed);
   for (const run of [small, large]) {
-    if (run.outcomeLines !== run.events) throw new Error(`signal-map run printed ${run.outcomeLines} outcomes for ${run.events} events`);
+    if (run.outcomeLines !== run.events)
+      throw new Error(`signal-map run printed ${run.outcomeLines} outcomes for ${run.events} events`);
   }
   return { small, large, ratio: large.peakRssMiB / small.peakRssMiB };
 }

@@ -8,7 +8,8 @@ function findRepoRoot(start: string): string {
   let directory = start;
   for (;;) {
     const manifest = join(directory, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "signal-map") return directory;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "signal-map")
+      return directory;
     const parent = dirname(directory);
     if (parent === directory) throw new Error(`no signal-map package.json above ${start}`);
     directory = parent;

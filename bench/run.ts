@@ -17,8 +17,32 @@ type Part = (typeof PARTS)[number];
 
 /** Every size in one place; smoke keeps the shape of the full run at sizes that take seconds. */
 export const SIZES = {
-  full: { events: 50_000, runs: 5, warmupMs: 2_000, compileProcesses: 5, compileWarmRuns: 50, unlimitedRequests: 5_000, limitedRequests: 2_000, limitPerMinute: 600, clockFactor: 30, memorySmall: 100_000, memoryLarge: 1_000_000 },
-  smoke: { events: 300, runs: 1, warmupMs: 50, compileProcesses: 1, compileWarmRuns: 3, unlimitedRequests: 100, limitedRequests: 250, limitPerMinute: 120, clockFactor: 40, memorySmall: 200, memoryLarge: 2_000 },
+  full: {
+    events: 50_000,
+    runs: 5,
+    warmupMs: 2_000,
+    compileProcesses: 5,
+    compileWarmRuns: 50,
+    unlimitedRequests: 5_000,
+    limitedRequests: 2_000,
+    limitPerMinute: 600,
+    clockFactor: 30,
+    memorySmall: 100_000,
+    memoryLarge: 1_000_000,
+  },
+  smoke: {
+    events: 300,
+    runs: 1,
+    warmupMs: 50,
+    compileProcesses: 1,
+    compileWarmRuns: 3,
+    unlimitedRequests: 100,
+    limitedRequests: 250,
+    limitPerMinute: 120,
+    clockFactor: 40,
+    memorySmall: 200,
+    memoryLarge: 2_000,
+  },
 } as const;
 
 type Sizes = (typeof SIZES)[keyof typeof SIZES];
@@ -62,16 +86,36 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
   const wanted = (part: Part) => options.parts.includes(part);
   const describe = `${sizes.events.toLocaleString("en-GB")} events per mix × ${sizes.runs} runs; delivery ${sizes.unlimitedRequests} + ${sizes.limitedRequests} requests; memory ${sizes.memorySmall.toLocaleString("en-GB")} vs ${sizes.memoryLarge.toLocaleString("en-GB")} events`;
   const throughput = wanted("throughput")
-    ? await attempt("1. transform throughput", () => benchmarkThroughput({ count: sizes.events, runs: sizes.runs, seed: DEFAULT_SEED, mixes: EVENT_MIXES, settings, warmupMs: sizes.warmupMs, log }))
+    ? await attempt("1. transform throughput", () =>
+        benchmarkThroughput({
+          count: sizes.events,
+          runs: sizes.runs,
+          seed: DEFAULT_SEED,
+          mixes: EVENT_MIXES,
+          settings,
+          warmupMs: sizes.warmupMs,
+          log,
+        }),
+      )
     : undefined;
-  const compile = wanted("compile") ? await attempt("2. compile time", () => benchmarkCompileTime(sizes.compileProcesses, sizes.compileWarmRuns)) : undefined;
+  const compile = wanted("compile")
+    ? await attempt("2. compile time", () => benchmarkCompileTime(sizes.compileProcesses, sizes.compileWarmRuns))
+    : undefined;
   const delivery = wanted("delivery")
     ? await attempt("3. delivery", async () => ({
         unlimited: await benchmarkUnlimitedDelivery(sizes.unlimitedRequests, 8, DEFAULT_SEED),
-        limited: await benchmarkLimitedDelivery(sizes.limitedRequests, sizes.limitPerMinute, sizes.clockFactor, 8, DEFAULT_SEED),
+        limited: await benchmarkLimitedDelivery(
+          sizes.limitedRequests,
+          sizes.limitPerMinute,
+          sizes.clockFactor,
+          8,
+          DEFAULT_SEED,
+        ),
       }))
     : undefined;
-  const memory = wanted("memory") ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED)) : undefined;
+  const memory = wanted("memory")
+    ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
+    : undefined;
   return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
 }
 
@@ -111,7 +155,9 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter((part) => part !== undefined && !part.ok);
+  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter(
+    (part) => part !== undefined && !part.ok,
+  );
   return failures.length > 0 ? 1 : 0;
 }
 

@@ -37,7 +37,12 @@ export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRu
   return { eventsPerSecond: events.length / seconds, sends, async: isAsync };
 }
 
-async function syncPass(transform: TransformFn, events: readonly unknown[], settings: BenchSettings, deadline: number): Promise<number> {
+async function syncPass(
+  transform: TransformFn,
+  events: readonly unknown[],
+  settings: BenchSettings,
+  deadline: number,
+): Promise<number> {
   let sends = 0;
   for (let index = 0; index < events.length; index++) {
     if ((transform(events[index], settings) as { outcome: string }).outcome === "send") sends++;
@@ -46,7 +51,12 @@ async function syncPass(transform: TransformFn, events: readonly unknown[], sett
   return sends;
 }
 
-async function asyncPass(transform: TransformFn, events: readonly unknown[], settings: BenchSettings, deadline: number): Promise<number> {
+async function asyncPass(
+  transform: TransformFn,
+  events: readonly unknown[],
+  settings: BenchSettings,
+  deadline: number,
+): Promise<number> {
   let sends = 0;
   for (let index = 0; index < events.length; index++) {
     if ((await transform(events[index], settings)).outcome === "send") sends++;

@@ -45,7 +45,9 @@ export interface ThroughputResult {
 /** Thrown when a contender's outcomes differ from the floor's: timing different work would mean nothing. */
 export class NotEquivalentError extends Error {
   constructor(readonly differences: readonly OutcomeDifference[]) {
-    super(`contenders disagree with the hand-written floor:\n${differences.map((d) => `  ${d.contender}, event #${d.index} (${d.messageId}): ${d.detail}`).join("\n")}`);
+    super(
+      `contenders disagree with the hand-written floor:\n${differences.map((d) => `  ${d.contender}, event #${d.index} (${d.messageId}): ${d.detail}`).join("\n")}`,
+    );
     this.name = "NotEquivalentError";
   }
 }
@@ -57,14 +59,26 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
   for (const mix of options.mixes) {
     const events = generateEventList(options.count, { mix, seed: options.seed });
     const floor = available.find((entry) => entry.contender === HAND_WRITTEN)!.transform;
-    const others = available.filter((entry) => entry.contender !== HAND_WRITTEN).map((entry) => ({ name: entry.contender.name, transform: entry.transform }));
+    const others = available
+      .filter((entry) => entry.contender !== HAND_WRITTEN)
+      .map((entry) => ({ name: entry.contender.name, transform: entry.transform }));
     const report = await checkEquivalence(events, floor, others, options.settings);
     if (report.differences.length > 0) throw new NotEquivalentError(report.differences);
     checkedEvents += report.checked;
     options.log(`  ${mix}: all ${available.length} contenders give the same outcomes on ${report.checked} events`);
   }
-  const samples = await timeRounds(available.map((entry) => entry.contender), options);
-  return { rows: summarise(samples, available.map((entry) => entry.contender)), unavailable, checkedEvents };
+  const samples = await timeRounds(
+    available.map((entry) => entry.contender),
+    options,
+  );
+  return {
+    rows: summarise(
+      samples,
+      available.map((entry) => entry.contender),
+    ),
+    unavailable,
+    checkedEvents,
+  };
 }
 
 async function loadContenders(contenders: readonly Contender[]) {
@@ -75,7 +89,10 @@ async function loadContenders(contenders: readonly Contender[]) {
       available.push({ contender, transform: await contender.load() });
     } catch (error) {
       if (contender === HAND_WRITTEN) throw error;
-      unavailable.push({ contender: contender.name, reason: error instanceof Error ? error.message.split("\n")[0]! : String(error) });
+      unavailable.push({
+        contender: contender.name,
+        reason: error instanceof Error ? error.message.split("\n")[0]! : String(error),
+      });
     }
   }
   return { available, unavailable };
@@ -89,7 +106,15 @@ async function timeRounds(contenders: readonly Contender[], options: ThroughputO
   for (let round = 1; round <= options.runs; round++) {
     for (const mix of options.mixes) {
       for (const contender of contenders) {
-        const job: ThroughputJob = { kind: "throughput", contender: contender.name, mix, count: options.count, seed: options.seed, settings: options.settings, warmupMs: options.warmupMs };
+        const job: ThroughputJob = {
+          kind: "throughput",
+          contender: contender.name,
+          mix,
+          count: options.count,
+          seed: options.seed,
+          settings: options.settings,
+          warmupMs: options.warmupMs,
+        };
         const run = await runInWorker<ThroughputRun>(job);
         const key = `${mix}\u0000${contender.name}`;
         samples.set(key, [...(samples.get(key) ?? []), run]);

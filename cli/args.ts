@@ -18,7 +18,12 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
-  const result = { positional: [] as string[], flags: new Set<string>(), options: new Map<string, string>(), help: false };
+  const result = {
+    positional: [] as string[],
+    flags: new Set<string>(),
+    options: new Map<string, string>(),
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {

@@ -8,14 +8,38 @@ import { EXIT } from "./io.js";
 type Loader = () => Promise<Command>;
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
-  check: { summary: "parse and check .map files; print diagnostics", load: async () => (await import("./commands/check.js")).checkCommand },
-  compile: { summary: "print or write the generated TypeScript module", load: async () => (await import("./commands/compile.js")).compileCommand },
-  run: { summary: "transform events offline, one outcome line per input line", load: async () => (await import("./commands/run.js")).runCommand },
-  test: { summary: "run the golden fixtures of presets", load: async () => (await import("./commands/test.js")).testCommand },
-  deliver: { summary: "transform and deliver events; one result line per event", load: async () => (await import("./commands/deliver.js")).deliverCommand },
-  emulator: { summary: "run the local Salesloft API emulator on 127.0.0.1", load: async () => (await import("./commands/emulator.js")).emulatorCommand },
-  secrets: { summary: "store credentials in an encrypted secrets file", load: async () => (await import("./commands/secrets.js")).secretsCommand },
-  demo: { summary: "deliver sample leads to a local Salesloft emulator and show the result", load: async () => (await import("./commands/demo.js")).demoCommand },
+  check: {
+    summary: "parse and check .map files; print diagnostics",
+    load: async () => (await import("./commands/check.js")).checkCommand,
+  },
+  compile: {
+    summary: "print or write the generated TypeScript module",
+    load: async () => (await import("./commands/compile.js")).compileCommand,
+  },
+  run: {
+    summary: "transform events offline, one outcome line per input line",
+    load: async () => (await import("./commands/run.js")).runCommand,
+  },
+  test: {
+    summary: "run the golden fixtures of presets",
+    load: async () => (await import("./commands/test.js")).testCommand,
+  },
+  deliver: {
+    summary: "transform and deliver events; one result line per event",
+    load: async () => (await import("./commands/deliver.js")).deliverCommand,
+  },
+  emulator: {
+    summary: "run the local Salesloft API emulator on 127.0.0.1",
+    load: async () => (await import("./commands/emulator.js")).emulatorCommand,
+  },
+  secrets: {
+    summary: "store credentials in an encrypted secrets file",
+    load: async () => (await import("./commands/secrets.js")).secretsCommand,
+  },
+  demo: {
+    summary: "deliver sample leads to a local Salesloft emulator and show the result",
+    load: async () => (await import("./commands/demo.js")).demoCommand,
+  },
 };
 
 function usage(): string {
@@ -47,7 +71,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return (await command.load())(rest, io);
 }
 
-const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+const io: CliIO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+};
 // A broken pipe (`signal-map run … | head`) ends output quietly instead of crashing.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);

@@ -48,7 +48,8 @@ export function check(source: string, options: CompileOptions): CheckResult {
 export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
   const checked = check(source, options);
   const preset = checked.presets[0];
-  if (hasErrors(checked.diagnostics) || !checked.ast.integration || !preset) return { diagnostics: checked.diagnostics };
+  if (hasErrors(checked.diagnostics) || !checked.ast.integration || !preset)
+    return { diagnostics: checked.diagnostics };
   try {
     const code = emitModule({
       source,
@@ -78,15 +79,19 @@ function presetCount(ast: MapFile): Diagnostic[] {
   if (!ast.integration) return [];
   if (ast.presets.length === 0) {
     const end = ast.span.end;
-    return [diagnostic("E412", "the file declares no preset", { start: end, end }, [
-      'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
-    ])];
+    return [
+      diagnostic("E412", "the file declares no preset", { start: end, end }, [
+        'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
+      ]),
+    ];
   }
-  return ast.presets.slice(1).map((extra) =>
-    diagnostic("E411", `a .map file holds one preset; "${extra.name.text}" is a second one`, extra.name.span, [
-      "move it into a file of its own beside this one",
-    ]),
-  );
+  return ast.presets
+    .slice(1)
+    .map((extra) =>
+      diagnostic("E411", `a .map file holds one preset; "${extra.name.text}" is a second one`, extra.name.span, [
+        "move it into a file of its own beside this one",
+      ]),
+    );
 }
 
 function diagnostic(code: Diagnostic["code"], message: string, span: Diagnostic["span"], hints: string[]): Diagnostic {
@@ -109,7 +114,9 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 function schemaPathForHeader(filename: string, schemaPath: string | undefined): string | undefined {
   if (schemaPath === undefined) return undefined;
   const absolute = resolve(dirname(resolve(filename)), schemaPath);
-  return relative(dirname(resolve(filename)), absolute).split("\\").join("/");
+  return relative(dirname(resolve(filename)), absolute)
+    .split("\\")
+    .join("/");
 }
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";

@@ -51,12 +51,7 @@ export interface PresetDecl extends Node {
   readonly statements: readonly Statement[];
 }
 
-export type Statement =
-  | OnStatement
-  | SendStatement
-  | LetStatement
-  | RequireStatement
-  | Assignment;
+export type Statement = OnStatement | SendStatement | LetStatement | RequireStatement | Assignment;
 
 /** `on "Lead Generated", "Signed Up"` — the event names this preset handles; every other event is dropped. */
 export interface OnStatement extends Node {

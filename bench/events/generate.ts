@@ -31,7 +31,11 @@ export function generateEventList(count: number, options: GeneratorOptions): unk
 }
 
 /** Writes `count` events as JSON lines without holding them in memory; honours back-pressure. */
-export async function writeEventsJsonl(count: number, options: GeneratorOptions, output: NodeJS.WritableStream): Promise<void> {
+export async function writeEventsJsonl(
+  count: number,
+  options: GeneratorOptions,
+  output: NodeJS.WritableStream,
+): Promise<void> {
   let pending = "";
   for (const event of generateEvents(count, options)) {
     pending += JSON.stringify(event) + "\n";
@@ -45,7 +49,14 @@ export async function writeEventsJsonl(count: number, options: GeneratorOptions,
 }
 
 type EventKind = "lead" | "signup" | "identify" | "page" | "otherTrack" | "invalid";
-const KIND_WEIGHTS: Readonly<Record<EventKind, number>> = { lead: 30, signup: 15, identify: 20, page: 13, otherTrack: 20, invalid: 2 };
+const KIND_WEIGHTS: Readonly<Record<EventKind, number>> = {
+  lead: 30,
+  signup: 15,
+  identify: 20,
+  page: 13,
+  otherTrack: 20,
+  invalid: 2,
+};
 
 interface Person {
   readonly country: Country;
@@ -55,7 +66,11 @@ interface Person {
 
 function buildEvent(random: Random, index: number, seed: number, mix: EventMix): unknown {
   const kind = weighted(random, KIND_WEIGHTS);
-  const person: Person = { country: random.pick(samples.COUNTRIES), first: random.pick(samples.FIRST_NAMES), last: random.pick(samples.LAST_NAMES) };
+  const person: Person = {
+    country: random.pick(samples.COUNTRIES),
+    first: random.pick(samples.FIRST_NAMES),
+    last: random.pick(samples.LAST_NAMES),
+  };
   const event: Json = {
     type: kind === "identify" ? "identify" : kind === "page" ? "page" : "track",
     messageId: `bench-${seed}-${index}`,
@@ -244,7 +259,12 @@ function padded(random: Random, text: string): string {
 }
 
 function asciiWord(text: string): string {
-  return text.normalize("NFD").replace(/[^A-Za-z0-9]/g, "").toLowerCase() || "x";
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .toLowerCase() || "x"
+  );
 }
 
 function capitalise(text: string): string {

@@ -90,9 +90,19 @@ export function missingEmail(messageId: string | null): ErrorOutcome {
   return { messageId, outcome: "error", code: "missing_required", message: MISSING_EMAIL };
 }
 
-export function sendUpsert(messageId: string | null, body: Json, warnings: readonly string[], settings: BenchSettings): SendOutcome {
+export function sendUpsert(
+  messageId: string | null,
+  body: Json,
+  warnings: readonly string[],
+  settings: BenchSettings,
+): SendOutcome {
   const headers = { Authorization: `Bearer ${settings.api_key}`, "Content-Type": "application/json" };
-  return { messageId, outcome: "send", request: { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body }, warnings };
+  return {
+    messageId,
+    outcome: "send",
+    request: { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body },
+    warnings,
+  };
 }
 
 /** A custom field value as the preset's to_string gives it: text as is, numbers and booleans as text, else absent. */

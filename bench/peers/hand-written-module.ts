@@ -13,7 +13,8 @@ import { normaliseEventPhone } from "./phone.js";
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function read(object: unknown, key: string): unknown {
-  if (typeof object !== "object" || object === null || Array.isArray(object) || !hasOwn.call(object, key)) return undefined;
+  if (typeof object !== "object" || object === null || Array.isArray(object) || !hasOwn.call(object, key))
+    return undefined;
   const value = (object as Json)[key];
   return value === null || value === "" ? undefined : value;
 }
@@ -39,7 +40,12 @@ function buildUpsert(event: NormalizedEvent, settings: Settings): BuildResult {
   if (title !== undefined) body.title = title;
   const company = text(read(traits, "company"));
   if (company !== undefined) body.person_company_name = company;
-  const phone = normaliseEventPhone(read(traits, "phone"), read(context, "locale"), read(traits, "country"), settings.default_phone_region);
+  const phone = normaliseEventPhone(
+    read(traits, "phone"),
+    read(context, "locale"),
+    read(traits, "country"),
+    settings.default_phone_region,
+  );
   if (phone.kind === "e164") body.phone = phone.number;
   if (phone.kind === "failed") warnings.push(PHONE_WARNING);
   body.do_not_contact = read(read(context, "consent"), "marketing") !== "granted";

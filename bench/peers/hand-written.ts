@@ -1,7 +1,16 @@
 // The floor: CONTRACT section 3 written directly in TypeScript, the way a careful engineer would without any engine.
 
 import type { Outcome } from "../../runtime/outcome.js";
-import { isPlainObject, missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import {
+  isPlainObject,
+  missingEmail,
+  PHONE_WARNING,
+  routeEvent,
+  scalarText,
+  sendUpsert,
+  type BenchSettings,
+  type Json,
+} from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -38,7 +47,12 @@ export function transformLeadCaptureByHand(event: unknown, settings: BenchSettin
   setIfPresent(body, "last_name", text(trait("last_name")));
   setIfPresent(body, "title", text(trait("title")));
   setIfPresent(body, "person_company_name", text(trait("company")));
-  const phone = normaliseEventPhone(trait("phone"), read(context, "locale"), trait("country"), settings.default_phone_region);
+  const phone = normaliseEventPhone(
+    trait("phone"),
+    read(context, "locale"),
+    trait("country"),
+    settings.default_phone_region,
+  );
   if (phone.kind === "e164") body.phone = phone.number;
   if (phone.kind === "failed") warnings.push(PHONE_WARNING);
   body.do_not_contact = read(read(context, "consent"), "marketing") !== "granted";

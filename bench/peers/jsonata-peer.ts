@@ -62,7 +62,8 @@ export function createJsonataTransform(): (event: unknown, settings: BenchSettin
   return async (event, settings) => {
     const routed = routeEvent(event);
     if (routed.kind === "decided") return routed.outcome;
-    const mapped = (await expression.evaluate(routed.event, { defaultRegion: settings.default_phone_region })) as MappedLead | undefined;
+    const mapped = (await expression.evaluate(routed.event, { defaultRegion: settings.default_phone_region })) as
+      MappedLead | undefined;
     if (mapped === undefined) return missingEmail(routed.messageId);
     return sendUpsert(routed.messageId, mapped.body, Array.from(mapped.warnings), settings);
   };

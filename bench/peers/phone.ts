@@ -28,7 +28,8 @@ export function phoneRegion(locale: unknown, country: unknown, defaultRegion: un
 }
 
 /** The outcome of normalising one phone value: absent input, a number in E.164, or a value that is not a phone. */
-export type PhoneResult = { readonly kind: "absent" } | { readonly kind: "e164"; readonly number: string } | { readonly kind: "failed" };
+export type PhoneResult =
+  { readonly kind: "absent" } | { readonly kind: "e164"; readonly number: string } | { readonly kind: "failed" };
 
 export const ABSENT_PHONE: PhoneResult = { kind: "absent" };
 const FAILED: PhoneResult = { kind: "failed" };
@@ -44,7 +45,12 @@ export function normalisePhone(value: unknown, phoneRegionCode: unknown): PhoneR
  * The phone of CONTRACT section 3. The region is worked out only when there is a phone: parsing a locale costs more
  * than the rest of the mapping, and a careful implementation does not pay it for the many events without one.
  */
-export function normaliseEventPhone(phone: unknown, locale: unknown, country: unknown, defaultRegion: unknown): PhoneResult {
+export function normaliseEventPhone(
+  phone: unknown,
+  locale: unknown,
+  country: unknown,
+  defaultRegion: unknown,
+): PhoneResult {
   if (!isPresent(phone)) return ABSENT_PHONE;
   return normalisePhone(phone, phoneRegion(locale, country, defaultRegion));
 }

@@ -4,7 +4,15 @@
 
 import { JsonTemplateEngine, PathType } from "@rudderstack/json-template-engine";
 import type { Outcome } from "../../runtime/outcome.js";
-import { missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import {
+  missingEmail,
+  PHONE_WARNING,
+  routeEvent,
+  scalarText,
+  sendUpsert,
+  type BenchSettings,
+  type Json,
+} from "./envelope.js";
 import { countryRegion, isPresent, localeRegion, normalisePhone } from "./phone.js";
 
 export const SALESLOFT_TEMPLATE = `
@@ -65,7 +73,12 @@ export function createRudderstackTransform(): (event: unknown, settings: BenchSe
     const bindings = { ...staticBindings, defaultRegion: settings.default_phone_region };
     const mapped = template.evaluate(routed.event, bindings) as MappedLead | undefined;
     if (mapped === undefined) return missingEmail(routed.messageId);
-    return sendUpsert(routed.messageId, removeUndefinedValues(mapped.body), mapped.phoneFailed ? [PHONE_WARNING] : [], settings);
+    return sendUpsert(
+      routed.messageId,
+      removeUndefinedValues(mapped.body),
+      mapped.phoneFailed ? [PHONE_WARNING] : [],
+      settings,
+    );
   };
 }
 

@@ -3,16 +3,32 @@
 
 import { createRequire } from "node:module";
 import type { Outcome } from "../../runtime/outcome.js";
-import { missingEmail, PHONE_WARNING, routeEvent, scalarText, sendUpsert, type BenchSettings, type Json } from "./envelope.js";
+import {
+  missingEmail,
+  PHONE_WARNING,
+  routeEvent,
+  scalarText,
+  sendUpsert,
+  type BenchSettings,
+  type Json,
+} from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
 
 // The package's ESM build imports directories, which Node's ESM loader refuses; its CommonJS build loads fine.
 const requireCjs = createRequire(import.meta.url);
-const mappingKit = requireCjs("@segment/actions-core/mapping-kit") as { transform: (mapping: Json, data: Json) => Json };
+const mappingKit = requireCjs("@segment/actions-core/mapping-kit") as {
+  transform: (mapping: Json, data: Json) => Json;
+};
 
 /** Segment's usual default for a trait: the top-level trait when it is not blank, else the one sent with the track call. */
 function traitOrContextTrait(key: string): Json {
-  return { "@if": { blank: { "@path": `$.traits.${key}` }, then: { "@path": `$.traits.${key}` }, else: { "@path": `$.context.traits.${key}` } } };
+  return {
+    "@if": {
+      blank: { "@path": `$.traits.${key}` },
+      then: { "@path": `$.traits.${key}` },
+      else: { "@path": `$.context.traits.${key}` },
+    },
+  };
 }
 
 const identifyMapping: Json = {
@@ -50,7 +66,12 @@ function present(value: unknown): unknown {
 function perform(payload: Json, settings: BenchSettings): { body: Json; warnings: string[] } | undefined {
   const email = text(payload.email)?.toLowerCase();
   if (email === undefined) return undefined;
-  const phone = normaliseEventPhone(payload.phone, payload.locale, present(payload.country), settings.default_phone_region);
+  const phone = normaliseEventPhone(
+    payload.phone,
+    payload.locale,
+    present(payload.country),
+    settings.default_phone_region,
+  );
   const tags = text(payload.lead_source);
   const customFields = dropEmpty({
     signup_method: text(payload.signup_method),

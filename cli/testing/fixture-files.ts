@@ -21,7 +21,10 @@ export interface FixtureCase {
 }
 
 /** The cases under each path: a folder (every `tests/` folder below it), a `tests/` folder, a case file or a .map. */
-export async function discoverCases(paths: readonly string[], cwd: string): Promise<{ cases: FixtureCase[]; missing: string[] }> {
+export async function discoverCases(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ cases: FixtureCase[]; missing: string[] }> {
   const cases: FixtureCase[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -68,14 +71,22 @@ async function caseFiles(dir: string, insideTests: boolean): Promise<string[]> {
 
 /** Reads and checks one case file; never throws. */
 export async function readCase(file: string): Promise<FixtureCase> {
-  const broken = (problem: string): FixtureCase => ({ file, raw: {}, settings: {}, event: undefined, messageIncludes: [], problem });
+  const broken = (problem: string): FixtureCase => ({
+    file,
+    raw: {},
+    settings: {},
+    event: undefined,
+    messageIncludes: [],
+    problem,
+  });
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
     return broken(`not a readable JSON file: ${errorText(error)}`);
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return broken("a case file must hold one JSON object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return broken("a case file must hold one JSON object");
   const record = raw as Record<string, unknown>;
   const shapeProblem = caseShapeProblem(record);
   const preset = await presetOf(file, record);
@@ -86,7 +97,9 @@ export async function readCase(file: string): Promise<FixtureCase> {
     settings: own(record, "settings") ? record.settings : {},
     event: record.event,
     expect: own(record, "expect") ? record.expect : undefined,
-    messageIncludes: Array.isArray(record.messageIncludes) ? record.messageIncludes.filter((s) => typeof s === "string") : [],
+    messageIncludes: Array.isArray(record.messageIncludes)
+      ? record.messageIncludes.filter((s) => typeof s === "string")
+      : [],
     preset: preset.path,
     problem: shapeProblem ?? preset.problem,
   };

@@ -40,7 +40,10 @@ export interface CaseResult {
 }
 
 /** Runs every case found under `paths`; the report's last line is `N passed, N failed`. */
-export async function runFixtures(paths: readonly string[], options: FixtureRunOptions): Promise<FixtureSummary & { missing: string[] }> {
+export async function runFixtures(
+  paths: readonly string[],
+  options: FixtureRunOptions,
+): Promise<FixtureSummary & { missing: string[] }> {
   const { cases, missing } = await discoverCases(paths, options.cwd);
   const summary = await runCases(cases, options);
   return { ...summary, missing };
@@ -57,7 +60,11 @@ export async function runCases(cases: readonly FixtureCase[], options: FixtureRu
     if (rewrite) {
       const expect = expectationFrom(fixture.expect, result.actual);
       await writeExpect(fixture, expect);
-      result = { fixture, actual: result.actual, differences: compareOutcome(expect, result.actual, fixture.messageIncludes) };
+      result = {
+        fixture,
+        actual: result.actual,
+        differences: compareOutcome(expect, result.actual, fixture.messageIncludes),
+      };
       updated++;
     }
     const ok = result.problem === undefined && result.differences.length === 0;
@@ -83,7 +90,12 @@ export async function runCase(fixture: FixtureCase, load: FixtureLoader): Promis
     return { fixture, differences: [], problem: errorText(error) };
   }
   if (!Object.prototype.hasOwnProperty.call(fixture.raw, "expect")) {
-    return { fixture, actual, differences: [], problem: 'the case has no "expect" yet (run with --update to record it)' };
+    return {
+      fixture,
+      actual,
+      differences: [],
+      problem: 'the case has no "expect" yet (run with --update to record it)',
+    };
   }
   return { fixture, actual, differences: compareOutcome(fixture.expect, actual, fixture.messageIncludes) };
 }
@@ -92,7 +104,8 @@ export async function runCase(fixture: FixtureCase, load: FixtureLoader): Promis
 export function expectationFrom(previous: unknown, actual: unknown): unknown {
   if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return actual;
   const record = actual as Record<string, unknown>;
-  const previousKind = typeof previous === "object" && previous !== null ? (previous as Record<string, unknown>).outcome : undefined;
+  const previousKind =
+    typeof previous === "object" && previous !== null ? (previous as Record<string, unknown>).outcome : undefined;
   if (previousKind !== record.outcome) return actual;
   const leftOut = unstatedTexts(previous);
   return Object.fromEntries(Object.entries(record).filter(([key]) => !leftOut.has(key)));
@@ -116,7 +129,9 @@ function cachedLoader(options: FixtureRunOptions): FixtureLoader {
     let target = loaded.get(mapPath);
     if (target === undefined) {
       target = options.load(mapPath);
-      target.catch((error: unknown) => options.report(`error loading ${shown(mapPath, options.cwd)}:\n${errorText(error)}`));
+      target.catch((error: unknown) =>
+        options.report(`error loading ${shown(mapPath, options.cwd)}:\n${errorText(error)}`),
+      );
       loaded.set(mapPath, target);
     }
     return target;

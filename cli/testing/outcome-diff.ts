@@ -16,7 +16,11 @@ type Side = unknown | typeof ABSENT;
  * `reason` and an error's `message` are compared only when the fixture states them: the contract fixes what is
  * dropped and which error code is given, while the wording is the preset's (checked by `messageIncludes` instead).
  */
-export function compareOutcome(expected: unknown, actual: unknown, messageIncludes: readonly string[] = []): Difference[] {
+export function compareOutcome(
+  expected: unknown,
+  actual: unknown,
+  messageIncludes: readonly string[] = [],
+): Difference[] {
   const differences: Difference[] = [];
   const skipped = unstatedTexts(expected);
   if (isRecord(expected) && isRecord(actual)) {
@@ -53,7 +57,12 @@ function diffValues(path: string, expected: Side, actual: Side, out: Difference[
   if (Array.isArray(expected) && Array.isArray(actual)) {
     const length = Math.max(expected.length, actual.length);
     for (let i = 0; i < length; i++) {
-      diffValues(`${path}[${i}]`, i < expected.length ? expected[i] : ABSENT, i < actual.length ? actual[i] : ABSENT, out);
+      diffValues(
+        `${path}[${i}]`,
+        i < expected.length ? expected[i] : ABSENT,
+        i < actual.length ? actual[i] : ABSENT,
+        out,
+      );
     }
     return;
   }

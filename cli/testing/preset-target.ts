@@ -14,7 +14,12 @@ export function fixtureTarget(preset: Preset): FixtureTarget {
     printedOutcome(event, settings) {
       const checked = preset.validateSettings(settings);
       if (!checked.ok) {
-        return { messageId: messageIdOf(event), outcome: "error", code: "invalid_settings", message: checked.problems.join("; ") };
+        return {
+          messageId: messageIdOf(event),
+          outcome: "error",
+          code: "invalid_settings",
+          message: checked.problems.join("; "),
+        };
       }
       return redactOutcome(preset.transform(event, checked.settings), preset.meta);
     },
@@ -22,7 +27,8 @@ export function fixtureTarget(preset: Preset): FixtureTarget {
 }
 
 function messageIdOf(event: unknown): string | null {
-  if (typeof event !== "object" || event === null || !Object.prototype.hasOwnProperty.call(event, "messageId")) return null;
+  if (typeof event !== "object" || event === null || !Object.prototype.hasOwnProperty.call(event, "messageId"))
+    return null;
   const id = (event as Record<string, unknown>).messageId;
   return typeof id === "string" ? id : null;
 }

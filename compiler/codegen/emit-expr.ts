@@ -76,7 +76,8 @@ function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext)
     default: {
       const negate = operator === "!=";
       // Two written values compare the same way on every event: the answer is written instead.
-      if (isPrimitiveLiteral(left) && isPrimitiveLiteral(right)) return String((literalOf(left) === literalOf(right)) !== negate);
+      if (isPrimitiveLiteral(left) && isPrimitiveLiteral(right))
+        return String((literalOf(left) === literalOf(right)) !== negate);
       // Against a written text, number or boolean, strict equality is JSON equality and reads better.
       if (isPrimitiveLiteral(left) || isPrimitiveLiteral(right)) {
         return `(${emitExpr(left, ctx)} ${negate ? "!==" : "==="} ${emitExpr(right, ctx)})`;

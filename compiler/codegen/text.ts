@@ -4,7 +4,9 @@
 export function quote(value: string): string {
   // JSON.stringify escapes quotes, backslashes, control characters and lone surrogates; U+2028/2029 are legal in
   // string literals since ES2019 but are escaped too so the output stays plain to read and to diff.
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /**
@@ -40,5 +42,7 @@ const RESERVED = new Set(
 
 /** The TypeScript name of a `let` binding: its own name unless that would clash, then with a `$` (not a .map character). */
 export function localName(mapName: string): string {
-  return RESERVED.has(mapName) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(mapName) ? mapName.replace(/[^A-Za-z0-9_]/g, "_") + "$" : mapName;
+  return RESERVED.has(mapName) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(mapName)
+    ? mapName.replace(/[^A-Za-z0-9_]/g, "_") + "$"
+    : mapName;
 }

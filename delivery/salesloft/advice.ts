@@ -10,7 +10,8 @@ export interface FailureContext {
 }
 
 // The sender does not know whether --dead-letter was given, so the advice holds either way.
-const REPLAY = "deliver it again later (with --dead-letter FILE, failed events are written there for the same command to replay)";
+const REPLAY =
+  "deliver it again later (with --dead-letter FILE, failed events are written there for the same command to replay)";
 
 export function explainHttpFailure(status: number, bodyText: string, context: FailureContext): string {
   const said = serverMessage(bodyText);

@@ -73,7 +73,10 @@ export function parseEmulatorArgs(argv: readonly string[]): Parsed {
 
 /** "a, b" → ["a", "b"]; "" → [] (a tenant without custom fields); a name with spaces or quotes is refused. */
 function fieldNames(text: string): string[] | undefined {
-  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   return names.every((name) => /^[A-Za-z0-9_.-]+$/.test(name)) ? names : undefined;
 }
 

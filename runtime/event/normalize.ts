@@ -107,6 +107,7 @@ function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
 }
 
 function defineOwn(target: Fields, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -11,7 +11,21 @@ import { URL_FUNCTIONS, url_param } from "./url.js";
 
 // Implementations are exported under their .map names (to_string, not toString) so the code generator emits a call
 // by copying the name.
-export { coalesce, concat, e164, is_present, join, lower, region, region_code, replace, sha256, split, to_bool, to_number };
+export {
+  coalesce,
+  concat,
+  e164,
+  is_present,
+  join,
+  lower,
+  region,
+  region_code,
+  replace,
+  sha256,
+  split,
+  to_bool,
+  to_number,
+};
 export { to_string, trim, truncate, upper, url_param };
 export type { FunctionSpec } from "./spec.js";
 

@@ -27,7 +27,14 @@ const seedExample = {
     locale: "en-GB",
     campaign: { source: "google", medium: "cpc", name: "brand" },
     consent: { marketing: "granted" },
-    traits: { first_name: "Jane", last_name: "Doe", email: "Jane.Doe@Example.com ", phone: "07700 900123", title: "Head of Marketing", company: "Example Ltd" },
+    traits: {
+      first_name: "Jane",
+      last_name: "Doe",
+      email: "Jane.Doe@Example.com ",
+      phone: "07700 900123",
+      title: "Head of Marketing",
+      company: "Example Ltd",
+    },
   },
 };
 
@@ -47,7 +54,14 @@ const peers = [
 const fixtureFolder = join(import.meta.dirname, "../../presets/salesloft/tests");
 const fixtures = readdirSync(fixtureFolder)
   .filter((name) => name.endsWith(".json"))
-  .map((name) => ({ name, ...(JSON.parse(readFileSync(join(fixtureFolder, name), "utf8")) as { settings: BenchSettings; event: unknown; expect: Outcome }) }));
+  .map((name) => ({
+    name,
+    ...(JSON.parse(readFileSync(join(fixtureFolder, name), "utf8")) as {
+      settings: BenchSettings;
+      event: unknown;
+      expect: Outcome;
+    }),
+  }));
 
 function kindOf(outcome: Outcome): string {
   if (outcome.outcome === "error") return `error:${outcome.code}`;
@@ -89,22 +103,39 @@ describe("benchmark peers", () => {
       const body = { ...(outcome.request.body as object), email_address: "Jane.Doe@Example.com" };
       return { ...outcome, request: { ...outcome.request, body } };
     };
-    const report = await checkEquivalence([seedExample], transformLeadCaptureByHand, [{ name: "sloppy", transform: keepsCapitals }], settings);
+    const report = await checkEquivalence(
+      [seedExample],
+      transformLeadCaptureByHand,
+      [{ name: "sloppy", transform: keepsCapitals }],
+      settings,
+    );
     expect(report.differences).toHaveLength(1);
     expect(report.differences[0]).toMatchObject({ contender: "sloppy", index: 0, messageId: "m1" });
     expect(report.differences[0]!.detail).toContain("Jane.Doe@Example.com");
   });
 
   it("the phones mix exercises every outcome the preset can give", () => {
-    const kinds = new Set(generateEventList(3_000, { mix: "phones" }).map((event) => kindOf(transformLeadCaptureByHand(event, settings))));
-    expect([...kinds].sort()).toEqual(["drop", "error:invalid_event", "error:missing_required", "send", "send:warning"]);
+    const kinds = new Set(
+      generateEventList(3_000, { mix: "phones" }).map((event) => kindOf(transformLeadCaptureByHand(event, settings))),
+    );
+    expect([...kinds].sort()).toEqual([
+      "drop",
+      "error:invalid_event",
+      "error:missing_required",
+      "send",
+      "send:warning",
+    ]);
   });
 });
 
 describe("benchmark event generator", () => {
   it("gives the same events for the same seed and different ones for another seed", () => {
-    expect(generateEventList(200, { mix: "phones", seed: 3 })).toEqual(generateEventList(200, { mix: "phones", seed: 3 }));
-    expect(generateEventList(200, { mix: "phones", seed: 4 })).not.toEqual(generateEventList(200, { mix: "phones", seed: 3 }));
+    expect(generateEventList(200, { mix: "phones", seed: 3 })).toEqual(
+      generateEventList(200, { mix: "phones", seed: 3 }),
+    );
+    expect(generateEventList(200, { mix: "phones", seed: 4 })).not.toEqual(
+      generateEventList(200, { mix: "phones", seed: 3 }),
+    );
   });
 
   it("puts no phone anywhere in the no-phones mix, and phones in the other", () => {
@@ -118,7 +149,10 @@ describe("benchmark event generator", () => {
     const chunks: string[] = [];
     output.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
     await writeEventsJsonl(1_500, { mix: "phones" }, output);
-    const lines = chunks.join("").split("\n").filter((line) => line !== "");
+    const lines = chunks
+      .join("")
+      .split("\n")
+      .filter((line) => line !== "");
     expect(lines.map((line) => JSON.parse(line))).toEqual(generateEventList(1_500, { mix: "phones" }));
   });
 });

@@ -14,7 +14,11 @@ const outDir = mkdtempSync(join(tmpdir(), "signal-map-bench-"));
 function newestSource(folder: string): number {
   return Math.max(
     ...readdirSync(folder, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory() ? newestSource(join(folder, entry.name)) : entry.name.endsWith(".ts") ? statSync(join(folder, entry.name)).mtimeMs : 0,
+      entry.isDirectory()
+        ? newestSource(join(folder, entry.name))
+        : entry.name.endsWith(".ts")
+          ? statSync(join(folder, entry.name)).mtimeMs
+          : 0,
     ),
   );
 }
@@ -23,7 +27,10 @@ function newestSource(folder: string): number {
 function ensureBuilt(): void {
   if (existsSync(runScript) && statSync(runScript).mtimeMs >= newestSource(join(root, "bench"))) return;
   try {
-    execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: root, stdio: "pipe" });
+    execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
+      cwd: root,
+      stdio: "pipe",
+    });
   } catch {
     // Type errors elsewhere still emit; whether the benchmark was emitted is checked next.
   }
@@ -36,7 +43,11 @@ let results: string;
 beforeAll(() => {
   ensureBuilt();
   const out = join(outDir, "RESULTS.md");
-  const child = spawnSync(process.execPath, [runScript, "--smoke", "--out", out], { cwd: root, encoding: "utf8", timeout: 240_000 });
+  const child = spawnSync(process.execPath, [runScript, "--smoke", "--out", out], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
   run = { status: child.status, stdout: child.stdout, stderr: child.stderr };
   results = existsSync(out) ? readFileSync(out, "utf8") : "";
 }, 300_000);
@@ -51,14 +62,27 @@ describe("npm run bench:smoke", () => {
 
   it("writes a results file naming the machine, the Node version and every section", () => {
     expect(results).toContain(`Node ${process.version}`);
-    for (const heading of ["## 1. Transform throughput", "## 2. Compile time", "## 3. Delivery", "## 4. Streaming memory"]) expect(results).toContain(heading);
+    for (const heading of [
+      "## 1. Transform throughput",
+      "## 2. Compile time",
+      "## 3. Delivery",
+      "## 4. Streaming memory",
+    ])
+      expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
   });
 
   it("times every contender on both mixes after checking they agree, and none is missing", () => {
     expect(results).toMatch(/every contender gave the hand-written floor's outcome .* for all 600 events/);
     for (const mix of ["phones", "no-phones"]) {
-      for (const contender of ["hand-written", "hand-written in harness", "compiled preset", "JSONata 2", "Segment mapping-kit", "RudderStack template"]) {
+      for (const contender of [
+        "hand-written",
+        "hand-written in harness",
+        "compiled preset",
+        "JSONata 2",
+        "Segment mapping-kit",
+        "RudderStack template",
+      ]) {
         expect(results).toMatch(new RegExp(`\\| ${mix} +\\| ${contender}( \\(async\\))? +\\|`));
       }
     }

@@ -56,9 +56,15 @@ describe("signal-map check", () => {
       expect(run.stdout).toContain('= help: did you mean "lower"?');
       expect(run.stdout).toContain(`${file}:20:3: error[E204]: the request body has no field "frist_name"`);
       expect(run.stdout).toContain('= help: did you mean "first_name"?');
-      expect(run.stdout).toMatch(new RegExp(`${file.replace(/[.]/g, "\\.")}:24:43: error\\[E103\\]: expected "," or "\\)"`));
+      expect(run.stdout).toMatch(
+        new RegExp(`${file.replace(/[.]/g, "\\.")}:24:43: error\\[E103\\]: expected "," or "\\)"`),
+      );
       expect(run.stdout).toContain("3 errors, 0 warnings");
-      const json = JSON.parse(signalMap(["check", "--json", file]).stdout) as { line: number; column: number; code: string }[];
+      const json = JSON.parse(signalMap(["check", "--json", file]).stdout) as {
+        line: number;
+        column: number;
+        code: string;
+      }[];
       expect(json.map((d) => [d.code, d.line, d.column])).toEqual([
         ["E200", 15, 15],
         ["E204", 20, 3],

@@ -21,12 +21,22 @@ function sent(outcome: Outcome): SendOutcome {
   return outcome as SendOutcome;
 }
 
-const track = (event: string, extra: Record<string, unknown> = {}) => ({ type: "track", event, messageId: "m1", ...extra });
+const track = (event: string, extra: Record<string, unknown> = {}) => ({
+  type: "track",
+  event,
+  messageId: "m1",
+  ...extra,
+});
 
 describe("generated code", () => {
   it("leaves absent and blank values out, never sending null or empty text", async () => {
     const preset = await load("let-require");
-    const out = sent(preset.transform(track("Signed Up", { traits: { email: " A@B.CO ", first_name: "  ", last_name: null } }), SETTINGS));
+    const out = sent(
+      preset.transform(
+        track("Signed Up", { traits: { email: " A@B.CO ", first_name: "  ", last_name: null } }),
+        SETTINGS,
+      ),
+    );
     expect(out.request.body).toEqual({
       email_address: "a@b.co",
       // concat joins only the parts that are present, so just the separator is left.
@@ -49,14 +59,18 @@ describe("generated code", () => {
     const preset = await load("nested-targets");
     const bare = sent(preset.transform(track("Lead Generated"), SETTINGS));
     expect(bare.request.body).toEqual({ meta: { received: true } });
-    const full = sent(preset.transform(track("Lead Generated", { context: { campaign: { source: "google" } } }), SETTINGS));
+    const full = sent(
+      preset.transform(track("Lead Generated", { context: { campaign: { source: "google" } } }), SETTINGS),
+    );
     expect(full.request.body).toEqual({ lead: { source: { utm: "google" } }, meta: { received: true } });
     expect(full.request.method).toBe("PUT");
   });
 
   it("evaluates when conditions and comparisons with absent values", async () => {
     const preset = await load("conditions");
-    const lead = sent(preset.transform(track("Lead Generated", { context: { consent: { marketing: "granted" } } }), SETTINGS));
+    const lead = sent(
+      preset.transform(track("Lead Generated", { context: { consent: { marketing: "granted" } } }), SETTINGS),
+    );
     expect(lead.request.body).toEqual({ opted_in: true, opted_out: false, source: "web", same_name: true });
     const signup = sent(preset.transform(track("Signed Up", { properties: { plan: "pro", trial: false } }), SETTINGS));
     expect(signup.request.body).toEqual({ opted_in: false, opted_out: true, plan: "pro", same_name: true });
@@ -68,9 +82,16 @@ describe("generated code", () => {
     const preset = await load("fallbacks");
     const identify = (traits: Record<string, unknown>) => ({ type: "identify", messageId: "m2", traits });
     const good = sent(preset.transform(identify({ phone: "07700 900123", employees: "12" }), SETTINGS));
-    expect(good.request.body).toEqual({ phone: "+447700900123", employees: 12, label: "size unknown", nickname: "friend" });
+    expect(good.request.body).toEqual({
+      phone: "+447700900123",
+      employees: 12,
+      label: "size unknown",
+      nickname: "friend",
+    });
     expect(good.warnings).toEqual([]);
-    const bad = sent(preset.transform(identify({ phone: "not a phone", employees: "many", size: "7", first_name: " Jo " }), SETTINGS));
+    const bad = sent(
+      preset.transform(identify({ phone: "not a phone", employees: "many", size: "7", first_name: " Jo " }), SETTINGS),
+    );
     expect(bad.request.body).toEqual({ employees: 0, label: "size 7", nickname: "Jo" });
     expect(bad.warnings).toEqual(["traits.phone is not a phone number", "traits.employees is not a number; sent 0"]);
     const absent = sent(preset.transform(identify({}), SETTINGS));
@@ -110,7 +131,9 @@ describe("generated code", () => {
 
   it("builds the URL from settings, and reports an absent URL instead of sending", async () => {
     const preset = await load("computed-url");
-    const out = sent(preset.transform(track("Signed Up", { traits: { email: "a@b.co" } }), { token: "x", account: "acme" }));
+    const out = sent(
+      preset.transform(track("Signed Up", { traits: { email: "a@b.co" } }), { token: "x", account: "acme" }),
+    );
     expect(out.request.url).toBe("https://acme.example.test/v1/people");
     expect(out.request.headers["X-Account"]).toBe("acme");
     const missing = preset.transform(track("Signed Up"), { token: "x" });
@@ -119,7 +142,9 @@ describe("generated code", () => {
 
   it("keeps let bindings apart from the names the module itself uses", async () => {
     const preset = await load("name-collisions");
-    const event = track("Signed Up", { traits: { first_name: "Ann", last_name: "Lee", title: "cto", company: "Acme" } });
+    const event = track("Signed Up", {
+      traits: { first_name: "Ann", last_name: "Lee", title: "cto", company: "Acme" },
+    });
     expect(sent(preset.transform(event, SETTINGS)).request.body).toEqual({
       first_name: "Ann",
       last_name: "Lee",
@@ -134,13 +159,18 @@ describe("generated code", () => {
     const out = sent(preset.transform(track(name), SETTINGS));
     expect(out.request.url).toBe('https://example.test/v1/"+process.exit(1)+"');
     expect(out.request.headers["X-Note"]).toBe("\u2028process.exit(1)//");
-    expect(out.request.body).toEqual({ other: "</script><!-- \ud800 -->", raw: "raw\u2028separator */ process.exit(2)" });
+    expect(out.request.body).toEqual({
+      other: "</script><!-- \ud800 -->",
+      raw: "raw\u2028separator */ process.exit(2)",
+    });
     expect(preset.meta.events).toEqual([name, "*/ throw 1 /*"]);
   });
 
   it("never lets a __proto__ key of the event reach a prototype", async () => {
     const preset = await load("paths");
-    const event = JSON.parse('{"type":"track","event":"Order Completed","properties":{"__proto__":{"plan name":"evil"}}}');
+    const event = JSON.parse(
+      '{"type":"track","event":"Order Completed","properties":{"__proto__":{"plan name":"evil"}}}',
+    );
     const out = sent(preset.transform(event, SETTINGS));
     expect(out.request.body).toEqual({ name: "Order Completed" });
     expect(({} as Record<string, unknown>)["plan name"]).toBeUndefined();

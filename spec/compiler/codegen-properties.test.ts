@@ -31,9 +31,11 @@ const textExpr: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
     fc.tuple(fc.constantFrom("lower", "upper", "trim"), tie("expr")).map(([fn, arg]) => `${fn}(${arg})`),
     fc.tuple(tie("expr"), tie("expr")).map(([a, b]) => `concat(${a}, ${b})`),
     fc.tuple(tie("expr"), tie("expr")).map(([a, b]) => paren(`${a} + ${b}`)),
-    fc.tuple(tie("expr"), fc.boolean()).map(([fallback, warn]) =>
-      paren(`e164(traits.phone, settings.region) ?? ${fallback}${warn ? ' warn "phone failed"' : ""}`),
-    ),
+    fc
+      .tuple(tie("expr"), fc.boolean())
+      .map(([fallback, warn]) =>
+        paren(`e164(traits.phone, settings.region) ?? ${fallback}${warn ? ' warn "phone failed"' : ""}`),
+      ),
     tie("expr").map((fallback) => paren(`to_string(to_number(traits.n) ?? 7) ?? ${fallback}`)),
   ),
 })).expr;
@@ -46,7 +48,10 @@ const condition: fc.Arbitrary<string> = fc.oneof(
 const program: fc.Arbitrary<string> = fc
   .record({
     lets: fc.array(textExpr, { maxLength: 3 }),
-    rules: fc.array(fc.tuple(textExpr, fc.option(condition, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 6 }),
+    rules: fc.array(fc.tuple(textExpr, fc.option(condition, { nil: undefined }), fc.boolean()), {
+      minLength: 1,
+      maxLength: 6,
+    }),
     listed: fc.array(textExpr, { maxLength: 3 }),
   })
   .map(({ lets, rules, listed }) => {
@@ -74,8 +79,9 @@ const events = fc.array(canonicalEvent, { minLength: 1, maxLength: 4 });
 const PRESET = readFileSync(resolve(import.meta.dirname, "../../presets/salesloft/lead-capture.map"), "utf8");
 const damagedPreset = fc
   .tuple(fc.nat(PRESET.length), fc.nat(40), fc.boolean(), fc.string({ unit: "binary", maxLength: 8 }))
-  .map(([at, length, repeat, junk]) =>
-    PRESET.slice(0, at) + (repeat ? PRESET.slice(at, at + length) + junk : junk) + PRESET.slice(at + length),
+  .map(
+    ([at, length, repeat, junk]) =>
+      PRESET.slice(0, at) + (repeat ? PRESET.slice(at, at + length) + junk : junk) + PRESET.slice(at + length),
   );
 
 describe("code generation properties", () => {
@@ -84,7 +90,10 @@ describe("code generation properties", () => {
       fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), damagedPreset), async (text) => {
         const result = await compile(text, { filename: resolve(import.meta.dirname, "../../presets/salesloft/x.map") });
         expect(Array.isArray(result.diagnostics)).toBe(true);
-        expect(result.diagnostics.some((d) => d.code === "E900"), JSON.stringify(result.diagnostics)).toBe(false);
+        expect(
+          result.diagnostics.some((d) => d.code === "E900"),
+          JSON.stringify(result.diagnostics),
+        ).toBe(false);
         expect(result.code === undefined).toBe(hasErrors(result.diagnostics));
       }),
       { seed: SEED, numRuns: RUNS * 5 },

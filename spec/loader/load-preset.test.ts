@@ -17,7 +17,9 @@ preset p "P"
 describe("loadPresetSource", () => {
   it("writes compiled modules only into a fresh folder of its own, readable by no one else", async () => {
     const preset = await loadPresetSource(SOURCE, "demo.map");
-    expect(preset.transform({ type: "track", event: "Signed Up", traits: { email: " A@B.CO " } }, { token: "t" })).toMatchObject({
+    expect(
+      preset.transform({ type: "track", event: "Signed Up", traits: { email: " A@B.CO " } }, { token: "t" }),
+    ).toMatchObject({
       outcome: "send",
       request: { body: { email: "a@b.co" } },
     });

@@ -31,7 +31,9 @@ describe("Salesloft Lead Capture golden fixtures", () => {
   }
 
   it("prints the seed's worked example body exactly as the seed shows it, key order included", async () => {
-    const seed = JSON.parse(readFileSync(join(ROOT, "presets", "salesloft", "tests", "seed-worked-example.json"), "utf8"));
+    const seed = JSON.parse(
+      readFileSync(join(ROOT, "presets", "salesloft", "tests", "seed-worked-example.json"), "utf8"),
+    );
     const outcome = (await load()).printedOutcome(seed.event, seed.settings) as { request: { body: unknown } };
     expect(JSON.stringify(outcome.request.body, null, 2)).toBe(SEED_JSON);
   });

@@ -19,7 +19,10 @@ type Body = Record<string, unknown>;
 type Fields = Record<string, unknown>;
 
 const own = (value: unknown, key: string): unknown =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key)
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.prototype.hasOwnProperty.call(value, key)
     ? (value as Fields)[key]
     : undefined;
 
@@ -37,19 +40,28 @@ function routedName(event: unknown): unknown {
 /** The email the body must hold, when the input leaves no doubt: a usable top-level one, else one only in context. */
 function expectedEmail(event: unknown): string | undefined {
   const top = own(event, "traits");
-  const usable = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined);
+  const usable = (value: unknown) =>
+    typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : undefined;
   if (ownsKey(top, "email")) return usable(own(top, "email"));
   return usable(own(own(own(event, "context"), "traits"), "email"));
 }
 
 /** Events biased towards the three handled ones, with an email most of the time, so that most runs are sends. */
 const leads = fc
-  .tuple(canonicalEvent, fc.constantFrom("Lead Generated", "Signed Up", "Identified"), fc.option(noisyEmail), fc.option(phoneText))
+  .tuple(
+    canonicalEvent,
+    fc.constantFrom("Lead Generated", "Signed Up", "Identified"),
+    fc.option(noisyEmail),
+    fc.option(phoneText),
+  )
   .map(([event, name, email, phone]) => {
     const copy = asJson(event) as Fields;
     if (name === "Identified") copy.type = "identify";
     else Object.assign(copy, { type: "track", event: name });
-    const traits = typeof copy.traits === "object" && copy.traits !== null && !Array.isArray(copy.traits) ? (copy.traits as Fields) : {};
+    const traits =
+      typeof copy.traits === "object" && copy.traits !== null && !Array.isArray(copy.traits)
+        ? (copy.traits as Fields)
+        : {};
     if (email !== null) withOwnKey(traits, "email", email);
     if (phone !== null) withOwnKey(traits, "phone", phone);
     copy.traits = traits;
@@ -60,7 +72,10 @@ const events = fc.oneof({ weight: 2, arbitrary: leads }, { weight: 1, arbitrary:
 const load = presetLoader(PRESET, SETTINGS);
 async function forAllOutcomes(property: (event: unknown, outcome: Outcome) => void): Promise<void> {
   const { preset, settings } = await load();
-  fc.assert(fc.property(events, (event) => property(event, preset.transform(event, settings))), propertyParameters());
+  fc.assert(
+    fc.property(events, (event) => property(event, preset.transform(event, settings))),
+    propertyParameters(),
+  );
 }
 function bodyOf(outcome: Outcome): Body | undefined {
   return outcome.outcome === "send" ? ((outcome as SendOutcome).request.body as Body) : undefined;
@@ -86,7 +101,7 @@ describe("Salesloft Lead Capture properties", () => {
       if (outcome.outcome === "drop") expect(HANDLED.has(routedName(event) as string)).toBe(false);
     }));
 
-  it("sends do_not_contact false only when context.consent.marketing is exactly \"granted\"", () =>
+  it('sends do_not_contact false only when context.consent.marketing is exactly "granted"', () =>
     forAllOutcomes((event, outcome) => {
       const body = bodyOf(outcome);
       if (body === undefined) return;
@@ -104,7 +119,9 @@ describe("Salesloft Lead Capture properties", () => {
         expect(parsed?.isPossible()).toBe(true);
         expect(parsed?.number).toBe(body.phone);
       }
-      const written = ownsKey(own(event, "traits"), "phone") ? own(own(event, "traits"), "phone") : own(own(own(event, "context"), "traits"), "phone");
+      const written = ownsKey(own(event, "traits"), "phone")
+        ? own(own(event, "traits"), "phone")
+        : own(own(own(event, "context"), "traits"), "phone");
       const warned = (outcome as SendOutcome).warnings.includes(PHONE_WARNING);
       if (typeof written === "string" && /\d/.test(written) && body.phone === undefined) expect(warned).toBe(true);
       if (body.phone !== undefined) expect(warned).toBe(false);

@@ -57,7 +57,8 @@ describe("invalid events", () => {
     expect(rejection({ messageId: { id: 1 }, type: "track", event: "x", traits: "t" })).toEqual({
       ok: false,
       messageId: null,
-      message: 'event without messageId: field "messageId" must be a string or a number, got object; field "traits" must be an object, got string',
+      message:
+        'event without messageId: field "messageId" must be a string or a number, got object; field "traits" must be an object, got string',
     });
   });
 

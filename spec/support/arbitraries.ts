@@ -29,7 +29,9 @@ export const unusualText: fc.Arbitrary<string> = fc.oneof(
     "toString",
   ),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.tuple(fc.constantFrom("x", "é", "😀", " ", "\uD800"), fc.integer({ min: 1_000, max: 20_000 })).map(([unit, n]) => unit.repeat(n)),
+  fc
+    .tuple(fc.constantFrom("x", "é", "😀", " ", "\uD800"), fc.integer({ min: 1_000, max: 20_000 }))
+    .map(([unit, n]) => unit.repeat(n)),
 );
 
 /** Objects whose own keys are `__proto__`, `constructor` or `prototype`, built by JSON.parse as a real request is. */
@@ -48,7 +50,9 @@ export const prototypeKeyObject: fc.Arbitrary<Record<string, unknown>> = fc
 /** Lists or objects nested hundreds to a thousand levels deep (deeper overflows fast-check's own reporter). */
 export const deeplyNested: fc.Arbitrary<unknown> = fc
   .tuple(fc.integer({ min: 100, max: 1_000 }), fc.boolean())
-  .map(([depth, lists]) => JSON.parse(lists ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth)));
+  .map(([depth, lists]) =>
+    JSON.parse(lists ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth)),
+  );
 
 /** Any value a field should not hold: wrong types, hostile strings, prototype keys, deep nesting. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -112,14 +116,46 @@ export const phoneText: fc.Arbitrary<string> = fc.oneof(
 
 /** BCP-47 locales with and without a region, odd spellings, and junk. */
 export const localeText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("en-GB", "en-US", "de-DE", "fr-FR", "en-IN", "en-AU", "de", "en", "zh-Hant-TW", "es-419", "en_GB", "en-gb", "xx-YY", "", "not a locale"),
+  fc.constantFrom(
+    "en-GB",
+    "en-US",
+    "de-DE",
+    "fr-FR",
+    "en-IN",
+    "en-AU",
+    "de",
+    "en",
+    "zh-Hant-TW",
+    "es-419",
+    "en_GB",
+    "en-gb",
+    "xx-YY",
+    "",
+    "not a locale",
+  ),
   fc.string({ maxLength: 12 }),
 );
 
 /** Marketing consent values: the canonical two and everything sites send instead. */
 export const consentValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("granted", "denied"),
-  fc.constantFrom("GRANTED", "Granted", " granted", "granted ", "yes", "no", "true", true, false, 1, 0, null, {}, [], ["granted"]),
+  fc.constantFrom(
+    "GRANTED",
+    "Granted",
+    " granted",
+    "granted ",
+    "yes",
+    "no",
+    "true",
+    true,
+    false,
+    1,
+    0,
+    null,
+    {},
+    [],
+    ["granted"],
+  ),
 );
 
 const shortText = fc.oneof(
@@ -136,7 +172,10 @@ export const campaign = fc.record(
 /** The three events the Salesloft preset handles, near misses, other events, and arbitrary names. */
 export const eventName: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom("Lead Generated", "Signed Up", "Identified") },
-  { weight: 2, arbitrary: fc.constantFrom("Page Viewed", "Order Completed", "lead generated", "Lead Generated ", "", "Signed up") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("Page Viewed", "Order Completed", "lead generated", "Lead Generated ", "", "Signed up"),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
 );
 
@@ -208,20 +247,30 @@ export const wrongTypeEvent: fc.Arbitrary<Record<string, unknown>> = fc
 
 /** A canonical event with `__proto__`, `constructor` or `prototype` own keys planted at one of its levels. */
 export const prototypeKeyEvent: fc.Arbitrary<Record<string, unknown>> = fc
-  .tuple(canonicalEvent, fc.constantFrom("", "traits", "context", "context.traits", "context.consent", "context.campaign", "properties"), prototypeKeyObject)
+  .tuple(
+    canonicalEvent,
+    fc.constantFrom("", "traits", "context", "context.traits", "context.consent", "context.campaign", "properties"),
+    prototypeKeyObject,
+  )
   .map(([event, where, payload]) => {
     const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
     let node: Record<string, unknown> = copy;
     for (const key of where === "" ? [] : where.split(".")) {
       const next = node[key];
-      node = typeof next === "object" && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : withOwnKey(node, key, {})[key] as Record<string, unknown>;
+      node =
+        typeof next === "object" && next !== null && !Array.isArray(next)
+          ? (next as Record<string, unknown>)
+          : (withOwnKey(node, key, {})[key] as Record<string, unknown>);
     }
     for (const key of Object.keys(payload)) withOwnKey(node, key, payload[key]);
     return copy;
   });
 
 /** Input that is not an event object at all. */
-export const notAnObject: fc.Arbitrary<unknown> = fc.oneof(fc.constantFrom(null, 0, "Lead Generated", true, [], [{ type: "identify" }]), deeplyNested);
+export const notAnObject: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, 0, "Lead Generated", true, [], [{ type: "identify" }]),
+  deeplyNested,
+);
 
 /**
  * The value exactly as a pipeline hands it over after JSON.parse: plain prototypes (fast-check's records may have
@@ -232,11 +281,13 @@ export function asJson<T>(value: T): T {
 }
 
 /** Every kind of input, realistic events most often. */
-export const anyEvent: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 6, arbitrary: canonicalEvent },
-  { weight: 2, arbitrary: prototypeKeyEvent },
-  { weight: 2, arbitrary: wrongTypeEvent },
-  // No type: a call with an event name is a track call, one without is not an event.
-  { weight: 1, arbitrary: canonicalEvent.map(({ type: _type, ...rest }) => rest) },
-  { weight: 1, arbitrary: notAnObject },
-).map(asJson);
+export const anyEvent: fc.Arbitrary<unknown> = fc
+  .oneof(
+    { weight: 6, arbitrary: canonicalEvent },
+    { weight: 2, arbitrary: prototypeKeyEvent },
+    { weight: 2, arbitrary: wrongTypeEvent },
+    // No type: a call with an event name is a track call, one without is not an event.
+    { weight: 1, arbitrary: canonicalEvent.map(({ type: _type, ...rest }) => rest) },
+    { weight: 1, arbitrary: notAnObject },
+  )
+  .map(asJson);

@@ -37,7 +37,13 @@ describe("generic preset properties", () => {
   });
 
   it("catch a transform that throws or forgets the messageId", () => {
-    expect(() => property("never throws")(broken(() => { throw new Error("boom"); }))).toThrow("boom");
+    expect(() =>
+      property("never throws")(
+        broken(() => {
+          throw new Error("boom");
+        }),
+      ),
+    ).toThrow("boom");
     expect(() => property("never throws")(broken(() => ({ messageId: null, outcome: "drop", reason: "x" })))).toThrow();
   });
 
@@ -47,14 +53,18 @@ describe("generic preset properties", () => {
   });
 
   it("catch a body that breaks the request schema or holds blank values", () => {
-    expect(() => property("sends only bodies")(broken(() => sent({ email_address: "a@b.c", do_not_contact: "yes" })))).toThrow(/request schema/);
+    expect(() =>
+      property("sends only bodies")(broken(() => sent({ email_address: "a@b.c", do_not_contact: "yes" }))),
+    ).toThrow(/request schema/);
     expect(() => property("sends only bodies")(broken(() => sent({ email_address: "" })))).toThrow();
     expect(() => property("sends only bodies")(broken(() => sent({ email_address: "a@b.c" })))).not.toThrow();
   });
 
   it("catch a transform that is not deterministic or changes the event", () => {
     let calls = 0;
-    expect(() => property("gives the same outcome")(broken(() => sent({ email_address: `a${calls++}@b.c` })))).toThrow();
+    expect(() =>
+      property("gives the same outcome")(broken(() => sent({ email_address: `a${calls++}@b.c` }))),
+    ).toThrow();
     const mutating = broken((event) => {
       (event as Record<string, unknown>).seen = true;
       return sent({ email_address: "a@b.c" });
@@ -83,7 +93,11 @@ describe("generic preset properties", () => {
 
 describe("helpers", () => {
   it("blankPaths names every null, undefined and empty text", () => {
-    expect(blankPaths({ a: "", b: { c: null, d: "x" }, t: [undefined, "y"], n: 0, f: false })).toEqual(["a", "b.c", "t[0]"]);
+    expect(blankPaths({ a: "", b: { c: null, d: "x" }, t: [undefined, "y"], n: 0, f: false })).toEqual([
+      "a",
+      "b.c",
+      "t[0]",
+    ]);
   });
 
   it("messageIdMatches wants the event's messageId echoed, or null when it has none", () => {
@@ -104,7 +118,9 @@ describe("arbitraries", () => {
 
   it("draw lone surrogates and very long strings", () => {
     const texts = fc.sample(unusualText, { seed: 1, numRuns: 300 });
-    expect(texts.some((t) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t))).toBe(true);
+    expect(texts.some((t) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t))).toBe(
+      true,
+    );
     expect(texts.some((t) => t.length >= 1_000)).toBe(true);
   });
 });

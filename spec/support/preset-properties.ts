@@ -34,13 +34,17 @@ export interface LoadedPreset {
  */
 export function propertyParameters(): { seed: number; numRuns: number } {
   const seedText = process.env.FC_SEED ?? "42";
-  const seed = seedText === "random" ? (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) | 0 : Number.parseInt(seedText, 10);
+  const seed =
+    seedText === "random" ? (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) | 0 : Number.parseInt(seedText, 10);
   const runs = Number.parseInt(process.env.FC_RUNS ?? "200", 10);
   return { seed: Number.isFinite(seed) ? seed : 42, numRuns: Number.isFinite(runs) && runs > 0 ? runs : 200 };
 }
 
 /** Loads the preset and validates the settings once; later calls share the same promise. */
-export function presetLoader(presetPath: string, settings: Readonly<Record<string, unknown>>): () => Promise<LoadedPreset> {
+export function presetLoader(
+  presetPath: string,
+  settings: Readonly<Record<string, unknown>>,
+): () => Promise<LoadedPreset> {
   let loaded: Promise<LoadedPreset> | undefined;
   return () =>
     (loaded ??= loadPreset(presetPath).then((preset) => {
@@ -59,18 +63,22 @@ export interface GenericProperty {
 export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
   {
     name: "never throws and gives exactly one well-formed outcome that echoes the messageId",
-    make: ({ preset, settings }) => (event) => {
-      const outcome = preset.transform(event, settings);
-      expect(outcomeShapeProblems(outcome)).toEqual([]);
-      expect(messageIdMatches(event, outcome.messageId)).toBe(true);
-    },
+    make:
+      ({ preset, settings }) =>
+      (event) => {
+        const outcome = preset.transform(event, settings);
+        expect(outcomeShapeProblems(outcome)).toEqual([]);
+        expect(messageIdMatches(event, outcome.messageId)).toBe(true);
+      },
   },
   {
     name: "gives no error but invalid_event and missing_required: never invalid_request, internal or invalid_settings",
-    make: ({ preset, settings }) => (event) => {
-      const outcome = preset.transform(event, settings);
-      if (outcome.outcome === "error") expect(["invalid_event", "missing_required"]).toContain(outcome.code);
-    },
+    make:
+      ({ preset, settings }) =>
+      (event) => {
+        const outcome = preset.transform(event, settings);
+        if (outcome.outcome === "error") expect(["invalid_event", "missing_required"]).toContain(outcome.code);
+      },
   },
   {
     name: "sends only bodies that match the request schema and hold no null, undefined or empty text",
@@ -89,14 +97,16 @@ export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
   },
   {
     name: "gives the same outcome for the same event, and leaves the event as it was",
-    make: ({ preset, settings }) => (event) => {
-      // JSON text rather than structuredClone: the events are JSON, and cloning overflows the stack sooner.
-      const before = JSON.stringify(event);
-      const first = preset.transform(event, settings);
-      const second = preset.transform(event, settings);
-      expect(isDeepStrictEqual(first, second)).toBe(true);
-      expect(JSON.stringify(event)).toBe(before);
-    },
+    make:
+      ({ preset, settings }) =>
+      (event) => {
+        // JSON text rather than structuredClone: the events are JSON, and cloning overflows the stack sooner.
+        const before = JSON.stringify(event);
+        const first = preset.transform(event, settings);
+        const second = preset.transform(event, settings);
+        expect(isDeepStrictEqual(first, second)).toBe(true);
+        expect(JSON.stringify(event)).toBe(before);
+      },
   },
   {
     name: "lets no input change Object.prototype or Array.prototype",
@@ -111,13 +121,15 @@ export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
   },
   {
     name: "never shows a secret setting's value in a printed outcome",
-    make: ({ preset, settings }) => (event) => {
-      const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
-      for (const spec of preset.meta.settings.filter((s) => s.secret)) {
-        const value = settings[spec.name];
-        if (typeof value === "string") expect(printed).not.toContain(value);
-      }
-    },
+    make:
+      ({ preset, settings }) =>
+      (event) => {
+        const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
+        for (const spec of preset.meta.settings.filter((s) => s.secret)) {
+          const value = settings[spec.name];
+          if (typeof value === "string") expect(printed).not.toContain(value);
+        }
+      },
   },
 ];
 
@@ -139,11 +151,13 @@ export function presetProperties(presetPath: string, options: PresetPropertyOpti
 export function outcomeShapeProblems(outcome: Outcome): string[] {
   const problems: string[] = [];
   const text = (value: unknown) => typeof value === "string" && value !== "";
-  if (outcome.messageId !== null && typeof outcome.messageId !== "string") problems.push("messageId is neither text nor null");
+  if (outcome.messageId !== null && typeof outcome.messageId !== "string")
+    problems.push("messageId is neither text nor null");
   if (outcome.outcome === "send") {
     const { request, warnings } = outcome;
     if (!text(request?.method) || !text(request?.url)) problems.push("send without a method and url");
-    if (!Object.values(request?.headers ?? {}).every((v) => typeof v === "string")) problems.push("a header is not text");
+    if (!Object.values(request?.headers ?? {}).every((v) => typeof v === "string"))
+      problems.push("a header is not text");
     if (!Array.isArray(warnings) || !warnings.every(text)) problems.push("warnings are not a list of texts");
   } else if (outcome.outcome === "drop") {
     if (!text(outcome.reason)) problems.push("drop without a reason");
@@ -158,7 +172,10 @@ export function outcomeShapeProblems(outcome: Outcome): string[] {
 /** The outcome echoes a non-empty text messageId; anything else (absent, wrong type, not an event) gives null. */
 export function messageIdMatches(event: unknown, messageId: string | null): boolean {
   const own =
-    typeof event === "object" && event !== null && !Array.isArray(event) && Object.prototype.hasOwnProperty.call(event, "messageId")
+    typeof event === "object" &&
+    event !== null &&
+    !Array.isArray(event) &&
+    Object.prototype.hasOwnProperty.call(event, "messageId")
       ? (event as Record<string, unknown>).messageId
       : undefined;
   if (own === "") return messageId === null || messageId === "";
@@ -171,7 +188,11 @@ export function requestBodyValidator(preset: Preset): ValidateFunction | undefin
   if (schema === undefined) return undefined;
   const dialect = String(schema.$schema ?? "");
   const options = { allErrors: true, strict: false, logger: false as const };
-  const ajv = dialect.includes("2020-12") ? new Ajv2020(options) : dialect.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
+  const ajv = dialect.includes("2020-12")
+    ? new Ajv2020(options)
+    : dialect.includes("2019-09")
+      ? new Ajv2019(options)
+      : new Ajv(options);
   return ajv.compile(schema);
 }
 
@@ -180,13 +201,18 @@ export function blankPaths(value: unknown, path = ""): string[] {
   if (value === null || value === undefined || value === "") return [path === "" ? "(the body)" : path];
   if (Array.isArray(value)) return value.flatMap((item, i) => blankPaths(item, `${path}[${i}]`));
   if (typeof value !== "object") return [];
-  return Object.keys(value).flatMap((key) => blankPaths((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`));
+  return Object.keys(value).flatMap((key) =>
+    blankPaths((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`),
+  );
 }
 
 /** Own keys of the built-in prototypes with their values, compared by identity. */
 export function prototypeSnapshot(): [string, unknown][] {
   const snapshot: [string, unknown][] = [];
-  for (const [name, proto] of [["Object", Object.prototype], ["Array", Array.prototype]] as const) {
+  for (const [name, proto] of [
+    ["Object", Object.prototype],
+    ["Array", Array.prototype],
+  ] as const) {
     for (const key of Reflect.ownKeys(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, key);
       snapshot.push([`${name}.${String(key)}`, descriptor?.value ?? descriptor?.get]);

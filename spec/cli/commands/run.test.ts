@@ -21,7 +21,8 @@ vi.mock("../../../loader/load-preset.js", () => {
   return {
     PresetCompileError,
     loadPreset: async (path: string) => {
-      if (path.endsWith("broken.map")) throw new PresetCompileError("broken.map:1:1: error[E104]: missing integration header\n");
+      if (path.endsWith("broken.map"))
+        throw new PresetCompileError("broken.map:1:1: error[E104]: missing integration header\n");
       if (path.endsWith("missing.map")) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
       return createPreset(tinyPresetModule);
     },
@@ -49,22 +50,50 @@ function makeIO(stdinText = "", env: Record<string, string> = {}) {
     env,
     cwd: dir,
   };
-  return { io, out, err, lines: () => out.join("").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l)) };
+  return {
+    io,
+    out,
+    err,
+    lines: () =>
+      out
+        .join("")
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l)),
+  };
 }
 
-const lead = (id: string, email = "Jo@Example.com") => JSON.stringify({ type: "track", event: "Lead Generated", messageId: id, traits: { email } });
+const lead = (id: string, email = "Jo@Example.com") =>
+  JSON.stringify({ type: "track", event: "Lead Generated", messageId: id, traits: { email } });
 
 describe("signal-map run", () => {
   it("writes one redacted outcome per line, skips blank lines, and keeps going past a malformed line", async () => {
-    const events = [lead("m1"), "", "   ", "{not json", JSON.stringify({ type: "page", messageId: "m2" }), lead("m3", "")].join("\n");
+    const events = [
+      lead("m1"),
+      "",
+      "   ",
+      "{not json",
+      JSON.stringify({ type: "page", messageId: "m2" }),
+      lead("m3", ""),
+    ].join("\n");
     writeFileSync(join(dir, "events.jsonl"), `${events}\n`);
     const { io, out, err, lines } = makeIO();
     expect(await runCommand(["tiny.map", "--settings", "settings.json", "events.jsonl"], io)).toBe(0);
     const outcomes = lines();
-    expect(outcomes.map((o) => [o.messageId, o.outcome])).toEqual([["m1", "send"], [null, "error"], ["m2", "drop"], ["m3", "error"]]);
+    expect(outcomes.map((o) => [o.messageId, o.outcome])).toEqual([
+      ["m1", "send"],
+      [null, "error"],
+      ["m2", "drop"],
+      ["m3", "error"],
+    ]);
     expect(outcomes[0].request.headers.Authorization).toBe("Bearer [redacted]");
     expect(outcomes[0].request.body).toEqual({ email_address: "jo@example.com", do_not_contact: true });
-    expect(outcomes[1]).toEqual({ messageId: null, outcome: "error", code: "invalid_event", message: expect.stringMatching(/^line 4: not valid JSON( \(at character \d+\)| \(it ends too early\))?$/) });
+    expect(outcomes[1]).toEqual({
+      messageId: null,
+      outcome: "error",
+      code: "invalid_event",
+      message: expect.stringMatching(/^line 4: not valid JSON( \(at character \d+\)| \(it ends too early\))?$/),
+    });
     expect(outcomes[3].code).toBe("missing_required");
     expect(out.join("") + err.join("")).not.toContain(SECRET);
     expect(err).toEqual([]);
@@ -75,7 +104,11 @@ describe("signal-map run", () => {
     const { io, lines } = makeIO(broken, { TINY_API_KEY: SECRET });
     expect(await runCommand(["tiny.map", "-"], io)).toBe(0);
     const [outcome] = lines();
-    expect(outcome).toMatchObject({ outcome: "error", code: "invalid_event", message: expect.stringMatching(/^line 1: not valid JSON \(at character \d+\)$/) });
+    expect(outcome).toMatchObject({
+      outcome: "error",
+      code: "invalid_event",
+      message: expect.stringMatching(/^line 1: not valid JSON \(at character \d+\)$/),
+    });
     expect(JSON.stringify(outcome)).not.toContain("jane.private");
   });
 
@@ -97,7 +130,9 @@ describe("signal-map run", () => {
     const { io, out, err } = makeIO(`${lead("m1")}\n${lead("m2")}\n`);
     expect(await runCommand(["tiny.map"], io)).toBe(2);
     expect(out).toEqual([]);
-    expect(err.join("")).toMatch(/settings of tiny\/upsert are not usable; no event was read:\n {2}- .*api_key.*TINY_API_KEY/);
+    expect(err.join("")).toMatch(
+      /settings of tiny\/upsert are not usable; no event was read:\n {2}- .*api_key.*TINY_API_KEY/,
+    );
   });
 
   it("never echoes a settings file that is not JSON, since it holds secrets", async () => {
@@ -111,7 +146,9 @@ describe("signal-map run", () => {
   it("prints the rendered diagnostics and exits 2 when the preset does not compile", async () => {
     const { io, out, err } = makeIO(lead("m1"));
     expect(await runCommand(["broken.map"], io)).toBe(2);
-    expect(err.join("")).toContain("broken.map:1:1: error[E104]: missing integration header\nbroken.map: does not compile");
+    expect(err.join("")).toContain(
+      "broken.map:1:1: error[E104]: missing integration header\nbroken.map: does not compile",
+    );
     expect(out).toEqual([]);
   });
 
@@ -135,7 +172,14 @@ describe("signal-map run", () => {
   });
 
   it("waits for stdout to drain before writing more, and stops reading when stdout closes", async () => {
-    const stdout = Object.assign(new EventEmitter(), { written: [] as string[], destroyed: false, write(text: string) { this.written.push(text); return false; } });
+    const stdout = Object.assign(new EventEmitter(), {
+      written: [] as string[],
+      destroyed: false,
+      write(text: string) {
+        this.written.push(text);
+        return false;
+      },
+    });
     const stdin = new PassThrough();
     const io: CliIO = { stdout, stderr: { write: () => true }, stdin, env: { TINY_API_KEY: SECRET }, cwd: dir };
     const done = runCommand(["tiny.map"], io);

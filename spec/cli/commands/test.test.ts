@@ -29,7 +29,13 @@ function writeCase(name: string, outcome: string) {
 async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, stdin: Readable.from([]), env: {}, cwd: dir };
+  const io: CliIO = {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    stdin: Readable.from([]),
+    env: {},
+    cwd: dir,
+  };
   const code = await testCommand(argv, io);
   return { code, out: out.join(""), err: err.join("") };
 }
@@ -47,7 +53,9 @@ describe("signal-map test", () => {
     writeCase("sent", "send");
     const { code, out } = await run(["presets/tiny"]);
     expect(code).toBe(1);
-    expect(out).toMatch(/FAIL presets\/tiny\/tests\/sent.json\n {5}outcome\n {7}expected: "send"\n {7}actual: {3}"drop"\n/);
+    expect(out).toMatch(
+      /FAIL presets\/tiny\/tests\/sent.json\n {5}outcome\n {7}expected: "send"\n {7}actual: {3}"drop"\n/,
+    );
     expect(out.trimEnd().split("\n").at(-1)).toBe("1 passed, 1 failed");
   });
 

@@ -56,7 +56,8 @@ describe("discovering cases", () => {
   it("finds the .json files in tests/ folders only, sorted, from a folder, a tests folder, a .map or one file", async () => {
     writeCase("b", { event: LEAD, settings: SETTINGS, expect: SENT });
     writeCase("a", { event: LEAD, settings: SETTINGS, expect: SENT });
-    const names = async (path: string) => (await discoverCases([path], root)).cases.map((c) => c.file.slice(root.length));
+    const names = async (path: string) =>
+      (await discoverCases([path], root)).cases.map((c) => c.file.slice(root.length));
     expect(await names(".")).toEqual(["/tiny/tests/a.json", "/tiny/tests/b.json"]);
     expect(await names("tiny/tests")).toEqual(["/tiny/tests/a.json", "/tiny/tests/b.json"]);
     expect(await names("tiny/upsert.map")).toEqual(["/tiny/tests/a.json", "/tiny/tests/b.json"]);
@@ -74,14 +75,19 @@ describe("discovering cases", () => {
     const { cases } = await run(["."]);
     expect(cases[0].problem).toMatch(/cannot tell which preset.*2 \.map files/);
     expect(cases[1].preset).toBe(join(root, "tiny", "other.map"));
-    expect((await discoverCases(["tiny/other.map"], root)).cases.map((c) => c.file)).toEqual([join(root, "tiny/tests/named.json")]);
+    expect((await discoverCases(["tiny/other.map"], root)).cases.map((c) => c.file)).toEqual([
+      join(root, "tiny/tests/named.json"),
+    ]);
   });
 });
 
 describe("running cases", () => {
   it("passes a matching case, fails a differing one with a readable diff, and ends with the count", async () => {
     writeCase("good", { description: "lower-cases the email", event: LEAD, settings: SETTINGS, expect: SENT });
-    const wrongBody = { ...SENT, request: { ...SENT.request, body: { email_address: "Jo@Example.com", do_not_contact: true } } };
+    const wrongBody = {
+      ...SENT,
+      request: { ...SENT.request, body: { email_address: "Jo@Example.com", do_not_contact: true } },
+    };
     writeCase("wrong", { description: "expects no lower-casing", event: LEAD, settings: SETTINGS, expect: wrongBody });
     const { lines, summary } = await run(["."]);
     expect(summary).toEqual({ passed: 1, failed: 1, updated: 0 });
@@ -98,7 +104,11 @@ describe("running cases", () => {
   });
 
   it("shows outcomes as printed: the secret header redacted, settings validated into an invalid_settings error", async () => {
-    writeCase("no-key", { event: LEAD, settings: {}, expect: { messageId: "m1", outcome: "error", code: "invalid_settings" } });
+    writeCase("no-key", {
+      event: LEAD,
+      settings: {},
+      expect: { messageId: "m1", outcome: "error", code: "invalid_settings" },
+    });
     const { lines } = await run(["."]);
     expect(lines.at(-1)).toBe("1 passed, 0 failed");
   });
@@ -141,11 +151,23 @@ describe("--update", () => {
     expect(lines).toEqual(["updated tiny/tests/drop.json", "1 updated", "1 passed, 0 failed"]);
     const text = readFileSync(file, "utf8");
     const written = JSON.parse(text);
-    expect(Object.keys(written)).toEqual(["description", "preset", "settings", "event", "messageIncludes", "expect", "note"]);
+    expect(Object.keys(written)).toEqual([
+      "description",
+      "preset",
+      "settings",
+      "event",
+      "messageIncludes",
+      "expect",
+      "note",
+    ]);
     expect(written.expect).toEqual({ messageId: "m1", outcome: "drop", reason: expect.any(String) });
     expect(text.endsWith("}\n")).toBe(true);
 
-    writeCase("drop", { event: { ...LEAD, event: "Page Viewed" }, settings: SETTINGS, expect: { messageId: "x", outcome: "drop" } });
+    writeCase("drop", {
+      event: { ...LEAD, event: "Page Viewed" },
+      settings: SETTINGS,
+      expect: { messageId: "x", outcome: "drop" },
+    });
     await run(["."], true);
     expect(JSON.parse(readFileSync(file, "utf8")).expect).toEqual({ messageId: "m1", outcome: "drop" });
   });
@@ -157,7 +179,12 @@ describe("--update", () => {
     const before = readFileSync(passing, "utf8");
     expect((await run(["."])).lines).toContain("FAIL tiny/tests/fresh.json");
     await run(["."], true);
-    expect(JSON.parse(readFileSync(fresh, "utf8"))).toEqual({ description: "new", settings: SETTINGS, event: LEAD, expect: SENT });
+    expect(JSON.parse(readFileSync(fresh, "utf8"))).toEqual({
+      description: "new",
+      settings: SETTINGS,
+      event: LEAD,
+      expect: SENT,
+    });
     expect(readFileSync(passing, "utf8")).toBe(before);
   });
 });

@@ -17,7 +17,10 @@ describe("compareOutcome", () => {
   });
 
   it("names the path of each differing key with both values, an absent side shown as (absent)", () => {
-    const differences = compareOutcome(send({ phone: "+447700900123", title: "CTO" }), send({ title: "CEO", extra: null }));
+    const differences = compareOutcome(
+      send({ phone: "+447700900123", title: "CTO" }),
+      send({ title: "CEO", extra: null }),
+    );
     expect(differences).toEqual([
       { path: "request.body.phone", expected: '"+447700900123"', actual: "(absent)" },
       { path: "request.body.title", expected: '"CTO"', actual: '"CEO"' },
@@ -26,17 +29,26 @@ describe("compareOutcome", () => {
   });
 
   it("compares warnings item by item", () => {
-    expect(compareOutcome(send({}, ["w1"]), send({}, []))).toEqual([{ path: "warnings[0]", expected: '"w1"', actual: "(absent)" }]);
+    expect(compareOutcome(send({}, ["w1"]), send({}, []))).toEqual([
+      { path: "warnings[0]", expected: '"w1"', actual: "(absent)" },
+    ]);
   });
 
-  it("tells 1 from \"1\" and an empty list from an empty object", () => {
+  it('tells 1 from "1" and an empty list from an empty object', () => {
     expect(compareOutcome({ a: 1 }, { a: "1" })).toHaveLength(1);
     expect(compareOutcome({ a: [] }, { a: {} })).toEqual([{ path: "a", expected: "[]", actual: "{}" }]);
   });
 
   it("skips a drop's reason and an error's message only when the fixture leaves them out", () => {
-    expect(compareOutcome({ messageId: "m", outcome: "drop" }, { messageId: "m", outcome: "drop", reason: "any" })).toEqual([]);
-    expect(compareOutcome({ messageId: "m", outcome: "drop", reason: "a" }, { messageId: "m", outcome: "drop", reason: "b" })).toHaveLength(1);
+    expect(
+      compareOutcome({ messageId: "m", outcome: "drop" }, { messageId: "m", outcome: "drop", reason: "any" }),
+    ).toEqual([]);
+    expect(
+      compareOutcome(
+        { messageId: "m", outcome: "drop", reason: "a" },
+        { messageId: "m", outcome: "drop", reason: "b" },
+      ),
+    ).toHaveLength(1);
     const error = { messageId: "m", outcome: "error", code: "missing_required" };
     expect(compareOutcome(error, { ...error, message: "traits.email is required" })).toEqual([]);
     expect(compareOutcome({ ...error, message: "x" }, { ...error, message: "y" })).toHaveLength(1);
@@ -54,7 +66,9 @@ describe("compareOutcome", () => {
     expect(compareOutcome(error, { ...error, message: "email is required" }, ["traits.email"])).toEqual([
       { path: "message", expected: 'a text that includes "traits.email"', actual: '"email is required"' },
     ]);
-    expect(compareOutcome({ outcome: "drop" }, { outcome: "drop", reason: "page calls are not handled" }, ["page"])).toEqual([]);
+    expect(
+      compareOutcome({ outcome: "drop" }, { outcome: "drop", reason: "page calls are not handled" }, ["page"]),
+    ).toEqual([]);
   });
 
   it("quotes keys that are not plain names", () => {

@@ -177,6 +177,10 @@ function fitHint(type: MapType, types: readonly string[]): string | undefined {
   if (type === "list" && types.includes("string")) return `join(list, ", ") turns a list into text`;
   if (types.includes("boolean")) return `compare the value to get a boolean, e.g. x == "yes"`;
   if (types.includes("string") && (type === "number" || type === "boolean")) return "to_string(x) turns it into text";
+  if (types.includes("array") && type !== "list") return "write it as a list: [x] sends a list of one";
+  if ((types.includes("number") || types.includes("integer")) && type === "string") {
+    return "to_number(x) ?? omit turns text into a number";
+  }
   return undefined;
 }
 

@@ -38,7 +38,9 @@ export async function resolveSettings(preset: Preset, sources: SettingsSources):
     .filter((name) => isBlank(input[name]) && isBlank(sources.env[settingEnvName(integration, name)]));
   if (wanted.length > 0) {
     const filled = await fillFromSecretsFile(input, wanted, integration, sources);
-    if (!filled.ok) return filled;
+    // A secrets file that cannot be opened matters only when a required setting was to come from it.
+    const required = new Set(preset.meta.settings.filter((spec) => spec.required).map((spec) => spec.name));
+    if (!filled.ok && wanted.some((name) => required.has(name))) return filled;
   }
   const checked = preset.validateSettings(input, sources.env);
   if (!checked.ok) return { ok: false, problems: checked.problems.map((problem) => withHint(problem, integration)) };

@@ -1,5 +1,6 @@
 // Building request bodies and headers in generated code: absent values leave keys out, so nothing empty is sent.
 
+import { scalarText } from "./stdlib/values.js";
 import { isFailure } from "./values.js";
 
 type Obj = Record<string, unknown>;
@@ -36,11 +37,7 @@ export function putIn(target: Obj, keys: readonly string[], value: unknown): voi
 }
 
 /** A header value: text as is, numbers and booleans as their text, anything else absent. */
-export function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") return String(value);
-  return undefined;
-}
+export const text: (value: unknown) => string | undefined = scalarText;
 
 /**
  * `left ?? right warn "message"` where it sits inside a larger expression: `right` is evaluated only when needed,

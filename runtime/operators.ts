@@ -1,17 +1,12 @@
 // The .map operators with their absent semantics, for generated code.
 
+import { scalarText } from "./stdlib/values.js";
+
 /** `a + b`: joins text. Numbers and booleans join as their text; absent or a list/object on either side is absent. */
 export function plus(left: unknown, right: unknown): string | undefined {
-  const a = asText(left);
-  const b = asText(right);
+  const a = scalarText(left);
+  const b = scalarText(right);
   return a === undefined || b === undefined ? undefined : a + b;
-}
-
-function asText(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "boolean") return String(value);
-  return undefined;
 }
 
 /** `a == b`: JSON equality; absent equals only absent. */

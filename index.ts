@@ -2,8 +2,8 @@
 
 export { compile, check, type CompileOptions, type CompileResult, type CheckResult } from "./compiler/index.js";
 export { loadPreset, PresetCompileError } from "./loader/load-preset.js";
-export { renderDiagnostics, diagnosticsToJson } from "./compiler/diagnostics/render.js";
-export type { Diagnostic, Severity, Label } from "./compiler/diagnostics/diagnostic.js";
+export { renderDiagnostics, diagnosticsToJson } from "./diagnostics/render.js";
+export type { Diagnostic, Severity, Label } from "./diagnostics/diagnostic.js";
 export type { Outcome, SendOutcome, DropOutcome, ErrorOutcome, HttpRequest } from "./runtime/outcome.js";
 export type { Preset } from "./runtime/preset.js";
 export type { PresetModule, SettingSpec } from "./runtime/preset-module.js";

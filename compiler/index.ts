@@ -7,8 +7,8 @@ import type { MapFile } from "../dsl/ast.js";
 import { checkFile, type CheckedPreset } from "./check/index.js";
 import { emitModule } from "./codegen/emit-module.js";
 import { formatTypeScript } from "./format.js";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { hasErrors } from "./diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
 
 export interface CompileOptions {
   /** The .map file's path as the user gave it; schemas are resolved relative to it. */
@@ -119,4 +119,4 @@ function schemaPathForHeader(filename: string, schemaPath: string | undefined): 
     .join("/");
 }
 
-export type { Diagnostic } from "./diagnostics/diagnostic.js";
+export type { Diagnostic } from "../diagnostics/diagnostic.js";

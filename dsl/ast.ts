@@ -1,10 +1,9 @@
 // The .map abstract syntax tree: a discriminated union on `kind`, every node carrying its source span.
 
-/** Half-open character range [start, end) into the source text. Lines and columns are computed only when rendering. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+import type { Span } from "../diagnostics/diagnostic.js";
+
+/** Spans are the diagnostics' own type: the diagnostic module is a leaf that every phase imports. */
+export type { Span };
 
 export interface Node {
   readonly span: Span;

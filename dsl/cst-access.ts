@@ -1,7 +1,7 @@
 // Typed, forgiving access to Chevrotain CST children: after error recovery any child may be missing.
 
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Name, StringLiteral } from "./ast.js";
 import { stringValue } from "./lexer.js";
 import { isRealToken, tokenSpan } from "./spans.js";

@@ -7,7 +7,7 @@
 import type { CstNode, IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { errorAt } from "./diagnostic-builders.js";
-import { suggest } from "../compiler/diagnostics/suggest.js";
+import { suggest } from "../diagnostics/suggest.js";
 import {
   allTokens,
   nameFrom,

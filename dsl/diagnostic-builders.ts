@@ -1,8 +1,8 @@
 // Small constructors for front-end diagnostics, so every phase builds the shared Diagnostic shape the same way.
 
 import type { Span } from "./ast.js";
-import type { DiagnosticCode } from "../compiler/diagnostics/codes.js";
-import type { Diagnostic, Label } from "../compiler/diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, Label } from "../diagnostics/diagnostic.js";
 
 export interface DiagnosticExtras {
   readonly labels?: readonly Label[];

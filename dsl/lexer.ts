@@ -2,7 +2,7 @@
 
 import type { ILexingError, IToken } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { errorAt, quoteSource } from "./diagnostic-builders.js";
 import type { StringProblem } from "./string-literal.js";
 import { ALL_TOKENS, StringLiteral, type StringPayload } from "./tokens.js";

@@ -2,7 +2,7 @@
 
 import type { IToken } from "chevrotain";
 import type { MapFile } from "./ast.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { assembleFile } from "./assemble.js";
 import { splitIntoChunks } from "./chunks.js";
 import type { DiagnosticSink } from "./cst-access.js";

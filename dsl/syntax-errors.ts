@@ -7,8 +7,8 @@
 import type { IParserErrorMessageProvider, IRecognitionException, IToken } from "chevrotain";
 import { EOF, tokenLabel } from "./chevrotain.js";
 import type { Span } from "./ast.js";
-import type { Diagnostic, Label } from "../compiler/diagnostics/diagnostic.js";
-import { suggest } from "../compiler/diagnostics/suggest.js";
+import type { Diagnostic, Label } from "../diagnostics/diagnostic.js";
+import { suggest } from "../diagnostics/suggest.js";
 import { errorAt, quoteSource } from "./diagnostic-builders.js";
 import { atEndOf, isRealToken, tokenSpan } from "./spans.js";
 

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { compile } from "../compiler/index.js";
-import { renderDiagnostics } from "../compiler/diagnostics/render.js";
+import { renderDiagnostics } from "../diagnostics/render.js";
 import { toJavaScript } from "./load-preset.js";
 import { packageRoot, prebuiltPath } from "./paths.js";
 

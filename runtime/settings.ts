@@ -1,7 +1,7 @@
 // Validates a preset's settings: declared names and types, required ones present, env fallback, ISO regions.
 
 // The one "did you mean" rule of the project, so a settings hint reads like a checker hint.
-import { suggest } from "../compiler/diagnostics/suggest.js";
+import { suggest } from "../diagnostics/suggest.js";
 import type { SettingSpec, SettingType } from "./preset-module.js";
 import { isoRegion } from "./region.js";
 import { jsonTypeName } from "./schema-problems.js";

@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { check } from "../../compiler/index.js";
-import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
-import { diagnosticsToJson, renderDiagnostic } from "../../compiler/diagnostics/render.js";
+import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diagnosticsToJson, renderDiagnostic } from "../../diagnostics/render.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { usageError } from "../usage.js";

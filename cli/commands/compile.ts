@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { compile } from "../../compiler/index.js";
-import { diagnosticsToJson } from "../../compiler/diagnostics/render.js";
+import { diagnosticsToJson } from "../../diagnostics/render.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { readSource, renderFile } from "./check.js";

@@ -2,7 +2,7 @@
 
 import type { Assignment, Expr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
-import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "../types.js";
+import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";

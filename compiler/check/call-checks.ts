@@ -3,7 +3,7 @@
 import type { CallExpr, Expr, FallbackExpr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME, type FunctionSpec } from "../../runtime/stdlib/index.js";
 import type { ParamSpec } from "../../runtime/stdlib/spec.js";
-import { describeType, fitsParam, listOf, typeOf } from "../types.js";
+import { describeType, fitsParam, listOf, typeOf } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { didYouMean, quoted, spanning } from "./report.js";
 import type { CheckTable } from "./table.js";

@@ -10,7 +10,7 @@ import type {
   SendStatement,
   SettingDecl,
 } from "../../dsl/ast.js";
-import { listOf, typeEnvFor, type TypeEnv } from "../types.js";
+import { listOf, typeEnvFor, type TypeEnv } from "./types.js";
 import type { Reporter } from "./report.js";
 import { loadRequestSchema, type LoadedSchema } from "./request-schema.js";
 

@@ -2,8 +2,8 @@
 
 import { readFileSync } from "node:fs";
 import type { MapFile, PresetDecl, SendStatement } from "../../dsl/ast.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { listOf } from "../types.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { createFileState, type PresetState } from "./context.js";
@@ -18,7 +18,7 @@ import { walkFile } from "./walk.js";
 import { wellFormedFile } from "./well-formed.js";
 
 export { isFallibleCall, signature } from "./call-checks.js";
-export { ROOTS, typeEnvFor, typeOf, type MapType, type TypeEnv } from "../types.js";
+export { ROOTS, typeEnvFor, typeOf, type MapType, type TypeEnv } from "./types.js";
 
 export interface CheckOptions {
   /** The .map file's path: a request schema is resolved relative to its folder. */

@@ -1,7 +1,7 @@
 // Operand types of the operators and conditions: `and`/`or`/`not`/`when` take booleans, `+` takes text.
 
 import type { Assignment, BinaryExpr, Expr, NotExpr } from "../../dsl/ast.js";
-import { describeType, isTextLike, typeOf, type MapType } from "../types.js";
+import { describeType, isTextLike, typeOf, type MapType } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import type { CheckTable } from "./table.js";
 

@@ -1,7 +1,7 @@
 // Reads of settings and of the canonical event: declared names only, and secrets only inside header values.
 
 import type { Expr, PathExpr, PathSegment } from "../../dsl/ast.js";
-import { listOf } from "../types.js";
+import { listOf } from "./types.js";
 import type { CheckContext, FileState } from "./context.js";
 import { resolveCanonicalPath } from "./event-schema.js";
 import { didYouMean, quoted, spanning } from "./report.js";

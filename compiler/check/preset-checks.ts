@@ -8,7 +8,7 @@ import type {
   SettingDecl,
   StringLiteral,
 } from "../../dsl/ast.js";
-import { listOf } from "../types.js";
+import { listOf } from "./types.js";
 import type { CheckContext } from "./context.js";
 import { quoted, spanning } from "./report.js";
 import type { CheckTable } from "./table.js";

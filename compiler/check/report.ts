@@ -1,9 +1,9 @@
 // Building checker diagnostics: severity comes from the code, "did you mean" hints from the shared suggester.
 
 import type { Span } from "../../dsl/ast.js";
-import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Diagnostic, Label } from "../diagnostics/diagnostic.js";
-import { suggest } from "../diagnostics/suggest.js";
+import type { DiagnosticCode } from "../../diagnostics/codes.js";
+import type { Diagnostic, Label } from "../../diagnostics/diagnostic.js";
+import { suggest } from "../../diagnostics/suggest.js";
 
 export interface ReportExtras {
   readonly labels?: readonly Label[];

@@ -1,7 +1,7 @@
 // Names a path may start with: the five roots, and `let` bindings defined above the point of use.
 
 import type { LetStatement, PathExpr, PresetDecl } from "../../dsl/ast.js";
-import { ROOTS } from "../types.js";
+import { ROOTS } from "./types.js";
 import type { CheckContext } from "./context.js";
 import { didYouMean, quoted } from "./report.js";
 import type { CheckTable } from "./table.js";

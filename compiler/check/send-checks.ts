@@ -1,7 +1,7 @@
 // The request a preset sends: an absolute http(s) URL, valid distinct headers, and a readable request schema.
 
 import type { HeaderClause, SendStatement } from "../../dsl/ast.js";
-import { describeType, isTextLike, listOf, typeOf } from "../types.js";
+import { describeType, isTextLike, listOf, typeOf } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { readsSecret } from "./path-checks.js";
 import { quoted } from "./report.js";

@@ -1,7 +1,7 @@
 // Walks a (possibly partial) AST in source order and runs the check table on every node, children first.
 
 import type { Expr, MapFile, PresetDecl, Statement } from "../../dsl/ast.js";
-import { listOf } from "../types.js";
+import { listOf } from "./types.js";
 import { createPresetState, TOP_SITE, type CheckContext, type FileState, type PresetState } from "./context.js";
 import type { Reporter } from "./report.js";
 import { runChecks, type CheckTable } from "./table.js";

@@ -9,8 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../../compiler/check/index.js";
-import { DIAGNOSTIC_CODES } from "../../compiler/diagnostics/codes.js";
-import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
+import { DIAGNOSTIC_CODES } from "../../diagnostics/codes.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
 import { parse } from "../../dsl/parse.js";
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "check-cases");

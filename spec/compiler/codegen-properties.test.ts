@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
-import { hasErrors } from "../../compiler/diagnostics/diagnostic.js";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { loadPresetSource } from "../../loader/load-preset.js";
 import { canonicalEvent } from "../support/arbitraries.js";
 import { typeErrors } from "../support/typecheck.js";

@@ -1,7 +1,7 @@
 // The type model that checks and code generation share: what each expression is known to give before an event arrives.
 
 import { describe, expect, it } from "vitest";
-import { typeEnvFor, typeOf } from "../../compiler/types.js";
+import { typeEnvFor, typeOf } from "../../compiler/check/types.js";
 import { parse } from "../../dsl/parse.js";
 import type { Assignment } from "../../dsl/ast.js";
 

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
 import { parse } from "../../dsl/parse.js";
 
 const CASES_DIR = join(import.meta.dirname, "parse-cases");

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Assignment, OnStatement, SendStatement } from "../../dsl/ast.js";
-import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
 import { parse } from "../../dsl/parse.js";
 
 const PATH = join(import.meta.dirname, "../../presets/salesloft/lead-capture.map");

@@ -1,7 +1,12 @@
 // The one diagnostic shape shared by every phase: lexer, parser, checker and code generator.
 
-import type { Span } from "../../dsl/ast.js";
 import type { DiagnosticCode } from "./codes.js";
+
+/** Half-open character range [start, end) into the source text. Lines and columns are computed only when rendering. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 export type Severity = "error" | "warning";
 

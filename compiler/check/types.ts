@@ -1,9 +1,9 @@
 // The checker's type model: what kind of value an expression gives, as far as it can be known before an event arrives.
 
-import type { Expr, MapFile, PathExpr, PresetDecl, SettingType } from "../dsl/ast.js";
-import type { ValueType } from "../runtime/stdlib/spec.js";
-import { STDLIB_BY_NAME } from "../runtime/stdlib/index.js";
-import { canonicalFieldSchema, schemaValueType } from "./check/event-schema.js";
+import type { Expr, MapFile, PathExpr, PresetDecl, SettingType } from "../../dsl/ast.js";
+import type { ValueType } from "../../runtime/stdlib/spec.js";
+import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
+import { canonicalFieldSchema, schemaValueType } from "./event-schema.js";
 
 /**
  * A value type. `any` is unknown until run time (event data, a failed lookup) and fits everything; `omit` is the

@@ -1,13 +1,8 @@
 // The diagnostic renderer: the text an author reads in the terminal, and the JSON that tools read.
 
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../compiler/diagnostics/diagnostic.js";
-import {
-  diagnosticsToJson,
-  locate,
-  renderDiagnostic,
-  renderDiagnostics,
-} from "../../../compiler/diagnostics/render.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diagnosticsToJson, locate, renderDiagnostic, renderDiagnostics } from "../../diagnostics/render.js";
 
 function diagnostic(start: number, end: number, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { code: "E103", severity: "error", message: "bad", span: { start, end }, labels: [], hints: [], ...extra };

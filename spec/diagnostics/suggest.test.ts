@@ -1,7 +1,7 @@
 // "Did you mean": close names are suggested, far ones are not.
 
 import { describe, expect, it } from "vitest";
-import { editDistance, suggest } from "../../../compiler/diagnostics/suggest.js";
+import { editDistance, suggest } from "../../diagnostics/suggest.js";
 
 const FIELDS = ["first_name", "last_name", "title", "email_address", "phone"];
 

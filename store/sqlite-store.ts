@@ -1,0 +1,282 @@
+// The embedded store: SQLite (through libsql, a prebuilt SQLite) in WAL mode with synchronous=FULL.
+//
+// Every ingest waiting in the same turn of the event loop is committed in one transaction (group commit), and each
+// caller is answered only after that commit returns, so a 200 always means the event is on disk.
+
+import Database from "libsql";
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from "./sqlite-schema.js";
+import { GroupCommit } from "./group-commit.js";
+import { appendHistory, personKey, rowView, type OutboxRecord } from "./rows.js";
+import type {
+  ClaimedRow,
+  Completion,
+  EventFilter,
+  EventView,
+  IncomingEvent,
+  IngestResult,
+  Store,
+  StoreStats,
+} from "./store.js";
+
+type Db = InstanceType<typeof Database>;
+
+export class StoreVersionError extends Error {}
+
+/** Opens (creating and migrating when needed) the SQLite store at `path`. */
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Db): void {
+  const version = Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
+  if (version > SQLITE_SCHEMA_VERSION) {
+    throw new StoreVersionError(
+      `the store was written by a newer signal-map (schema ${version}; this program knows ${SQLITE_SCHEMA_VERSION}): upgrade signal-map`,
+    );
+  }
+  for (let v = version; v < SQLITE_SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  private readonly commits: GroupCommit<IncomingEvent, boolean>;
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = statements(db);
+    this.commits = new GroupCommit((batch) => db.transaction(() => batch.map((e) => this.insert(e)))());
+  }
+
+  async ingest(events: readonly IncomingEvent[]): Promise<IngestResult> {
+    const inserted = await this.commits.submit(events);
+    const stored = inserted.filter(Boolean).length;
+    return { stored, duplicates: inserted.length - stored };
+  }
+
+  private insert(event: IncomingEvent): boolean {
+    const row = this.q.insertEvent.get(event.source, event.messageId, event.receivedAt, event.payload) as
+      { id: number } | undefined;
+    if (row === undefined) return false;
+    for (const route of event.routes) {
+      const key = personKey(route.orderKey, row.id);
+      const state = route.settled?.state ?? "pending";
+      const outbox = this.q.insertRow.get(
+        row.id,
+        route.integration,
+        key,
+        route.orderKey === undefined ? 0 : 1,
+        state,
+        state === "pending" ? event.receivedAt : null,
+        event.receivedAt,
+        route.settled?.detail ?? null,
+        state === "pending" ? null : event.receivedAt,
+      ) as { id: number };
+      if (state === "pending") this.q.insertHead.run(route.integration, key, outbox.id, event.receivedAt);
+    }
+    return true;
+  }
+
+  async claim(owner: string, limit: number, now: number, leaseMs: number): Promise<ClaimedRow[]> {
+    return this.db.transaction(() => {
+      const heads = this.q.dueHeads.all(now, now, limit) as { head_id: number }[];
+      return heads.map(({ head_id }) => {
+        this.q.leaseHead.run(now + leaseMs, head_id);
+        this.q.leaseRow.run(owner, head_id);
+        const r = this.q.claimed.get(head_id) as OutboxRecord & { payload: string };
+        return {
+          id: r.id,
+          eventId: r.event_id,
+          integration: r.integration,
+          orderKey: r.has_person ? r.order_key.slice(2) : null,
+          payload: r.payload,
+          attempts: r.attempts,
+          createdAt: r.created_at,
+        };
+      });
+    })();
+  }
+
+  async complete(id: number, owner: string, completion: Completion, now: number): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.q.rowById.get(id) as OutboxRecord | undefined;
+      if (row === undefined || row.state !== "pending" || row.lease_owner !== owner) return;
+      const history = appendHistory(row.history, "attempt" in completion ? completion.attempt : undefined);
+      if (completion.state === "retry") {
+        this.q.retryRow.run(completion.nextAttemptAt, history, id);
+        this.q.retryHead.run(completion.nextAttemptAt, row.integration, row.order_key);
+        return;
+      }
+      const detail = completion.state === "delivered" ? JSON.stringify(completion.warnings ?? []) : completion.detail;
+      const attempts = completion.state === "delivered" || completion.attempt ? 1 : 0;
+      this.q.finishRow.run(completion.state, attempts, detail, history, now, id);
+      this.advanceHead(row.integration, row.order_key);
+    })();
+  }
+
+  /** Points the person's head at their oldest pending row, or removes it when nothing is pending. */
+  private advanceHead(integration: string, key: string): void {
+    const next = this.q.oldestPending.get(integration, key) as { id: number; next_attempt_at: number } | undefined;
+    if (next === undefined) this.q.deleteHead.run(integration, key);
+    else this.q.upsertHead.run(integration, key, next.id, next.next_attempt_at);
+  }
+
+  async expire(now: number, maxAgeMs: number): Promise<number> {
+    return this.db.transaction(() => {
+      const old = this.q.expired.all(now - maxAgeMs) as OutboxRecord[];
+      const detail = `not delivered within ${Math.round(maxAgeMs / 1000)} s of being received`;
+      for (const row of old) this.q.finishRow.run("dead", 0, detail, row.history, now, row.id);
+      for (const row of old) this.advanceHead(row.integration, row.order_key);
+      return old.length;
+    })();
+  }
+
+  async replay(ids: readonly number[] | "all-dead", now: number): Promise<{ requeued: number; superseded: number }> {
+    return this.db.transaction(() => {
+      const candidates = (ids === "all-dead" ? this.q.allDead.all() : ids.map((id) => this.q.rowById.get(id))) as (
+        OutboxRecord | undefined
+      )[];
+      const rows = candidates.filter((r): r is OutboxRecord => r?.state === "dead" || r?.state === "failed");
+      let requeued = 0;
+      let superseded = 0;
+      for (const row of rows) {
+        if (row.has_person && this.q.laterDelivered.get(row.integration, row.order_key, row.id) !== undefined) {
+          this.q.finishRow.run(
+            "superseded",
+            0,
+            "a later event of the same person was delivered",
+            row.history,
+            now,
+            row.id,
+          );
+          superseded++;
+          continue;
+        }
+        this.q.requeue.run(now, row.id);
+        this.advanceHead(row.integration, row.order_key);
+        requeued++;
+      }
+      return { requeued, superseded };
+    })();
+  }
+
+  async prune(olderThan: number): Promise<number> {
+    return Number(this.q.prune.run(olderThan).changes);
+  }
+
+  async recent(limit: number, filter: EventFilter = {}): Promise<EventView[]> {
+    const like = filter.text === undefined ? null : `%${filter.text}%`;
+    const rows = this.q.recentEvents.all(
+      filter.beforeId ?? Number.MAX_SAFE_INTEGER,
+      filter.integration ?? null,
+      filter.integration ?? null,
+      filter.state ?? null,
+      filter.state ?? null,
+      like,
+      like,
+      like,
+      limit,
+    ) as { id: number }[];
+    return rows.map((r) => this.view(r.id)).filter((v): v is EventView => v !== undefined);
+  }
+
+  async event(id: number): Promise<EventView | undefined> {
+    return this.view(id);
+  }
+
+  private view(id: number): EventView | undefined {
+    const e = this.q.eventById.get(id) as
+      { id: number; source: string; message_id: string; received_at: number; payload: string } | undefined;
+    if (e === undefined) return undefined;
+    const rows = (this.q.rowsOfEvent.all(id) as OutboxRecord[]).map(rowView);
+    return { id, source: e.source, messageId: e.message_id, receivedAt: e.received_at, payload: e.payload, rows };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const counts = this.q.countByState.all() as { state: string; n: number }[];
+    const byState = Object.fromEntries(counts.map((c) => [c.state, Number(c.n)]));
+    const oldest = this.q.oldestPendingAt.get() as { at: number | null };
+    return { pending: byState.pending ?? 0, oldestPendingAt: oldest.at, byState };
+  }
+
+  async close(): Promise<void> {
+    await this.commits.drain();
+    this.db.close();
+  }
+}
+
+function statements(db: Db) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    insertEvent: p(
+      `INSERT INTO events (source, message_id, received_at, payload) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source, message_id) DO NOTHING RETURNING id`,
+    ),
+    insertRow: p(
+      `INSERT INTO outbox (event_id, integration, order_key, has_person, state, next_attempt_at, created_at, detail, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    insertHead: p(
+      `INSERT INTO heads (integration, order_key, head_id, due_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (integration, order_key) DO NOTHING`,
+    ),
+    dueHeads: p(
+      `SELECT head_id FROM heads WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+       ORDER BY due_at, head_id LIMIT ?`,
+    ),
+    leaseHead: p(`UPDATE heads SET lease_until = ? WHERE head_id = ?`),
+    leaseRow: p(`UPDATE outbox SET lease_owner = ? WHERE id = ?`),
+    claimed: p(`SELECT o.*, e.payload FROM outbox o JOIN events e ON e.id = o.event_id WHERE o.id = ?`),
+    rowById: p(`SELECT * FROM outbox WHERE id = ?`),
+    retryRow: p(
+      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, history = ?, lease_owner = NULL WHERE id = ?`,
+    ),
+    retryHead: p(`UPDATE heads SET due_at = ?, lease_until = NULL WHERE integration = ? AND order_key = ?`),
+    finishRow: p(
+      `UPDATE outbox SET state = ?, attempts = attempts + ?, detail = ?, history = ?, finished_at = ?,
+       lease_owner = NULL, next_attempt_at = NULL WHERE id = ?`,
+    ),
+    oldestPending: p(
+      `SELECT id, next_attempt_at FROM outbox WHERE integration = ? AND order_key = ? AND state = 'pending'
+       ORDER BY id LIMIT 1`,
+    ),
+    deleteHead: p(`DELETE FROM heads WHERE integration = ? AND order_key = ?`),
+    upsertHead: p(
+      `INSERT INTO heads (integration, order_key, head_id, due_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (integration, order_key) DO UPDATE SET head_id = excluded.head_id, due_at = excluded.due_at,
+       lease_until = NULL`,
+    ),
+    expired: p(`SELECT * FROM outbox WHERE state = 'pending' AND created_at < ?`),
+    allDead: p(`SELECT * FROM outbox WHERE state = 'dead' ORDER BY id`),
+    laterDelivered: p(
+      `SELECT 1 FROM outbox WHERE integration = ? AND order_key = ? AND id > ? AND state = 'delivered' LIMIT 1`,
+    ),
+    requeue: p(
+      `UPDATE outbox SET state = 'pending', next_attempt_at = ?, finished_at = NULL, lease_owner = NULL WHERE id = ?`,
+    ),
+    prune: p(
+      `DELETE FROM events WHERE received_at < ? AND NOT EXISTS
+       (SELECT 1 FROM outbox o WHERE o.event_id = events.id AND o.state = 'pending')`,
+    ),
+    recentEvents: p(
+      `SELECT e.id FROM events e WHERE e.id < ?
+       AND (? IS NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.integration = ?))
+       AND (? IS NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.state = ?))
+       AND (? IS NULL OR e.message_id LIKE ? OR e.payload LIKE ?)
+       ORDER BY e.id DESC LIMIT ?`,
+    ),
+    eventById: p(`SELECT * FROM events WHERE id = ?`),
+    rowsOfEvent: p(`SELECT * FROM outbox WHERE event_id = ? ORDER BY integration`),
+    countByState: p(`SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`),
+    oldestPendingAt: p(`SELECT MIN(created_at) AS at FROM outbox WHERE state = 'pending'`),
+  };
+}

@@ -86,9 +86,15 @@ class SqliteStore implements Store {
     return true;
   }
 
-  async claim(owner: string, limit: number, now: number, leaseMs: number): Promise<ClaimedRow[]> {
+  async claim(
+    owner: string,
+    limit: number,
+    now: number,
+    leaseMs: number,
+    integrations: readonly string[],
+  ): Promise<ClaimedRow[]> {
     return this.db.transaction(() => {
-      const heads = this.q.dueHeads.all(now, now, limit) as { head_id: number }[];
+      const heads = this.q.dueHeads.all(now, now, JSON.stringify(integrations), limit) as { head_id: number }[];
       return heads.map(({ head_id }) => {
         this.q.leaseHead.run(now + leaseMs, head_id);
         this.q.leaseRow.run(owner, head_id);
@@ -231,7 +237,7 @@ function statements(db: Db) {
     ),
     dueHeads: p(
       `SELECT head_id FROM heads WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-       ORDER BY due_at, head_id LIMIT ?`,
+       AND integration IN (SELECT value FROM json_each(?)) ORDER BY due_at, head_id LIMIT ?`,
     ),
     leaseHead: p(`UPDATE heads SET lease_until = ? WHERE head_id = ?`),
     leaseRow: p(`UPDATE outbox SET lease_owner = ? WHERE id = ?`),

@@ -90,9 +90,16 @@ export interface Store {
   ingest(events: readonly IncomingEvent[]): Promise<IngestResult>;
   /**
    * Claims up to `limit` rows that are due and at the head of their person's queue, leasing them to `owner` until
-   * `now + leaseMs`. A row whose lease ran out (a crashed worker) can be claimed again.
+   * `now + leaseMs`, from the named integrations only (a paused one is left out and keeps its order). A row whose
+   * lease ran out (a crashed worker) can be claimed again.
    */
-  claim(owner: string, limit: number, now: number, leaseMs: number): Promise<ClaimedRow[]>;
+  claim(
+    owner: string,
+    limit: number,
+    now: number,
+    leaseMs: number,
+    integrations: readonly string[],
+  ): Promise<ClaimedRow[]>;
   /** Records the outcome of a claimed row; a finished row hands its person's head to the next row. */
   complete(id: number, owner: string, completion: Completion, now: number): Promise<void>;
   /** Moves every pending row older than `maxAgeMs` to dead letters. */

@@ -47,7 +47,7 @@ describe("sqlite store on disk", () => {
     ]);
     await store.close();
     const reopened = openSqliteStore(path);
-    expect((await reopened.claim("w", 10, 2, 1_000)).map((r) => r.orderKey)).toEqual(["p"]);
+    expect((await reopened.claim("w", 10, 2, 1_000, ["x"])).map((r) => r.orderKey)).toEqual(["p"]);
     await reopened.close();
     await cleanup();
   });

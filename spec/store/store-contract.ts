@@ -5,6 +5,7 @@ import type { IncomingEvent, Store } from "../../store/store.js";
 
 export type StoreFactory = () => Promise<{ store: Store; reopen?: () => Promise<Store>; cleanup(): Promise<void> }>;
 
+const ALL = ["salesloft"];
 let counter = 0;
 function incoming(person: string | undefined, overrides: Partial<IncomingEvent> = {}): IncomingEvent {
   const messageId = `m${++counter}`;
@@ -45,9 +46,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
       withStore(async (store) => {
         const [a1, a2, b1] = [incoming("a"), incoming("a"), incoming("b")];
         await store.ingest([a1, a2, b1]);
-        const first = await store.claim("w1", 10, 2_000, 30_000);
+        const first = await store.claim("w1", 10, 2_000, 30_000, ALL);
         expect(first.map((r) => JSON.parse(r.payload).messageId)).toEqual([a1.messageId, b1.messageId]);
-        expect(await store.claim("w2", 10, 2_000, 30_000)).toEqual([]);
+        expect(await store.claim("w2", 10, 2_000, 30_000, ALL)).toEqual([]);
         const a = first.find((r) => r.orderKey === "a")!;
         await store.complete(
           a.id,
@@ -55,7 +56,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
           { state: "delivered", attempt: { at: 2_000, durationMs: 5, httpStatus: 200 } },
           2_100,
         );
-        const next = await store.claim("w2", 10, 2_200, 30_000);
+        const next = await store.claim("w2", 10, 2_200, 30_000, ALL);
         expect(next.map((r) => JSON.parse(r.payload).messageId)).toEqual([a2.messageId]);
       }),
     );
@@ -65,15 +66,15 @@ export function storeContract(name: string, factory: StoreFactory): void {
       withStore(async (store) => {
         const [a1, a2] = [incoming("a"), incoming("a")];
         await store.ingest([a1, a2]);
-        const [row] = await store.claim("w1", 10, 2_000, 30_000);
+        const [row] = await store.claim("w1", 10, 2_000, 30_000, ALL);
         await store.complete(
           row.id,
           "w1",
           { state: "retry", nextAttemptAt: 60_000, attempt: { at: 2_000, durationMs: 3, httpStatus: 429 } },
           2_010,
         );
-        expect(await store.claim("w1", 10, 30_000, 30_000)).toEqual([]);
-        const again = await store.claim("w1", 10, 60_000, 30_000);
+        expect(await store.claim("w1", 10, 30_000, 30_000, ALL)).toEqual([]);
+        const again = await store.claim("w1", 10, 60_000, 30_000, ALL);
         expect(again.map((r) => [JSON.parse(r.payload).messageId, r.attempts])).toEqual([[a1.messageId, 1]]);
       }),
     );
@@ -82,9 +83,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
       "gives a row whose worker died to another worker once its lease runs out, and ignores the dead worker's answer",
       withStore(async (store) => {
         await store.ingest([incoming("a")]);
-        const [row] = await store.claim("dead-worker", 10, 2_000, 1_000);
-        expect(await store.claim("w2", 10, 2_500, 1_000)).toEqual([]);
-        const [reclaimed] = await store.claim("w2", 10, 3_001, 1_000);
+        const [row] = await store.claim("dead-worker", 10, 2_000, 1_000, ALL);
+        expect(await store.claim("w2", 10, 2_500, 1_000, ALL)).toEqual([]);
+        const [reclaimed] = await store.claim("w2", 10, 3_001, 1_000, ALL);
         expect(reclaimed.id).toBe(row.id);
         await store.complete(row.id, "dead-worker", { state: "failed", detail: "late" }, 3_100);
         await store.complete(
@@ -99,10 +100,20 @@ export function storeContract(name: string, factory: StoreFactory): void {
     );
 
     it(
+      "claims only from the integrations asked for, so a paused one keeps its queue in order",
+      withStore(async (store) => {
+        const other = incoming("a", { routes: [{ integration: "hubspot", orderKey: "a" }] });
+        await store.ingest([incoming("a"), other]);
+        const claimed = await store.claim("w", 10, 2_000, 1_000, ["hubspot"]);
+        expect(claimed.map((r) => r.integration)).toEqual(["hubspot"]);
+      }),
+    );
+
+    it(
       "orders events without a person only with themselves",
       withStore(async (store) => {
         await store.ingest([incoming(undefined), incoming(undefined)]);
-        expect(await store.claim("w", 10, 2_000, 1_000)).toHaveLength(2);
+        expect(await store.claim("w", 10, 2_000, 1_000, ALL)).toHaveLength(2);
       }),
     );
 
@@ -113,7 +124,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
           routes: [{ integration: "salesloft", orderKey: "a", settled: { state: "dropped", detail: "not handled" } }],
         });
         await store.ingest([dropped]);
-        expect(await store.claim("w", 10, 2_000, 1_000)).toEqual([]);
+        expect(await store.claim("w", 10, 2_000, 1_000, ALL)).toEqual([]);
         const [view] = await store.recent(10);
         expect(view.rows.map((r) => [r.state, r.detail])).toEqual([["dropped", "not handled"]]);
       }),
@@ -125,10 +136,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const [a1, b1] = [incoming("a"), incoming("b")];
         await store.ingest([a1, b1]);
         expect(await store.expire(100_000, 50_000)).toBe(2);
-        expect(await store.claim("w", 10, 100_000, 1_000)).toEqual([]);
+        expect(await store.claim("w", 10, 100_000, 1_000, ALL)).toEqual([]);
         const a2 = incoming("a", { receivedAt: 100_000 });
         await store.ingest([a2]);
-        const [row] = await store.claim("w", 10, 100_000, 1_000);
+        const [row] = await store.claim("w", 10, 100_000, 1_000, ALL);
         await store.complete(
           row.id,
           "w",
@@ -136,7 +147,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
           100_001,
         );
         expect(await store.replay("all-dead", 100_002)).toEqual({ requeued: 1, superseded: 1 });
-        const replayed = await store.claim("w", 10, 100_003, 1_000);
+        const replayed = await store.claim("w", 10, 100_003, 1_000, ALL);
         expect(replayed.map((r) => JSON.parse(r.payload).messageId)).toEqual([b1.messageId]);
       }),
     );
@@ -146,14 +157,14 @@ export function storeContract(name: string, factory: StoreFactory): void {
       withStore(async (store) => {
         const event = incoming("jane@example.com");
         await store.ingest([event]);
-        const [row] = await store.claim("w", 10, 2_000, 1_000);
+        const [row] = await store.claim("w", 10, 2_000, 1_000, ALL);
         await store.complete(
           row.id,
           "w",
           { state: "retry", nextAttemptAt: 2_500, attempt: { at: 2_000, durationMs: 4, httpStatus: 503 } },
           2_004,
         );
-        const [again] = await store.claim("w", 10, 2_500, 1_000);
+        const [again] = await store.claim("w", 10, 2_500, 1_000, ALL);
         await store.complete(
           again.id,
           "w",
@@ -173,7 +184,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       withStore(async (store) => {
         const [done, waiting] = [incoming("a"), incoming("b")];
         await store.ingest([done, waiting]);
-        const rows = await store.claim("w", 10, 2_000, 1_000);
+        const rows = await store.claim("w", 10, 2_000, 1_000, ALL);
         const a = rows.find((r) => r.orderKey === "a")!;
         await store.complete(
           a.id,

@@ -1,0 +1,154 @@
+// The delivery loop of the live pipeline: claim due rows at the head of each person's queue, transform, send once,
+// and record the result; retries are rows in the store with a due time, so a crash or restart loses none.
+
+import type { AttemptRecord, ClaimedRow, Completion, Store } from "../store/store.js";
+
+/** What one send attempt came to, as the transport reports it (request and response already redacted). */
+export type AttemptResult =
+  | { readonly kind: "delivered"; readonly record: AttemptRecord; readonly warnings: readonly string[] }
+  | { readonly kind: "retry"; readonly record: AttemptRecord; readonly retryAfterMs?: number; readonly error: string }
+  | { readonly kind: "failed"; readonly record: AttemptRecord; readonly error: string };
+
+/** One integration as the worker drives it. */
+export interface WorkerTarget {
+  readonly name: string;
+  paused: boolean;
+  /** Transforms the stored event with the current settings and sends it once; never throws. */
+  attempt(payload: string, row: ClaimedRow): Promise<AttemptResult | { kind: "dropped" | "failed"; detail: string }>;
+}
+
+export interface WorkerOptions {
+  readonly store: Store;
+  readonly targets: ReadonlyMap<string, WorkerTarget>;
+  readonly owner: string;
+  readonly concurrency: number;
+  /** A row not finished within this is claimable again by another worker (a crashed process). */
+  readonly leaseMs?: number;
+  /** Events not delivered within this become dead letters. */
+  readonly maxAgeMs: number;
+  readonly retentionMs: number;
+  readonly pollMs?: number;
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly onCompleted?: (row: ClaimedRow, completion: Completion) => void;
+}
+
+export class DeliveryWorker {
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private lastHousekeeping = 0;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** New events were stored: look for work now rather than at the next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** Stops claiming; resolves when the attempts on the wire have finished (or `timeoutMs` passed). */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    const drained = Promise.allSettled([...this.inFlight]);
+    await Promise.race([drained, new Promise((done) => setTimeout(done, timeoutMs).unref())]);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      await this.housekeeping();
+      const free = this.options.concurrency - this.inFlight.size;
+      const rows = free > 0 ? await this.claim(free) : [];
+      for (const row of rows) this.track(this.deliver(row));
+      if (rows.length === 0 || free <= 0) await this.sleep();
+    }
+  }
+
+  private async claim(limit: number): Promise<ClaimedRow[]> {
+    // A paused integration is not claimed from: its queue waits, in order, until it is resumed.
+    const live = [...this.options.targets.values()].filter((t) => !t.paused).map((t) => t.name);
+    if (live.length === 0) return [];
+    return this.options.store.claim(this.options.owner, limit, this.now(), this.options.leaseMs ?? 60_000, live);
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => {
+      this.inFlight.delete(work);
+      this.wake?.();
+    });
+  }
+
+  private async deliver(row: ClaimedRow): Promise<void> {
+    const target = this.options.targets.get(row.integration);
+    const completion: Completion =
+      target === undefined
+        ? { state: "failed", detail: `integration "${row.integration}" is not configured any more` }
+        : this.completionOf(row, await target.attempt(row.payload, row));
+    await this.options.store.complete(row.id, this.options.owner, completion, this.now());
+    this.options.onCompleted?.(row, completion);
+  }
+
+  private completionOf(row: ClaimedRow, result: Awaited<ReturnType<WorkerTarget["attempt"]>>): Completion {
+    switch (result.kind) {
+      case "delivered":
+        return { state: "delivered", attempt: result.record, warnings: result.warnings };
+      case "dropped":
+        return { state: "dropped", detail: result.detail };
+      case "retry": {
+        const due = this.now() + this.backoffMs(row.attempts + 1, result.retryAfterMs);
+        if (due - row.createdAt > this.options.maxAgeMs) {
+          return {
+            state: "dead",
+            detail: `gave up after ${row.attempts + 1} attempts: ${result.error}`,
+            attempt: result.record,
+          };
+        }
+        return { state: "retry", nextAttemptAt: due, attempt: result.record };
+      }
+      case "failed":
+        return "record" in result
+          ? { state: "failed", detail: result.error, attempt: result.record }
+          : { state: "failed", detail: result.detail };
+    }
+  }
+
+  /** Exponential backoff with full jitter; a server's Retry-After is a floor. */
+  private backoffMs(attempt: number, retryAfterMs?: number): number {
+    const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 1_000, maxMs: 600_000 };
+    const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
+    const jittered = Math.floor((this.options.random ?? Math.random)() * ceiling);
+    return Math.max(jittered, retryAfterMs ?? 0);
+  }
+
+  private async housekeeping(): Promise<void> {
+    const now = this.now();
+    if (now - this.lastHousekeeping < 10_000) return;
+    this.lastHousekeeping = now;
+    await this.options.store.expire(now, this.options.maxAgeMs);
+    await this.options.store.prune(now - this.options.retentionMs);
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((done) => {
+      this.wake = () => {
+        this.wake = undefined;
+        clearTimeout(this.timer);
+        done();
+      };
+      this.timer = setTimeout(() => this.wake?.(), this.options.pollMs ?? 250);
+    });
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}

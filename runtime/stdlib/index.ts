@@ -6,6 +6,7 @@ import { LIST_FUNCTIONS, join, split } from "./lists.js";
 import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
 import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
 import type { FunctionSpec } from "./spec.js";
+import { TIME_FUNCTIONS, format_time, unix_micros, unix_millis, unix_seconds } from "./time.js";
 import { TEXT_FUNCTIONS, concat, lower, replace, trim, truncate, upper } from "./text.js";
 import { URL_FUNCTIONS, url_param } from "./url.js";
 
@@ -27,6 +28,7 @@ export {
   to_number,
 };
 export { to_string, trim, truncate, upper, url_param };
+export { format_time, unix_micros, unix_millis, unix_seconds };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
@@ -37,6 +39,7 @@ export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...PHONE_FUNCTIONS,
   ...URL_FUNCTIONS,
   ...HASH_FUNCTIONS,
+  ...TIME_FUNCTIONS,
 ]);
 
 export const STDLIB_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(STDLIB.map((spec) => [spec.name, spec]));
@@ -61,4 +64,8 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   region_code,
   url_param,
   sha256,
+  unix_seconds,
+  unix_millis,
+  unix_micros,
+  format_time,
 });

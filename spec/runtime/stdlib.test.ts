@@ -47,6 +47,7 @@ describe("the library as a whole", () => {
       "coalesce",
       "concat",
       "e164",
+      "format_time",
       "is_present",
       "join",
       "lower",
@@ -60,6 +61,9 @@ describe("the library as a whole", () => {
       "to_string",
       "trim",
       "truncate",
+      "unix_micros",
+      "unix_millis",
+      "unix_seconds",
       "upper",
       "url_param",
     ]);

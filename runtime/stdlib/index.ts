@@ -3,6 +3,7 @@
 import { CONVERT_FUNCTIONS, to_bool, to_number, to_string } from "./convert.js";
 import { HASH_FUNCTIONS, sha256 } from "./hash.js";
 import { LIST_FUNCTIONS, join, split } from "./lists.js";
+import { NUMBER_FUNCTIONS, abs, ceil, floor, max, min, round } from "./numbers.js";
 import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
 import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
 import type { FunctionSpec } from "./spec.js";
@@ -29,6 +30,7 @@ export {
 };
 export { to_string, trim, truncate, upper, url_param };
 export { format_time, unix_micros, unix_millis, unix_seconds };
+export { abs, ceil, floor, max, min, round };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
@@ -36,6 +38,7 @@ export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...LIST_FUNCTIONS,
   ...PRESENCE_FUNCTIONS,
   ...CONVERT_FUNCTIONS,
+  ...NUMBER_FUNCTIONS,
   ...PHONE_FUNCTIONS,
   ...URL_FUNCTIONS,
   ...HASH_FUNCTIONS,
@@ -68,4 +71,10 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   unix_millis,
   unix_micros,
   format_time,
+  round,
+  floor,
+  ceil,
+  abs,
+  min,
+  max,
 });

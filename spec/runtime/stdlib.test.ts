@@ -44,16 +44,22 @@ describe("the library as a whole", () => {
     const names = STDLIB.map((spec) => spec.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([
+      "abs",
+      "ceil",
       "coalesce",
       "concat",
       "e164",
+      "floor",
       "format_time",
       "is_present",
       "join",
       "lower",
+      "max",
+      "min",
       "region",
       "region_code",
       "replace",
+      "round",
       "sha256",
       "split",
       "to_bool",

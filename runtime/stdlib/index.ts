@@ -1,7 +1,8 @@
 // The standard library: every function's spec in one list, a lookup by name, and each implementation by its .map name.
 
 import { CONVERT_FUNCTIONS, to_bool, to_number, to_string } from "./convert.js";
-import { HASH_FUNCTIONS, sha256 } from "./hash.js";
+import { HASH_FUNCTIONS, hmac_sha256, sha256 } from "./hash.js";
+import { IDENTITY_FUNCTIONS, digits, hash_email, hash_phone, normalize_name } from "./identity.js";
 import { LIST_FUNCTIONS, join, split } from "./lists.js";
 import { NUMBER_FUNCTIONS, abs, ceil, floor, max, min, round } from "./numbers.js";
 import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
@@ -31,6 +32,7 @@ export {
 export { to_string, trim, truncate, upper, url_param };
 export { format_time, unix_micros, unix_millis, unix_seconds };
 export { abs, ceil, floor, max, min, round };
+export { digits, hash_email, hash_phone, hmac_sha256, normalize_name };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
@@ -42,6 +44,7 @@ export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...PHONE_FUNCTIONS,
   ...URL_FUNCTIONS,
   ...HASH_FUNCTIONS,
+  ...IDENTITY_FUNCTIONS,
   ...TIME_FUNCTIONS,
 ]);
 
@@ -77,4 +80,9 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   abs,
   min,
   max,
+  hmac_sha256,
+  hash_email,
+  hash_phone,
+  digits,
+  normalize_name,
 });

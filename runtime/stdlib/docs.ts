@@ -53,8 +53,8 @@ function exampleCells(name: string, example: FunctionExample): string[] {
 }
 
 // Columns padded the way prettier aligns a markdown table, so `npm run format` leaves the generated file alone.
-// Width counts code points as prettier does, combining accents (U+0300-U+036F) as none and East Asian wide letters (Hangul, CJK, kana,
-// full-width forms: the ranges examples use) as two.
+// Width counts code points as prettier does: combining accents (U+0300-U+036F) as none, East Asian wide letters
+// (Hangul, CJK, kana, full-width forms: the ranges examples use) as two.
 function renderTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, column) => Math.max(...[header, ...rows].map((row) => width(row[column]))));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => pad(cell, widths[column])).join(" | ")} |`;

@@ -1,6 +1,7 @@
 // The standard library: every function's spec in one list, a lookup by name, and each implementation by its .map name.
 
 import { CONVERT_FUNCTIONS, to_bool, to_number, to_string } from "./convert.js";
+import { ENCODING_FUNCTIONS, base64, base64url, basic_auth, url_encode } from "./encoding.js";
 import { HASH_FUNCTIONS, hmac_sha256, sha256 } from "./hash.js";
 import { IDENTITY_FUNCTIONS, digits, hash_email, hash_phone, normalize_name } from "./identity.js";
 import { LIST_FUNCTIONS, join, split } from "./lists.js";
@@ -33,6 +34,7 @@ export { to_string, trim, truncate, upper, url_param };
 export { format_time, unix_micros, unix_millis, unix_seconds };
 export { abs, ceil, floor, max, min, round };
 export { digits, hash_email, hash_phone, hmac_sha256, normalize_name };
+export { base64, base64url, basic_auth, url_encode };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
@@ -45,6 +47,7 @@ export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...URL_FUNCTIONS,
   ...HASH_FUNCTIONS,
   ...IDENTITY_FUNCTIONS,
+  ...ENCODING_FUNCTIONS,
   ...TIME_FUNCTIONS,
 ]);
 
@@ -85,4 +88,8 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   hash_phone,
   digits,
   normalize_name,
+  base64,
+  base64url,
+  url_encode,
+  basic_auth,
 });

@@ -45,6 +45,9 @@ describe("the library as a whole", () => {
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([
       "abs",
+      "base64",
+      "base64url",
+      "basic_auth",
       "ceil",
       "coalesce",
       "concat",
@@ -76,6 +79,7 @@ describe("the library as a whole", () => {
       "unix_millis",
       "unix_seconds",
       "upper",
+      "url_encode",
       "url_param",
     ]);
   });

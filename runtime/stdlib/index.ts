@@ -10,7 +10,7 @@ import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
 import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
 import type { FunctionSpec } from "./spec.js";
 import { TIME_FUNCTIONS, format_time, unix_micros, unix_millis, unix_seconds } from "./time.js";
-import { TEXT_FUNCTIONS, concat, lower, replace, trim, truncate, upper } from "./text.js";
+import { TEXT_FUNCTIONS, concat, lower, replace, snake_case, trim, truncate, upper } from "./text.js";
 import { URL_FUNCTIONS, url_param } from "./url.js";
 
 // Implementations are exported under their .map names (to_string, not toString) so the code generator emits a call
@@ -35,6 +35,7 @@ export { format_time, unix_micros, unix_millis, unix_seconds };
 export { abs, ceil, floor, max, min, round };
 export { digits, hash_email, hash_phone, hmac_sha256, normalize_name };
 export { base64, base64url, basic_auth, url_encode };
+export { snake_case };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
@@ -92,4 +93,5 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   base64url,
   url_encode,
   basic_auth,
+  snake_case,
 });

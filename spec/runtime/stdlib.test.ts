@@ -69,6 +69,7 @@ describe("the library as a whole", () => {
       "replace",
       "round",
       "sha256",
+      "snake_case",
       "split",
       "to_bool",
       "to_number",

@@ -59,7 +59,8 @@ export const IDENTITY_FUNCTIONS: readonly FunctionSpec[] = [
     returns: "string",
     fallible: false,
     doc:
-      "The lower-case hex SHA-256 of the email trimmed and lower-cased — Meta's rule for `em` (\"Trim any leading " +
+      "The lower-case hex SHA-256 of the email trimmed and lower-cased — the rule for `em` on Meta's Conversions API " +
+      'page Customer Information Parameters ("Trim any leading ' +
       "and trailing spaces. Convert all characters to lowercase.\"), with Meta's published example. Absent when " +
       "nothing is left after trimming. The address is not checked otherwise, and GA4's extra rule for gmail.com and " +
       "googlemail.com (remove the dots before the domain) is not applied.",
@@ -124,7 +125,8 @@ export const IDENTITY_FUNCTIONS: readonly FunctionSpec[] = [
     fallible: false,
     doc:
       'A first or last name ready to hash for Meta (`fn`, `ln`: "Lowercase only with no punctuation") and GA4 ' +
-      '(`sha256_first_name`: "remove digits and symbol characters", lower case, trimmed): letters of any script ' +
+      '(Measurement Protocol user-provided data, `sha256_first_name`: "remove digits and symbol characters", lower ' +
+      "case, trimmed): letters of any script " +
       "and their accents are kept, lower-cased and in Unicode NFC; white space, punctuation, symbols and digits are " +
       "removed. Absent when no letter is left. Hash it with `sha256`; the examples are Meta's.",
     examples: [

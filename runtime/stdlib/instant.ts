@@ -34,7 +34,8 @@ export function parseIsoInstant(text: string): Instant | undefined {
   if (clock === undefined || shift === undefined) return undefined;
   const digits = (fraction ?? "").padEnd(6, "0");
   const ms = daysFromCivil(y, mo, d) * MS_PER_DAY + clock - shift + Number(digits.slice(0, 3));
-  return { ms, us: Number(digits.slice(3, 6)) };
+  // An offset can carry 0000-01-01 or 9999-12-31 across the edge of what four digits can write back.
+  return ms < MIN_MS || ms > MAX_MS ? undefined : { ms, us: Number(digits.slice(3, 6)) };
 }
 
 function clockMs(hour: number, minute: number, second: number): number | undefined {

@@ -35,6 +35,8 @@ describe("the ISO-8601 reader", () => {
     " 2024-03-07",
     "Thu, 07 Mar 2024 14:30:00 GMT",
     "1709821800",
+    "0000-01-01T00:00:00+01:00",
+    "9999-12-31T23:59:59-01:00",
   ])("refuses %s, which Date.parse might accept", (text) => {
     expect(unix_millis(text)).toBeInstanceOf(Failure);
   });

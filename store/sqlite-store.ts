@@ -7,6 +7,7 @@ import Database from "libsql";
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from "./sqlite-schema.js";
 import { GroupCommit } from "./group-commit.js";
 import { appendHistory, personKey, rowView, type OutboxRecord } from "./rows.js";
+import { RateWindows } from "./rate-window.js";
 import type {
   ClaimedRow,
   Completion,
@@ -14,13 +15,15 @@ import type {
   EventView,
   IncomingEvent,
   IngestResult,
+  RateDecision,
   Store,
   StoreStats,
 } from "./store.js";
+import { StoreVersionError } from "./store.js";
 
 type Db = InstanceType<typeof Database>;
 
-export class StoreVersionError extends Error {}
+export { StoreVersionError };
 
 /** Opens (creating and migrating when needed) the SQLite store at `path`. */
 export function openSqliteStore(path: string): Store {
@@ -51,6 +54,7 @@ function migrate(db: Db): void {
 class SqliteStore implements Store {
   private readonly commits: GroupCommit<IncomingEvent, boolean>;
   private readonly q;
+  private readonly rates = new RateWindows();
 
   constructor(private readonly db: Db) {
     this.q = statements(db);
@@ -212,6 +216,11 @@ class SqliteStore implements Store {
     const byState = Object.fromEntries(counts.map((c) => [c.state, Number(c.n)]));
     const oldest = this.q.oldestPendingAt.get() as { at: number | null };
     return { pending: byState.pending ?? 0, oldestPendingAt: oldest.at, byState };
+  }
+
+  /** In-process: one process owns a SQLite file, so its memory is the whole truth. */
+  async acquireRate(key: string, limit: number, windowMs: number, now: number): Promise<RateDecision> {
+    return this.rates.acquire(key, limit, windowMs, now);
   }
 
   async close(): Promise<void> {

@@ -111,8 +111,18 @@ export interface Store {
   recent(limit: number, filter?: EventFilter): Promise<EventView[]>;
   event(id: number): Promise<EventView | undefined>;
   stats(now: number): Promise<StoreStats>;
+  /**
+   * Takes one request from the budget `key` (a team's credential) shared by every process on this store: at most
+   * `limit` grants in any `windowMs`. Refused: when the oldest grant in the window leaves it.
+   */
+  acquireRate?(key: string, limit: number, windowMs: number, now: number): Promise<RateDecision>;
   close(): Promise<void>;
 }
+
+export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAtMs: number };
+
+/** The store was written by a newer signal-map: this program refuses to touch it. */
+export class StoreVersionError extends Error {}
 
 export interface EventFilter {
   readonly integration?: string;

@@ -198,6 +198,24 @@ export function storeContract(name: string, factory: StoreFactory): void {
     );
 
     it(
+      "grants at most the limit of a rate key in any window, and says when the next grant is possible",
+      withStore(async (store) => {
+        const acquire = store.acquireRate!.bind(store);
+        const firsts = [await acquire("team-a", 3, 1_000, 10_000), await acquire("team-a", 3, 1_000, 10_200)];
+        expect([...firsts, await acquire("team-a", 3, 1_000, 10_400)]).toEqual([
+          { ok: true },
+          { ok: true },
+          { ok: true },
+        ]);
+        expect(await acquire("team-a", 3, 1_000, 10_500)).toEqual({ ok: false, retryAtMs: 11_000 });
+        expect(await acquire("team-b", 3, 1_000, 10_500)).toEqual({ ok: true });
+        expect(await acquire("team-a", 3, 1_000, 10_999)).toEqual({ ok: false, retryAtMs: 11_000 });
+        expect(await acquire("team-a", 3, 1_000, 11_000)).toEqual({ ok: true });
+        expect(await acquire("team-a", 3, 1_000, 11_001)).toEqual({ ok: false, retryAtMs: 11_200 });
+      }),
+    );
+
+    it(
       "commits concurrent ingests together and answers each caller with its own counts",
       withStore(async (store) => {
         const results = await Promise.all(

@@ -73,8 +73,8 @@ export const SQL = {
   // when another process changed it first, so the count and the append are one atomic step.
   ensureRateKey: `INSERT INTO rate_grants (key, grants) VALUES ($1, '{}') ON CONFLICT (key) DO NOTHING`,
   acquireRate: `UPDATE rate_grants
-    SET grants = array_append(ARRAY(SELECT g FROM unnest(grants) AS g WHERE g > $2 - $3 ORDER BY g), $2::bigint)
-    WHERE key = $1 AND (SELECT COUNT(*) FROM unnest(grants) AS g WHERE g > $2 - $3) < $4
+    SET grants = array_append(ARRAY(SELECT g FROM unnest(grants) AS g WHERE g > $2::bigint - $3::bigint ORDER BY g), $2::bigint)
+    WHERE key = $1 AND (SELECT COUNT(*) FROM unnest(grants) AS g WHERE g > $2::bigint - $3::bigint) < $4
     RETURNING 1 AS ok`,
-  grantsInWindow: `SELECT g::float8 AS g FROM rate_grants, unnest(grants) AS g WHERE key = $1 AND g > $2 - $3 ORDER BY g`,
+  grantsInWindow: `SELECT g::float8 AS g FROM rate_grants, unnest(grants) AS g WHERE key = $1 AND g > $2::bigint - $3::bigint ORDER BY g`,
 };

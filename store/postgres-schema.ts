@@ -56,10 +56,12 @@ export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
 const MIGRATION_LOCK = 0x7369676d6170;
 
 /** Brings the schema up to this program's version in one transaction; refuses a newer one. */
-export async function migrate(client: PoolClient): Promise<void> {
+export async function migrate(client: PoolClient, schema: string | undefined): Promise<void> {
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    // The name is checked (lower-case letters, digits, _) where the pool is made.
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS signal_map_schema (
          version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,

@@ -49,8 +49,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`);
   }
   try {
-    if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-    await migrate(client);
+    await migrate(client, options.schema);
   } catch (error) {
     client.release();
     await pool.end().catch(() => undefined);

@@ -34,8 +34,9 @@ export const SQL = {
     WHERE o.id = leased.head_id AND e.id = o.event_id
     RETURNING o.id, o.event_id, o.integration, o.order_key, o.has_person, o.attempts, o.created_at, e.payload,
       leased.due_at`,
-  personOfRow: `SELECT integration, order_key FROM outbox WHERE id = $1`,
-  lockHead: `SELECT head_id FROM heads WHERE integration = $1 AND order_key = $2 FOR UPDATE`,
+  peopleOfRows: `SELECT DISTINCT integration, order_key FROM outbox WHERE id = ANY($1::bigint[])`,
+  lockHeads: `SELECT h.head_id FROM heads h JOIN unnest($1::text[], $2::text[]) AS p(i, k)
+    ON h.integration = p.i AND h.order_key = p.k ORDER BY h.integration, h.order_key FOR UPDATE OF h`,
   rowById: `SELECT * FROM outbox WHERE id = $1`,
   retryRow: `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, history = $2, lease_owner = NULL
     WHERE id = $3`,

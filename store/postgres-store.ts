@@ -5,7 +5,7 @@
 // replay) first takes that person's advisory lock, so a head never advances past a row another transaction is adding.
 
 import type pg from "pg";
-import { appendHistory, rowView, type OutboxRecord } from "./rows.js";
+import { rowView, type OutboxRecord } from "./rows.js";
 import { SQL } from "./postgres-queries.js";
 import { migrate } from "./postgres-schema.js";
 import { AsyncGroupCommit } from "./postgres-group-commit.js";
@@ -19,10 +19,10 @@ import {
   redactUrl,
   safeText,
   unescapeKey,
-  type Client,
   type PoolOptions,
 } from "./postgres-pool.js";
 import { ingestBatch } from "./postgres-ingest.js";
+import { advanceHead, completeBatch, type CompletionItem } from "./postgres-complete.js";
 import type {
   ClaimedRow,
   Completion,
@@ -66,9 +66,11 @@ function fromDb(r: OutboxRecord): OutboxRecord {
 
 class PostgresStore implements Store {
   private readonly commits: AsyncGroupCommit<IncomingEvent, boolean>;
+  private readonly completions: AsyncGroupCommit<CompletionItem, void>;
 
   constructor(private readonly pool: pg.Pool) {
     this.commits = new AsyncGroupCommit((batch) => inTransaction(pool, (client) => ingestBatch(client, batch)));
+    this.completions = new AsyncGroupCommit((batch) => inTransaction(pool, (client) => completeBatch(client, batch)));
   }
 
   async ingest(events: readonly IncomingEvent[]): Promise<IngestResult> {
@@ -99,26 +101,7 @@ class PostgresStore implements Store {
   }
 
   async complete(id: number, owner: string, completion: Completion, now: number): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      const person = (await c.query(SQL.personOfRow, [id])).rows[0] as
-        { integration: string; order_key: string } | undefined;
-      if (person === undefined) return;
-      await lockPeople(c, [personLockKey(person.integration, person.order_key)]);
-      // The head before the row: claims lock in that order too, so the two never wait on each other in a circle.
-      await c.query(SQL.lockHead, [person.integration, person.order_key]);
-      const row = (await c.query(SQL.rowById, [id])).rows[0] as OutboxRecord | undefined;
-      if (row === undefined || row.state !== "pending" || row.lease_owner !== safeText(owner)) return;
-      const history = appendHistory(row.history, "attempt" in completion ? completion.attempt : undefined);
-      if (completion.state === "retry") {
-        await c.query(SQL.retryRow, [completion.nextAttemptAt, safeText(history), id]);
-        await c.query(SQL.retryHead, [completion.nextAttemptAt, row.integration, row.order_key]);
-        return;
-      }
-      const detail = completion.state === "delivered" ? JSON.stringify(completion.warnings ?? []) : completion.detail;
-      const attempts = completion.state === "delivered" || completion.attempt ? 1 : 0;
-      await c.query(SQL.finishRow, [completion.state, attempts, safeText(detail), safeText(history), now, id]);
-      await advanceHead(c, row.integration, row.order_key);
-    });
+    await this.completions.submit([{ id, owner, completion, now }]);
   }
 
   async expire(now: number, maxAgeMs: number): Promise<number> {
@@ -223,14 +206,7 @@ class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.commits.drain();
+    await this.completions.drain();
     await this.pool.end();
   }
-}
-
-/** Points the person's head at their oldest pending row, or removes it when nothing is pending. */
-async function advanceHead(c: Client, integration: string, key: string): Promise<void> {
-  const next = (await c.query(SQL.oldestPending, [integration, key])).rows[0] as
-    { id: number; next_attempt_at: number } | undefined;
-  if (next === undefined) await c.query(SQL.deleteHead, [integration, key]);
-  else await c.query(SQL.upsertHead, [integration, key, next.id, next.next_attempt_at]);
 }

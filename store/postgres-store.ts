@@ -19,6 +19,7 @@ import {
   redactUrl,
   safeText,
   unescapeKey,
+  type Client,
   type PoolOptions,
 } from "./postgres-pool.js";
 import { ingestBatch } from "./postgres-ingest.js";
@@ -108,11 +109,8 @@ class PostgresStore implements Store {
     return inTransaction(this.pool, async (c) => {
       const candidates = (await c.query(SQL.expired, [now - maxAgeMs, now])).rows as OutboxRecord[];
       if (candidates.length === 0) return 0;
-      await lockPeople(
-        c,
-        candidates.map((r) => personLockKey(r.integration, r.order_key)),
-      );
-      // Read again under the locks: a row may have been delivered or claimed since.
+      await lockPeopleAndHeads(c, candidates);
+      // Read again under the locks: a row may have been delivered or claimed since, and no claim can now start.
       const old = (await c.query(SQL.expired, [now - maxAgeMs, now])).rows as OutboxRecord[];
       const detail = `not delivered within ${Math.round(maxAgeMs / 1000)} s of being received`;
       for (const row of old) await c.query(SQL.finishRow, ["dead", 0, detail, row.history, now, row.id]);
@@ -124,10 +122,7 @@ class PostgresStore implements Store {
   async replay(ids: readonly number[] | "all-dead", now: number): Promise<{ requeued: number; superseded: number }> {
     return inTransaction(this.pool, async (c) => {
       const select = () => (ids === "all-dead" ? c.query(SQL.allDead) : c.query(SQL.rowsById, [ids]));
-      await lockPeople(
-        c,
-        ((await select()).rows as OutboxRecord[]).map((r) => personLockKey(r.integration, r.order_key)),
-      );
+      await lockPeopleAndHeads(c, (await select()).rows as OutboxRecord[]);
       const rows = ((await select()).rows as OutboxRecord[]).filter((r) => r.state === "dead" || r.state === "failed");
       let requeued = 0;
       let superseded = 0;
@@ -209,4 +204,13 @@ class PostgresStore implements Store {
     await this.completions.drain();
     await this.pool.end();
   }
+}
+
+/** The person locks, then their heads (the order completions use), so no claim moves these queues meanwhile. */
+async function lockPeopleAndHeads(c: Client, rows: readonly OutboxRecord[]): Promise<void> {
+  await lockPeople(
+    c,
+    rows.map((r) => personLockKey(r.integration, r.order_key)),
+  );
+  await c.query(SQL.lockHeads, [rows.map((r) => r.integration), rows.map((r) => r.order_key)]);
 }

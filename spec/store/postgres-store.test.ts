@@ -64,6 +64,23 @@ describe("postgres store on a shared server", () => {
     await store.close();
   });
 
+  it("does not make a dead letter of a row on the wire: its worker's answer decides it", async () => {
+    const { stores } = await storesOnOneSchema(1);
+    const [store] = stores;
+    const routes = [{ integration: "x", orderKey: "a" }];
+    await store.ingest([
+      { source: "web", messageId: "a1", payload: "{}", receivedAt: 1, routes },
+      { source: "web", messageId: "a2", payload: "{}", receivedAt: 1, routes },
+    ]);
+    const [onWire] = await store.claim("w", 10, 2, 600_000, ["x"]);
+    expect(await store.expire(100_000, 50_000)).toBe(1);
+    const delivered = { at: 100_001, durationMs: 1, httpStatus: 200 };
+    await store.complete(onWire.id, "w", { state: "delivered", attempt: delivered }, 100_002);
+    expect((await store.stats(100_003)).byState).toEqual({ delivered: 1, dead: 1 });
+    expect(await store.claim("w", 10, 100_004, 1_000, ["x"])).toEqual([]);
+    await store.close();
+  });
+
   it("shares one rate window among processes: never more grants than the limit", async () => {
     const { stores } = await storesOnOneSchema(3);
     const tries = stores.flatMap((store) =>

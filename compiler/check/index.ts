@@ -5,6 +5,9 @@ import type { MapFile, PresetDecl, SendStatement } from "../../dsl/ast.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
+import { DEAD_RULE_CHECKS } from "./dead-rule-checks.js";
+import { REQUIRED_CHECKS } from "./required-checks.js";
+import { SCHEMA_VALUE_CHECKS } from "./schema-value-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { createFileState, type PresetState } from "./context.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
@@ -56,6 +59,9 @@ export const CHECKS: CheckTable = mergeTables(
   OPERATOR_CHECKS,
   SEND_CHECKS,
   ASSIGNMENT_CHECKS,
+  SCHEMA_VALUE_CHECKS,
+  REQUIRED_CHECKS,
+  DEAD_RULE_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */

@@ -1,0 +1,169 @@
+// Fields the request schema requires: never set is an error (E450); set only sometimes is a warning (W120).
+
+import path from "node:path";
+import type { Assignment, Expr, PresetDecl, Span, Statement } from "../../dsl/ast.js";
+import type { CheckContext } from "./context.js";
+import type { SchemaNode } from "./event-schema.js";
+import { absenceOf, describeAbsence, type Absence, type PresenceFacts } from "./presence.js";
+import { quoted } from "./report.js";
+import { bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
+import type { ResolvedNode } from "./schema-resolve.js";
+import { joinVariants, variants } from "./schema-variants.js";
+import { listOf } from "./types.js";
+import type { CheckTable } from "./table.js";
+
+export const REQUIRED_CHECKS: CheckTable = {
+  PresetDecl: [checkPresetRequiredFields],
+};
+
+/** An assignment with what is known of its value's presence where it stands. */
+interface SetRule {
+  readonly assignment: Assignment;
+  readonly names: readonly string[];
+  readonly absence: Absence;
+}
+
+function checkPresetRequiredFields(decl: PresetDecl, context: CheckContext): void {
+  const loaded = context.preset?.schema;
+  const send = context.preset?.send;
+  if (loaded === undefined || !loaded.ok || send?.bodySchema === undefined) return;
+  checkRequiredFields(
+    listOf(decl.statements),
+    loaded.schema,
+    { span: send.bodySchema.span, file: loaded.path },
+    context,
+  );
+}
+
+/**
+ * Checks the rules of one send block against its request schema. `where` locates the schema: its `body matches`
+ * literal (for E450) and its file (named in messages).
+ */
+export function checkRequiredFields(
+  statements: readonly Statement[],
+  schema: SchemaNode,
+  where: { readonly span: Span; readonly file: string },
+  context: CheckContext,
+): void {
+  if (bodyItemSchema(schema) !== undefined) return; // a list body is set whole
+  const rules = setRules(statements, context);
+  const objects = new Map<string, readonly string[]>([["", []]]);
+  for (const rule of rules) {
+    for (let length = 1; length < rule.names.length; length++) {
+      objects.set(rule.names.slice(0, length).join("."), rule.names.slice(0, length));
+    }
+  }
+  for (const object of objects.values()) {
+    for (const [key, always] of requiredAt(schema, object, rules)) {
+      checkOneRequired([...object, key], always, rules, where, context);
+    }
+  }
+}
+
+function setRules(statements: readonly Statement[], context: CheckContext): SetRule[] {
+  const proven: Expr[] = [];
+  const facts: PresenceFacts = {
+    proven,
+    letValue: (name) => context.preset?.env.letValue?.(name),
+    setting: (name) => context.file.settings?.get(name),
+  };
+  const rules: SetRule[] = [];
+  for (const statement of statements) {
+    if (statement?.kind === "Require" && statement.value !== undefined) proven.push(statement.value);
+    if (statement?.kind !== "Assign" || statement.value?.kind === "Omit") continue;
+    const names = listOf(statement.target).map((name) => name?.text);
+    if (names.length === 0 || !names.every((name) => typeof name === "string")) continue;
+    rules.push({ assignment: statement, names, absence: absenceOf(statement.value, facts) });
+  }
+  return rules;
+}
+
+/**
+ * Keys required at `object`, each with whether `required` lists it always (true) or only the `then` of an `if` the
+ * rules' literals satisfy (false: Salesloft requires email_address when upsert_key is "email_address").
+ */
+function requiredAt(schema: SchemaNode, object: readonly string[], rules: readonly SetRule[]): Map<string, boolean> {
+  const nodes = schemaAt(schema, object);
+  const keys = new Map<string, boolean>();
+  if (nodes.length === 0) return keys;
+  for (const key of requiredKeys(joinVariants(nodes as readonly ResolvedNode[]))) keys.set(key, true);
+  if (nodes.length !== 1) return keys;
+  for (const conditional of variants(nodes[0]).flatMap((node) => node.conditionals ?? [])) {
+    if (!conditionHolds(conditional.if, object, rules)) continue;
+    for (const key of requiredKeys((conditional.then ?? {}) as SchemaNode)) if (!keys.has(key)) keys.set(key, false);
+  }
+  return keys;
+}
+
+// `if: { properties: { K: { const: V } } }` holds when a rule always sets K to the literal V.
+function conditionHolds(condition: unknown, object: readonly string[], rules: readonly SetRule[]): boolean {
+  const properties = (condition as { properties?: Record<string, { const?: unknown }> } | undefined)?.properties;
+  if (properties === null || typeof properties !== "object") return false;
+  const entries = Object.entries(properties);
+  return (
+    entries.length > 0 &&
+    entries.every(([key, test]) => {
+      const target = [...object, key].join(".");
+      return rules.some(
+        (rule) =>
+          rule.names.join(".") === target &&
+          rule.assignment.when === undefined &&
+          literalOf(rule.assignment.value) === test?.const &&
+          test?.const !== undefined,
+      );
+    })
+  );
+}
+
+function literalOf(value: Expr | undefined): unknown {
+  return value?.kind === "String" || value?.kind === "Number" || value?.kind === "Boolean" ? value.value : undefined;
+}
+
+// A conditional requirement is an error when never set, but not a warning when set from event data: that `then`
+// already depends on the rules' own literals, and a warning there would fire on every Salesloft-like preset that
+// checks the value with `require` in another shape (lower(trim(x))).
+function checkOneRequired(
+  field: readonly string[],
+  always: boolean,
+  rules: readonly SetRule[],
+  where: { readonly span: Span; readonly file: string },
+  context: CheckContext,
+): void {
+  const name = field.join(".");
+  const within = (rule: SetRule) => field.every((key, i) => i >= rule.names.length || rule.names[i] === key);
+  const setting = rules.filter((rule) => within(rule));
+  // A rule that sets a parent whole (`contact <- …`) may hold the field: nothing is certain, nothing is said.
+  if (setting.some((rule) => rule.names.length < field.length)) return;
+  const schemaName = path.basename(where.file);
+  const parent = field.length > 1 ? `in ${field.slice(0, -1).join(".")}` : "at the top level";
+  if (setting.length === 0) {
+    context.reporter.report("E450", where.span, `${name} is required by ${schemaName} but no rule sets it`, {
+      hints: [
+        `add a rule such as ${name} <- …; the schema lists ${quoted(field[field.length - 1])} as required ${parent}`,
+      ],
+    });
+    return;
+  }
+  if (!always || setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)) return;
+  const first = setting[0];
+  const when = setting.every((rule) => rule.assignment.when !== undefined);
+  const who = when ? `events for which no "when" of its rules holds` : describeAbsence(unconditionalAbsence(setting));
+  context.reporter.report(
+    "W120",
+    first.assignment.targetSpan,
+    `${name} is required by ${schemaName} but may be left out: ${who} will be rejected by the schema`,
+    {
+      hints: [
+        when
+          ? `give ${name} a value for the other events too, e.g. a second rule with another "when"`
+          : `require the value before this rule (require x else "…"), or give it a fallback with ??`,
+      ],
+    },
+  );
+}
+
+// The absence of the unconditional rules (any one of them present is enough).
+function unconditionalAbsence(rules: readonly SetRule[]): Absence {
+  const unconditional = rules.filter((rule) => rule.assignment.when === undefined);
+  return unconditional[0]?.absence ?? [[]];
+}

@@ -147,7 +147,7 @@ function checkOneRequired(
   if (!always || setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)) return;
   const first = setting[0];
   const when = setting.every((rule) => rule.assignment.when !== undefined);
-  const who = when ? `events for which no "when" of its rules holds` : describeAbsence(unconditionalAbsence(setting));
+  const who = when ? eventsLeftOut(setting, context) : describeAbsence(unconditionalAbsence(setting));
   context.reporter.report(
     "W120",
     first.assignment.targetSpan,
@@ -160,6 +160,32 @@ function checkOneRequired(
       ],
     },
   );
+}
+
+// The events no rule's `when` selects, when every `when` names events (`event == "X" or event == "Y"`).
+function eventsLeftOut(rules: readonly SetRule[], context: CheckContext): string {
+  const selected = rules.map((rule) => namedEvents(rule.assignment.when));
+  const handled = listOf(context.preset?.on?.events).flatMap((event) =>
+    typeof event?.value === "string" ? [event.value] : [],
+  );
+  if (selected.some((names) => names === undefined) || handled.length === 0) {
+    return `events for which no "when" of its rules holds`;
+  }
+  const left = handled.filter((name) => !selected.some((names) => names!.includes(name)));
+  return left.length === 0 ? `events for which no "when" of its rules holds` : `${left.map(quoted).join(", ")} events`;
+}
+
+function namedEvents(when: Expr | undefined): string[] | undefined {
+  if (when?.kind !== "Binary") return undefined;
+  if (when.operator === "or") {
+    const left = namedEvents(when.left);
+    const right = namedEvents(when.right);
+    return left === undefined || right === undefined ? undefined : [...left, ...right];
+  }
+  const bare = (expr: Expr | undefined) =>
+    expr?.kind === "Path" && expr.root?.text === "event" && listOf(expr.segments).length === 0;
+  const other = bare(when.left) ? when.right : bare(when.right) ? when.left : undefined;
+  return when.operator === "==" && other?.kind === "String" ? [other.value] : undefined;
 }
 
 // The absence of the unconditional rules (any one of them present is enough).

@@ -7,6 +7,7 @@ import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
 import { DEAD_RULE_CHECKS } from "./dead-rule-checks.js";
 import { REQUIRED_CHECKS } from "./required-checks.js";
+import { bundledSchema } from "./schema-resolve.js";
 import { SCHEMA_VALUE_CHECKS } from "./schema-value-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { createFileState, type PresetState } from "./context.js";
@@ -80,7 +81,7 @@ function checkedPreset(state: PresetState): CheckedPreset {
   const schema = state.schema;
   return {
     decl: state.decl,
-    ...(schema?.ok ? { requestSchema: schema.schema } : {}),
+    ...(schema?.ok ? { requestSchema: bundledSchema(schema.schema) } : {}),
     ...(schema !== undefined ? { requestSchemaPath: schema.path } : {}),
     ...(state.send !== undefined ? { send: state.send } : {}),
     events,

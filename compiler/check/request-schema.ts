@@ -1,7 +1,7 @@
 // The destination's request schema: loading it, finding the field a target names, and what values fit a field.
 
 import { asSchema, childSchema, declaredKeys, type SchemaNode } from "./event-schema.js";
-import { registerDocument, unresolvedRefs, type ResolvedNode } from "./schema-resolve.js";
+import { registerDocument, unresolvedRefs, type ResolvedNode, type UnresolvedRef } from "./schema-resolve.js";
 import { joinVariants, variants } from "./schema-variants.js";
 
 export type LoadedSchema =
@@ -10,7 +10,7 @@ export type LoadedSchema =
       readonly path: string;
       readonly schema: SchemaNode;
       /** `$ref`s that name nothing (reported as E451); each reads as an open schema. */
-      readonly unresolved?: readonly { readonly ref: string; readonly at: string }[];
+      readonly unresolved?: readonly UnresolvedRef[];
     }
   | { readonly ok: false; readonly path: string; readonly problem: string };
 

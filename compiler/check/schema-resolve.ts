@@ -120,18 +120,82 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Every `$ref` in a registered schema that does not resolve, with the JSON Pointer of the node holding it. */
-export function unresolvedRefs(root: SchemaNode): { readonly ref: string; readonly at: string }[] {
-  const found: { ref: string; at: string }[] = [];
+/** A `$ref` that names nothing, or that loops back to itself without going into a field or an item. */
+export interface UnresolvedRef {
+  readonly ref: string;
+  /** The JSON Pointer of the node holding it. */
+  readonly at: string;
+  readonly loops?: true;
+}
+
+/** Every `$ref` of a registered schema that cannot be used: the checker reports them, ajv would fail or overflow. */
+export function unresolvedRefs(root: SchemaNode): UnresolvedRef[] {
+  const found: UnresolvedRef[] = [];
   const visit = (value: unknown, at: string): void => {
     if (value === null || typeof value !== "object") return;
     const ref = (value as ResolvedNode).$ref;
+    const where = at === "" ? "#" : `#${at}`;
     if (ref !== undefined && (typeof ref !== "string" || resolveRef(value as ResolvedNode) === undefined)) {
-      found.push({ ref: String(ref), at: at === "" ? "#" : `#${at}` });
+      found.push({ ref: String(ref), at: where });
+    } else if (ref !== undefined && loopsInPlace(value as ResolvedNode)) {
+      found.push({ ref: String(ref), at: where, loops: true });
     }
-    for (const [key, child] of Object.entries(value))
+    for (const [key, child] of Object.entries(value)) {
       visit(child, `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    }
   };
   visit(root, "");
   return found;
+}
+
+// A cycle through `$ref`, `allOf`, `anyOf`, `oneOf`, `not` or `if/then/else` stays at the same place in the body
+// for ever (ajv overflows its stack compiling it); one through `properties` or `items` is a recursive shape and fine.
+function loopsInPlace(start: ResolvedNode): boolean {
+  const seen = new Set<object>();
+  const pending = inPlaceNext(start);
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node === start) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    pending.push(...inPlaceNext(node));
+  }
+  return false;
+}
+
+function inPlaceNext(node: ResolvedNode): SchemaNode[] {
+  const target = node.$ref === undefined ? undefined : resolveRef(node);
+  const lists = [node.allOf, node.anyOf, node.oneOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  const singles = [(node as { not?: unknown }).not, node.if, node.then, (node as { else?: unknown }).else];
+  return [...(target ? [target] : []), ...lists, ...singles].flatMap((child) => asSchema(child) ?? []);
+}
+
+/**
+ * The schema with every file its `$ref`s read embedded under `$defs` (each with `$id` set to the name the `$ref`
+ * uses), so the runtime's ajv resolves them without reading files. Unchanged when it refers to no other file.
+ */
+export function bundledSchema(root: SchemaNode): SchemaNode {
+  const files = new Map<string, SchemaNode>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== "object") return;
+    const ref = (value as ResolvedNode).$ref;
+    const document = OWNER.get(value);
+    if (typeof ref === "string" && document !== undefined) {
+      const file = ref.includes("#") ? ref.slice(0, ref.indexOf("#")) : ref;
+      const target = file === "" || file === ownId(document) ? undefined : loadBeside(document, file);
+      if (target !== undefined && !files.has(file)) {
+        files.set(file, target.root);
+        visit(target.root);
+      }
+    }
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit(root);
+  if (files.size === 0) return root;
+  const defs = asSchema((root as { $defs?: unknown }).$defs) ?? {};
+  const embedded = [...files].map(([file, schema]) => {
+    const { $schema: _dialect, ...rest } = schema as Record<string, unknown>;
+    return [`file:${file}`, { ...rest, $id: file }] as const;
+  });
+  return { ...root, $defs: { ...defs, ...Object.fromEntries(embedded) } } as SchemaNode;
 }

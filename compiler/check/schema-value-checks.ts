@@ -55,12 +55,19 @@ export function checkSchemaRefs(send: SendStatement, context: CheckContext): voi
   const schema = context.preset?.send === send ? context.preset.schema : undefined;
   const literal = send.bodySchema;
   if (schema === undefined || !schema.ok || literal === undefined) return;
-  for (const { ref, at } of schema.unresolved ?? []) {
+  for (const { ref, at, loops } of schema.unresolved ?? []) {
+    const problem = loops ? "loops back to itself without reaching a field" : "names nothing";
     context.reporter.report(
       "E451",
       literal.span,
-      `request schema ${JSON.stringify(literal.value)} has a $ref that names nothing: ${JSON.stringify(ref)} (at ${at})`,
-      { hints: ['a $ref is "#/$defs/Name", "#/definitions/Name" or "file.json#/…" beside the schema'] },
+      `request schema ${JSON.stringify(literal.value)} has a $ref that ${problem}: ${JSON.stringify(ref)} (at ${at})`,
+      {
+        hints: [
+          loops
+            ? "a schema may refer to itself only beneath properties or items"
+            : 'a $ref is "#/$defs/Name", "#/definitions/Name" or "file.json#/…" beside the schema',
+        ],
+      },
     );
   }
 }

@@ -60,11 +60,16 @@ export type TargetResolution =
   /** The body itself is a list (`type: array`): a field target cannot go in it; the body is set whole. */
   | { readonly kind: "array-body" };
 
+/** The target that names the whole body. */
+export const BODY_TARGET = "body";
+
 /**
  * Follows `names` through `properties`, then `additionalProperties` when that is a schema, through `$ref`, `allOf`
  * and `anyOf`/`oneOf`: a name is known when some alternative declares it, and open when some alternative is open.
  */
 export function resolveTarget(root: SchemaNode, names: readonly string[]): TargetResolution {
+  // `body <- …` sets the whole body (a list body, or an object built in one literal): its schema is the root's.
+  if (names.length === 1 && names[0] === BODY_TARGET) return { kind: "field", schema: root };
   let nodes = variants(root);
   for (let index = 0; index < names.length; index++) {
     const parent = names.slice(0, index).join(".");

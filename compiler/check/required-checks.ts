@@ -8,7 +8,7 @@ import { absenceOf, describeAbsence, type Absence, type PresenceFacts } from "./
 import { quoted } from "./report.js";
 import { bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
 import type { ResolvedNode } from "./schema-resolve.js";
-import { joinVariants, variants } from "./schema-variants.js";
+import { conditionalsOf, joinVariants, variants } from "./schema-variants.js";
 import { listOf } from "./types.js";
 import type { CheckTable } from "./table.js";
 
@@ -54,8 +54,8 @@ export function checkRequiredFields(
     }
   }
   for (const object of objects.values()) {
-    for (const [key, always] of requiredAt(schema, object, rules)) {
-      checkOneRequired([...object, key], always, rules, where, context);
+    for (const [key, condition] of requiredAt(schema, object, rules)) {
+      checkOneRequired([...object, key], condition, rules, where, context);
     }
   }
 }
@@ -79,28 +79,36 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
 }
 
 /**
- * Keys required at `object`, each with whether `required` lists it always (true) or only the `then` of an `if` the
- * rules' literals satisfy (false: Salesloft requires email_address when upsert_key is "email_address").
+ * Keys required at `object`, each with undefined when `required` lists it always, or the condition under which the
+ * `then` of an `if` the rules' literals satisfy requires it (Salesloft: email_address when upsert_key is
+ * "email_address").
  */
-function requiredAt(schema: SchemaNode, object: readonly string[], rules: readonly SetRule[]): Map<string, boolean> {
+function requiredAt(
+  schema: SchemaNode,
+  object: readonly string[],
+  rules: readonly SetRule[],
+): Map<string, string | undefined> {
   const nodes = schemaAt(schema, object);
-  const keys = new Map<string, boolean>();
+  const keys = new Map<string, string | undefined>();
   if (nodes.length === 0) return keys;
-  for (const key of requiredKeys(joinVariants(nodes as readonly ResolvedNode[]))) keys.set(key, true);
+  for (const key of requiredKeys(joinVariants(nodes as readonly ResolvedNode[]))) keys.set(key, undefined);
   if (nodes.length !== 1) return keys;
-  for (const conditional of variants(nodes[0]).flatMap((node) => node.conditionals ?? [])) {
-    if (!conditionHolds(conditional.if, object, rules)) continue;
-    for (const key of requiredKeys((conditional.then ?? {}) as SchemaNode)) if (!keys.has(key)) keys.set(key, false);
+  for (const conditional of variants(nodes[0]).flatMap(conditionalsOf)) {
+    const condition = conditionHolds(conditional.if, object, rules);
+    if (condition === undefined) continue;
+    for (const key of requiredKeys((conditional.then ?? {}) as SchemaNode))
+      if (!keys.has(key)) keys.set(key, condition);
   }
   return keys;
 }
 
-// `if: { properties: { K: { const: V } } }` holds when a rule always sets K to the literal V.
-function conditionHolds(condition: unknown, object: readonly string[], rules: readonly SetRule[]): boolean {
+// `if: { properties: { K: { const: V } } }` holds when a rule always sets K to the literal V; described as
+// `when K is V`, or undefined when it does not hold.
+function conditionHolds(condition: unknown, object: readonly string[], rules: readonly SetRule[]): string | undefined {
   const properties = (condition as { properties?: Record<string, { const?: unknown }> } | undefined)?.properties;
-  if (properties === null || typeof properties !== "object") return false;
+  if (properties === null || typeof properties !== "object") return undefined;
   const entries = Object.entries(properties);
-  return (
+  const holds =
     entries.length > 0 &&
     entries.every(([key, test]) => {
       const target = [...object, key].join(".");
@@ -111,8 +119,10 @@ function conditionHolds(condition: unknown, object: readonly string[], rules: re
           literalOf(rule.assignment.value) === test?.const &&
           test?.const !== undefined,
       );
-    })
-  );
+    });
+  if (!holds) return undefined;
+  const described = entries.map(([key, test]) => `${[...object, key].join(".")} is ${JSON.stringify(test?.const)}`);
+  return `when ${described.join(" and ")}`;
 }
 
 function literalOf(value: Expr | undefined): unknown {
@@ -124,7 +134,7 @@ function literalOf(value: Expr | undefined): unknown {
 // checks the value with `require` in another shape (lower(trim(x))).
 function checkOneRequired(
   field: readonly string[],
-  always: boolean,
+  condition: string | undefined,
   rules: readonly SetRule[],
   where: { readonly span: Span; readonly file: string },
   context: CheckContext,
@@ -135,7 +145,9 @@ function checkOneRequired(
   // A rule that sets a parent whole (`contact <- …`) may hold the field: nothing is certain, nothing is said.
   if (setting.some((rule) => rule.names.length < field.length)) return;
   const schemaName = path.basename(where.file);
-  const parent = field.length > 1 ? `in ${field.slice(0, -1).join(".")}` : "at the top level";
+  const parent =
+    (field.length > 1 ? `in ${field.slice(0, -1).join(".")}` : "at the top level") +
+    (condition === undefined ? "" : ` ${condition}`);
   if (setting.length === 0) {
     context.reporter.report("E450", where.span, `${name} is required by ${schemaName} but no rule sets it`, {
       hints: [
@@ -144,17 +156,29 @@ function checkOneRequired(
     });
     return;
   }
-  if (!always || setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)) return;
-  const first = setting[0];
+  if (
+    condition !== undefined ||
+    setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)
+  )
+    return;
+  const first = setting.find((rule) => rule.absence.length > 0) ?? setting[0];
   const when = setting.every((rule) => rule.assignment.when !== undefined);
-  const who = when ? eventsLeftOut(setting, context) : describeAbsence(unconditionalAbsence(setting));
+  const left = when ? eventsLeftOut(setting, context) : [];
+  // Rules whose `when`s together select every event the preset receives, each with a present value, cover it.
+  if (left?.length === 0 && setting.every((rule) => rule.absence.length === 0)) return;
+  const who =
+    left !== undefined && left.length > 0
+      ? `${left.map(quoted).join(", ")} events`
+      : setting.some((rule) => rule.absence.length > 0)
+        ? describeAbsence(setting.flatMap((rule) => rule.absence))
+        : `events for which no "when" of its rules holds`;
   context.reporter.report(
     "W120",
     first.assignment.targetSpan,
     `${name} is required by ${schemaName} but may be left out: ${who} will be rejected by the schema`,
     {
       hints: [
-        when
+        when && left?.length !== 0
           ? `give ${name} a value for the other events too, e.g. a second rule with another "when"`
           : `require the value before this rule (require x else "…"), or give it a fallback with ??`,
       ],
@@ -162,17 +186,15 @@ function checkOneRequired(
   );
 }
 
-// The events no rule's `when` selects, when every `when` names events (`event == "X" or event == "Y"`).
-function eventsLeftOut(rules: readonly SetRule[], context: CheckContext): string {
+// The events no rule's `when` selects, when every `when` names events (`event == "X" or event == "Y"`); undefined
+// when some `when` depends on more than the event name.
+function eventsLeftOut(rules: readonly SetRule[], context: CheckContext): string[] | undefined {
   const selected = rules.map((rule) => namedEvents(rule.assignment.when));
   const handled = listOf(context.preset?.on?.events).flatMap((event) =>
     typeof event?.value === "string" ? [event.value] : [],
   );
-  if (selected.some((names) => names === undefined) || handled.length === 0) {
-    return `events for which no "when" of its rules holds`;
-  }
-  const left = handled.filter((name) => !selected.some((names) => names!.includes(name)));
-  return left.length === 0 ? `events for which no "when" of its rules holds` : `${left.map(quoted).join(", ")} events`;
+  if (selected.some((names) => names === undefined) || handled.length === 0) return undefined;
+  return handled.filter((name) => !selected.some((names) => names!.includes(name)));
 }
 
 function namedEvents(when: Expr | undefined): string[] | undefined {
@@ -186,10 +208,4 @@ function namedEvents(when: Expr | undefined): string[] | undefined {
     expr?.kind === "Path" && expr.root?.text === "event" && listOf(expr.segments).length === 0;
   const other = bare(when.left) ? when.right : bare(when.right) ? when.left : undefined;
   return when.operator === "==" && other?.kind === "String" ? [other.value] : undefined;
-}
-
-// The absence of the unconditional rules (any one of them present is enough).
-function unconditionalAbsence(rules: readonly SetRule[]): Absence {
-  const unconditional = rules.filter((rule) => rule.assignment.when === undefined);
-  return unconditional[0]?.absence ?? [[]];
 }

@@ -85,7 +85,8 @@ function listed(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function conditionalsOf(node: ResolvedNode): { if: unknown; then: unknown }[] {
+/** The `if`/`then` pairs of a variant: its own and those merged in from `allOf` parts. */
+export function conditionalsOf(node: ResolvedNode): { if: unknown; then: unknown }[] {
   return [...(node.conditionals ?? []), ...(node.if !== undefined ? [{ if: node.if, then: node.then }] : [])];
 }
 

@@ -78,6 +78,13 @@ describe("list bodies", () => {
     expect(resolveTarget(schema, ["event"])).toEqual({ kind: "array-body" });
     expect(bodyItemSchema(load({ type: "object" }))).toBeUndefined();
   });
+
+  it("resolves the target body to the whole body's schema, list or object", () => {
+    const list = load({ type: "array", items: { type: "object" } });
+    expect(resolveTarget(list, ["body"])).toEqual({ kind: "field", schema: list });
+    const object = load({ type: "object", additionalProperties: false, properties: { a: { type: "string" } } });
+    expect(resolveTarget(object, ["body"])).toEqual({ kind: "field", schema: object });
+  });
 });
 
 describe("cycles and broken references", () => {

@@ -6,7 +6,13 @@ import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./type
 import { envOf, type CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
-import { allowedTypes, allowedValues, describeSchemaTypes, listItemSchema, resolveTarget } from "./request-schema.js";
+import {
+  allowedTypes,
+  allowedValues,
+  describeSchemaTypes,
+  listItemSchema,
+  resolveAssignmentTarget,
+} from "./request-schema.js";
 import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
 import type { CheckTable } from "./table.js";
@@ -26,7 +32,7 @@ function checkTargetField(assignment: Assignment, context: CheckContext): void {
   const names = targetNames(assignment);
   // Without a request schema, targets are unchecked.
   if (loaded === undefined || !loaded.ok || names === undefined) return;
-  const resolution = resolveTarget(loaded.schema, names);
+  const resolution = resolveAssignmentTarget(loaded.schema, names);
   if (resolution.kind === "field") {
     checkValueFits(assignment.value, resolution.schema, names.join("."), context);
     return;

@@ -57,19 +57,26 @@ export type TargetResolution =
   | { readonly kind: "unknown"; readonly index: number; readonly parent: string; readonly known: readonly string[] }
   /** Name `index` goes inside `parent`, which is not an object. */
   | { readonly kind: "not-object"; readonly index: number; readonly parent: string; readonly parentType: string }
-  /** The body itself is a list (`type: array`): a field target cannot go in it; the body is set whole. */
+  /** The schema itself is a list (`type: array`), e.g. the body: a field cannot go in it; the list is set whole. */
   | { readonly kind: "array-body" };
 
 /** The target that names the whole body. */
 export const BODY_TARGET = "body";
 
 /**
+ * Where an assignment's target leads from the body's schema: `body <- …` sets the whole body (a list body, or an
+ * object built in one literal), so its schema is the root's; any other target is resolved field by field.
+ */
+export function resolveAssignmentTarget(root: SchemaNode, names: readonly string[]): TargetResolution {
+  if (names.length === 1 && names[0] === BODY_TARGET) return { kind: "field", schema: root };
+  return resolveTarget(root, names);
+}
+
+/**
  * Follows `names` through `properties`, then `additionalProperties` when that is a schema, through `$ref`, `allOf`
  * and `anyOf`/`oneOf`: a name is known when some alternative declares it, and open when some alternative is open.
  */
 export function resolveTarget(root: SchemaNode, names: readonly string[]): TargetResolution {
-  // `body <- …` sets the whole body (a list body, or an object built in one literal): its schema is the root's.
-  if (names.length === 1 && names[0] === BODY_TARGET) return { kind: "field", schema: root };
   let nodes = variants(root);
   for (let index = 0; index < names.length; index++) {
     const parent = names.slice(0, index).join(".");

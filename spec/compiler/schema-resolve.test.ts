@@ -9,6 +9,7 @@ import {
   ITEMS_STEP,
   loadRequestSchema,
   requiredKeys,
+  resolveAssignmentTarget,
   resolveTarget,
   schemaAt,
 } from "../../compiler/check/request-schema.js";
@@ -81,9 +82,11 @@ describe("list bodies", () => {
 
   it("resolves the target body to the whole body's schema, list or object", () => {
     const list = load({ type: "array", items: { type: "object" } });
-    expect(resolveTarget(list, ["body"])).toEqual({ kind: "field", schema: list });
+    expect(resolveAssignmentTarget(list, ["body"])).toEqual({ kind: "field", schema: list });
     const object = load({ type: "object", additionalProperties: false, properties: { a: { type: "string" } } });
-    expect(resolveTarget(object, ["body"])).toEqual({ kind: "field", schema: object });
+    expect(resolveAssignmentTarget(object, ["body"])).toEqual({ kind: "field", schema: object });
+    // Beneath the body, a field named "body" is just a field.
+    expect(resolveTarget(object, ["body"])).toMatchObject({ kind: "unknown", known: ["a"] });
   });
 });
 

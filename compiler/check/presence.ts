@@ -40,7 +40,7 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
       const spec = STDLIB_BY_NAME.get(expr.callee?.text);
       if (expr.callee?.text === "coalesce") return args.reduce(allOf, ABSENT);
       const fails: Absence = spec?.fallible === true ? [[`where ${expr.callee.text}(…) fails`]] : PRESENT;
-      return [fails, ...args].reduce(anyOf, PRESENT);
+      return [...args, fails].reduce(anyOf, PRESENT);
     }
     case "Binary":
       return expr.operator === "+" ? anyOf(next(expr.left), next(expr.right)) : PRESENT;

@@ -68,7 +68,8 @@ function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absen
 /** `traits.email`, `context.page."full url"`, `items[0]`. */
 export function pathText(path: PathExpr): string {
   return listOf(path.segments).reduce((text, segment) => {
-    if (segment.kind === "Index") return `${text}[${segment.index}]`;
+    if (segment?.kind === "Index") return `${text}[${segment.index}]`;
+    if (segment?.kind !== "Field") return text;
     return `${text}.${segment.quoted || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment.name) ? JSON.stringify(segment.name) : segment.name}`;
   }, path.root?.text ?? "");
 }

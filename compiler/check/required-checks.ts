@@ -156,11 +156,17 @@ function checkOneRequired(
     });
     return;
   }
-  if (
-    condition !== undefined ||
-    setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)
-  )
-    return;
+  if (condition === undefined) warnIfMaybeMissing(name, setting, schemaName, context);
+}
+
+/** W120 unless some rule without `when` sets a present value, or the rules' `when`s cover every event. */
+function warnIfMaybeMissing(
+  name: string,
+  setting: readonly SetRule[],
+  schemaName: string,
+  context: CheckContext,
+): void {
+  if (setting.some((rule) => rule.assignment.when === undefined && rule.absence.length === 0)) return;
   const first = setting.find((rule) => rule.absence.length > 0) ?? setting[0];
   const when = setting.every((rule) => rule.assignment.when !== undefined);
   const left = when ? eventsLeftOut(setting, context) : [];

@@ -87,7 +87,7 @@ export function resolveTarget(root: SchemaNode, names: readonly string[]): Targe
     }
     const children: ResolvedNode[] = [];
     for (const node of objects) {
-      const child = childSchema(node, names[index]) ?? asSchema(node.additionalProperties);
+      const child = keySchema(node, names[index]);
       if (child !== undefined) children.push(...variants(child));
       else if (node.additionalProperties !== false) return { kind: "open" };
     }
@@ -98,6 +98,27 @@ export function resolveTarget(root: SchemaNode, names: readonly string[]): Targe
     nodes = children;
   }
   return { kind: "field", schema: joinVariants(nodes) };
+}
+
+/** The schema of `key` in an object: `properties`, then a matching `patternProperties`, then `additionalProperties`. */
+function keySchema(node: ResolvedNode, key: string): SchemaNode | undefined {
+  const declared = childSchema(node, key);
+  if (declared !== undefined) return declared;
+  const patterns = asSchema((node as { patternProperties?: unknown }).patternProperties) as
+    Record<string, unknown> | undefined;
+  for (const [pattern, schema] of Object.entries(patterns ?? {})) {
+    if (matches(pattern, key)) return asSchema(schema) ?? {};
+  }
+  return asSchema(node.additionalProperties);
+}
+
+// A pattern JavaScript cannot compile matches nothing here; ajv reports the broken schema when the preset loads.
+function matches(pattern: string, key: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(key);
+  } catch {
+    return false;
+  }
 }
 
 function allowsType(node: SchemaNode, type: string): boolean {
@@ -175,7 +196,7 @@ export function schemaAt(root: SchemaNode, steps: readonly SchemaStep[]): readon
         return item === undefined ? [] : variants(item);
       }
       if (!allowsType(node, "object")) return [];
-      const child = childSchema(node, step) ?? asSchema(node.additionalProperties);
+      const child = keySchema(node, step);
       if (child !== undefined) return variants(child);
       return node.additionalProperties === false ? [] : [{}];
     });

@@ -66,6 +66,16 @@ describe("schemaAt", () => {
     expect(requiredKeys(schemaAt(schema, ["list", ITEMS_STEP])[0])).toEqual(["x"]);
   });
 
+  it("takes a key matching patternProperties in a closed object", () => {
+    const closed = load({
+      type: "object",
+      additionalProperties: false,
+      patternProperties: { "^utm_": { type: "string" } },
+    });
+    expect(types(schemaAt(closed, ["utm_source"]))).toEqual([["string"]]);
+    expect(resolveTarget(closed, ["source"])).toMatchObject({ kind: "unknown" });
+  });
+
   it("gives no schema where no alternative allows the path, and {} where the object is open", () => {
     expect(schemaAt(load({ type: "object", additionalProperties: false }), ["x"])).toEqual([]);
     expect(schemaAt(load({ type: "object" }), ["x", "y"])).toEqual([{}]);

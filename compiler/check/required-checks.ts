@@ -6,7 +6,7 @@ import type { CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
 import { absenceOf, describeAbsence, type Absence, type PresenceFacts } from "./presence.js";
 import { quoted } from "./report.js";
-import { bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
+import { BODY_TARGET, bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
 import type { ResolvedNode } from "./schema-resolve.js";
 import { conditionalsOf, joinVariants, variants } from "./schema-variants.js";
 import { listOf } from "./types.js";
@@ -73,7 +73,9 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     if (statement?.kind !== "Assign" || statement.value?.kind === "Omit") continue;
     const names = listOf(statement.target).map((name) => name?.text);
     if (names.length === 0 || !names.every((name) => typeof name === "string")) continue;
-    rules.push({ assignment: statement, names, absence: absenceOf(statement.value, facts) });
+    // `body <- …` sets the whole body: it is the parent of every field, so it may hold any of them.
+    const target = names.length === 1 && names[0] === BODY_TARGET ? [] : names;
+    rules.push({ assignment: statement, names: target, absence: absenceOf(statement.value, facts) });
   }
   return rules;
 }

@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import type { CliIO, Command } from "./io.js";
 import { EXIT } from "./io.js";
+import { ioProblem, isSystemError } from "./io-problems.js";
+import { settled, watchOutput } from "./output-failure.js";
 
 type Loader = () => Promise<Command>;
 
@@ -68,18 +70,33 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr.write(`signal-map: unknown command "${name}"\n\n${usage()}\n`);
     return EXIT.usage;
   }
-  return (await command.load())(rest, io);
+  try {
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (error) {
+    // A file or stream failing mid-way (EIO, EISDIR, …) is one line and exit 2, never a stack trace.
+    if (!isSystemError(error)) throw error;
+    io.stderr.write(`signal-map ${name}: ${ioProblem(error)}${error.path ? ` (${error.path})` : ""}\n`);
+    return EXIT.usage;
+  }
 }
 
+// Output that cannot be written (`… | head`, a full disk) is recorded, not fatal: the command stops reading, says
+// what was not written, and exits non-zero (2; deliver 3, like any incomplete delivery).
+const output = watchOutput(process.stdout);
 const io: CliIO = {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+  output,
 };
-// A broken pipe (`signal-map run … | head`) ends output quietly instead of crashing.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-});
-process.exitCode = await main(process.argv.slice(2), io);
+let code = await main(process.argv.slice(2), io);
+await settled(process.stdout, output);
+if (output.failed && !output.reported) {
+  process.stderr.write(`signal-map: ${output.problem()}; the output is incomplete\n`);
+}
+if (output.failed && (code === EXIT.ok || code === EXIT.errors)) code = EXIT.usage;
+process.exitCode = code;

@@ -68,6 +68,11 @@ function readSetting(
     if (spec.required) problems.push(missingMessage(spec.name, envName));
     return undefined;
   }
+  // A line break in a credential would split the HTTP header: one settings error, before any event is sent.
+  if (spec.type === "secret" && typeof raw === "string" && /[\r\n]/.test(raw.trim())) {
+    problems.push(`${spec.name} contains a line break (${source.label}); remove it`);
+    return undefined;
+  }
   const value = convertSetting(spec.type, raw, source.fromEnv);
   if (value === undefined) problems.push(`${source.label} ${expectation(spec, raw, source.fromEnv)}`);
   return value;

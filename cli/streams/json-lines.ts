@@ -15,11 +15,13 @@ export type JsonLine =
  * often ends and they carry no event. A byte order mark before the first line is ignored. readline's async iterator
  * pauses the input while its queue is full, so a huge file is never held in memory.
  */
-export async function* readJsonLines(input: Readable): AsyncGenerator<JsonLine> {
+export async function* readJsonLines(input: Readable, fromLine = 1): AsyncGenerator<JsonLine> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   for await (const raw of lines) {
     number++;
+    // --from-line: lines before it are counted, never parsed.
+    if (number < fromLine) continue;
     const text = number === 1 && raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
     if (text.trim() === "") continue;
     try {
@@ -38,12 +40,17 @@ interface Drainable {
 
 /**
  * Writes one line; when the stream's buffer is full, waits for it to drain (or to close, so a reader that went away
- * never leaves us waiting). Returns false when the stream can take no more output.
+ * never leaves us waiting). Returns false when the stream can take no more output. `written` is called once the line
+ * reached the system, with the error when it could not.
  */
-export async function writeLine(stream: OutputStream, text: string): Promise<boolean> {
+export async function writeLine(
+  stream: OutputStream,
+  text: string,
+  written?: (error?: Error | null) => void,
+): Promise<boolean> {
   const drainable = stream as Partial<Drainable>;
   if (isDestroyed(drainable)) return false;
-  const accepted = stream.write(`${text}\n`);
+  const accepted = stream.write(`${text}\n`, written);
   if (accepted !== false || typeof drainable.once !== "function") return true;
   await drained(drainable as Drainable);
   return !isDestroyed(drainable);

@@ -126,7 +126,13 @@ function expectation(spec: SettingSpec, raw: unknown, fromEnv: boolean): string 
 // its JSON type is named.
 function foundValue(spec: SettingSpec, raw: unknown, fromEnv: boolean): string {
   if (typeof raw !== "string" || !(fromEnv || spec.type === "region")) return jsonTypeName(raw);
-  return spec.secret ? "text (not shown: the setting is secret)" : JSON.stringify(raw.slice(0, 40));
+  if (spec.secret) return "text (not shown: the setting is secret)";
+  return harmless(raw) ? JSON.stringify(raw) : `text of ${raw.length} characters (not shown: it may be a credential)`;
+}
+
+// A key pasted into the wrong setting must not be echoed: only short words and numbers are quoted.
+function harmless(text: string): boolean {
+  return /^[\p{L} .,'-]{0,12}$/u.test(text) || /^[+-]?[\d.]{1,12}$/.test(text);
 }
 
 function unknownSettings(specs: readonly SettingSpec[], given: Record<string, unknown>): string[] {

@@ -102,7 +102,9 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
       messageId: null,
       outcome: "error",
       code: "invalid_event",
-      message: `line ${line.line}: not valid JSON${line.problem}`,
+      message: line.notUtf8
+        ? `line ${line.line}: not valid UTF-8 text`
+        : `line ${line.line}: not valid JSON${line.problem}`,
     };
     return outcome;
   }

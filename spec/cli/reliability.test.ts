@@ -78,7 +78,7 @@ function headOf(args: string[], keep: number): Promise<{ code: number | null; li
 }
 
 // Asynchronous, so the emulator in this process can answer while the command runs.
-async function cli(args: string[], input?: string, extra: Record<string, string> = {}) {
+async function cli(args: string[], input?: string | Buffer, extra: Record<string, string> = {}) {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: env(extra),
@@ -169,6 +169,40 @@ describe("files that are not files", () => {
     const run = await cli(["deliver", PRESET, "--dead-letter", file, file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the dead-letter file .* is the events file/);
+  });
+});
+
+describe("input that would be changed silently", () => {
+  const bad = Buffer.concat([
+    Buffer.from('{"type":"identify","messageId":"u1","traits":{"email":"a'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('@b.com"}}'),
+  ]);
+
+  it("run gives invalid_event for a line that is not UTF-8, and keeps a 30-digit messageId exact", async () => {
+    const big = '{"type":"identify","messageId":123456789012345678901234567890,"traits":{"email":"x@y.com"}}';
+    const run = await cli(["run", PRESET, "-"], Buffer.concat([bad, Buffer.from(`\n${big}\n`)]));
+    expect(run.code).toBe(0);
+    const [first, second] = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(first).toMatchObject({ outcome: "error", code: "invalid_event", message: "line 1: not valid UTF-8 text" });
+    expect(second).toMatchObject({ messageId: "123456789012345678901234567890", outcome: "send" });
+  });
+
+  it("deliver fails such a line as invalid_event and dead-letters it byte for byte", async () => {
+    emulator.reset();
+    const dead = join(dir, "dead-utf8.jsonl");
+    rmSync(dead, { force: true });
+    const run = await cli(
+      ["deliver", PRESET, "--base-url", emulator.url, "--dead-letter", dead, "-"],
+      Buffer.concat([bad, Buffer.from("\n")]),
+    );
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("invalid_event: line 1 is not valid UTF-8 text");
+    expect(readFileSync(dead)).toEqual(Buffer.concat([bad, Buffer.from("\n")]));
+    expect(emulator.requests()).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { CliIO, Command } from "./io.js";
 import { EXIT } from "./io.js";
+import { suggest } from "../diagnostics/suggest.js";
 import { ioProblem, isSystemError } from "./io-problems.js";
 import { settled, watchOutput } from "./output-failure.js";
 
@@ -57,6 +58,10 @@ function version(): string {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  // `help check` is `check --help`.
+  if (name === "help" && rest[0] !== undefined && COMMANDS[rest[0]] !== undefined) {
+    return (await COMMANDS[rest[0]]!.load())(["--help"], io);
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(usage() + "\n");
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -67,7 +72,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`signal-map: unknown command "${name}"\n\n${usage()}\n`);
+    const guess = suggest(name, Object.keys(COMMANDS));
+    const hint = guess === undefined ? "" : `; did you mean "${guess}"?`;
+    const list = Object.keys(COMMANDS).join(", ");
+    io.stderr.write(
+      `signal-map: unknown command "${name}"${hint}\nUsage: signal-map COMMAND [ARGS…] (commands: ${list})\nRun signal-map --help for the commands.\n`,
+    );
     return EXIT.usage;
   }
   try {

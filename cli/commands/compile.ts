@@ -34,7 +34,7 @@ export const compileCommand: Command = async (argv, io) => {
     return usageError(io, "compile", args.error ?? "compile takes exactly one .map file", HELP);
   }
   const file = args.positional[0];
-  const source = await readSource(file, io);
+  const source = await readSource(file, io, "compile");
   if (source === undefined) return EXIT.usage;
   const result = await compile(source, { filename: file });
   if (result.diagnostics.length > 0 || result.code === undefined) {

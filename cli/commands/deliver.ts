@@ -20,6 +20,7 @@ import { usageError } from "../usage.js";
 import { ioProblem, openEventsFile, sameFile } from "../io-problems.js";
 import { ResumeTracker } from "./deliver-resume.js";
 import { skipLinesBefore } from "./from-line.js";
+import { notMapFileProblem } from "../map-file.js";
 
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
@@ -161,6 +162,11 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
 }
 
 async function loadOrReport(mapFile: string, cwd: string, stderr: CliIO["stderr"]): Promise<Preset | undefined> {
+  const notMap = await notMapFileProblem(mapFile, cwd);
+  if (notMap !== undefined) {
+    stderr.write(`signal-map deliver: ${notMap}\n`);
+    return undefined;
+  }
   try {
     return await loadPreset(resolve(cwd, mapFile));
   } catch (error) {

@@ -15,6 +15,7 @@ import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.j
 import { usageError } from "../usage.js";
 import { ioProblem, openEventsFile } from "../io-problems.js";
 import { fromLineOption } from "./from-line.js";
+import { notMapFileProblem } from "../map-file.js";
 
 const HELP = `Usage: signal-map run FILE.map [--settings S.json] [--from-line K] [EVENTS.jsonl or -]
 
@@ -53,7 +54,8 @@ export const runCommand: Command = async (argv, io) => {
   if (settings === undefined) return EXIT.usage;
   const input = await openInput(eventsFile, io);
   if (input === undefined) return EXIT.usage;
-  return transformStream(input, preset, settings, io, typeof fromLine === "number" ? fromLine : 1);
+  const name = eventsFile === "-" ? "standard input" : eventsFile;
+  return transformStream(input, preset, settings, io, typeof fromLine === "number" ? fromLine : 1, name);
 };
 
 function arityProblem(positional: readonly string[]): string | undefined {
@@ -74,11 +76,21 @@ export async function transformStream(
   settings: Settings,
   io: CliIO,
   fromLine = 1,
+  name = "the input",
 ): Promise<number> {
   let written = fromLine - 1;
   let failure: Error | undefined;
+  let first = true;
   for await (const line of readJsonLines(input, fromLine)) {
     if (failure !== undefined || io.output?.failed) break;
+    if (first && prettyPrinted(line)) {
+      input.destroy();
+      io.stderr.write(
+        `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
+      );
+      return EXIT.usage;
+    }
+    first = false;
     const outcome = JSON.stringify(outcomeOf(line, preset, settings));
     // Writes complete in order, so the lines confirmed written are always a prefix of the input.
     const onWritten = (error?: Error | null) =>
@@ -94,6 +106,11 @@ export async function transformStream(
   );
   if (io.output) io.output.reported = true;
   return EXIT.usage;
+}
+
+/** A first line that is only "{" or "[": a pretty-printed JSON file, which would give an error for every line. */
+function prettyPrinted(line: JsonLine): line is Extract<JsonLine, { ok: false }> {
+  return !line.ok && (line.text === "{" || line.text === "[");
 }
 
 function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown {
@@ -112,6 +129,11 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
 }
 
 async function loadOrReport(mapFile: string, io: CliIO): Promise<Preset | undefined> {
+  const notMap = await notMapFileProblem(mapFile, io.cwd);
+  if (notMap !== undefined) {
+    io.stderr.write(`signal-map run: ${notMap}\n`);
+    return undefined;
+  }
   try {
     return await loadPreset(resolve(io.cwd, mapFile));
   } catch (error) {

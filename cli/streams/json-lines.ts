@@ -9,7 +9,14 @@ import type { OutputStream } from "../io.js";
 /** One input line: its parsed JSON, or where it stops being JSON. Line numbers count every line, blank ones included. */
 export type JsonLine =
   | { readonly line: number; readonly ok: true; readonly value: unknown }
-  | { readonly line: number; readonly ok: false; readonly problem: string; readonly notUtf8?: true };
+  | {
+      readonly line: number;
+      readonly ok: false;
+      readonly problem: string;
+      readonly notUtf8?: true;
+      /** The line as read, trimmed (not for a line that is not UTF-8). */
+      readonly text?: string;
+    };
 
 /**
  * The non-blank lines of `input`, parsed. Blank lines (only whitespace) are skipped: they are how a JSON Lines file
@@ -31,7 +38,7 @@ export async function* readJsonLines(input: Readable, fromLine = 1): AsyncGenera
     try {
       yield { line: number, ok: true, value: parseEventJson(text) };
     } catch (error) {
-      yield { line: number, ok: false, problem: whereInJson(error) };
+      yield { line: number, ok: false, problem: whereInJson(error), text: text.trim() };
     }
   }
 }

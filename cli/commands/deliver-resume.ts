@@ -1,6 +1,10 @@
 // After a delivery that stopped early (a closed output, an interrupt): which events were not sent, and how to resume.
 
+import { resolve } from "node:path";
 import type { DeliveryResult, DeliverySummary } from "../../delivery/results.js";
+import type { OutputStream } from "../io.js";
+import { sameFile } from "../io-problems.js";
+import type { OutputWatch } from "../output-failure.js";
 
 /** Remembers the line of every event that was not delivered or dropped, whether or not its result line was written. */
 export class ResumeTracker {
@@ -29,4 +33,33 @@ export class ResumeTracker {
     if (!Number.isFinite(from)) return `${events}\n`;
     return `${events}; resume with the same command plus --from-line ${from} (events after it that were delivered are sent again; upserts are keyed, so that is safe)\n`;
   }
+}
+
+/**
+ * Tells stderr what an unwritable output or an interrupt left undone and how to resume; returns whether the output
+ * failed (the run is then incomplete: exit 3).
+ */
+export function reportIncomplete(
+  summary: DeliverySummary,
+  resume: ResumeTracker,
+  deadLetter: string | undefined,
+  output: OutputWatch | undefined,
+  stderr: OutputStream,
+): boolean {
+  const outputFailed = output?.failed === true;
+  const howToResume = resume.message(summary, deadLetter, outputFailed);
+  if (outputFailed) stderr.write(`signal-map deliver: ${output!.problem()}\n`);
+  if (howToResume !== undefined) stderr.write(`signal-map deliver: ${howToResume}`);
+  if (output) output.reported = true;
+  return outputFailed;
+}
+
+/** The problem when --dead-letter names the events file itself (by device and inode): a replay would never end. */
+export function deadLetterIsInput(
+  options: { readonly deadLetter?: string; readonly eventsFile: string },
+  cwd: string,
+): string | undefined {
+  if (options.deadLetter === undefined || options.eventsFile === "-") return undefined;
+  if (!sameFile(resolve(cwd, options.deadLetter), resolve(cwd, options.eventsFile))) return undefined;
+  return `the dead-letter file ${options.deadLetter} is the events file; replaying into itself never ends. Name another file`;
 }

@@ -17,8 +17,8 @@ import { ProgressDisplay, redacting } from "./deliver-output.js";
 import { resolveSettings } from "./deliver-settings.js";
 import { interruptSignals } from "./interrupts.js";
 import { usageError } from "../usage.js";
-import { ioProblem, openEventsFile, sameFile } from "../io-problems.js";
-import { ResumeTracker } from "./deliver-resume.js";
+import { ioProblem, openEventsFile } from "../io-problems.js";
+import { deadLetterIsInput, reportIncomplete, ResumeTracker } from "./deliver-resume.js";
 import { skipLinesBefore } from "./from-line.js";
 import { notMapFileProblem } from "../map-file.js";
 
@@ -87,15 +87,10 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   secrets = resolved.secretValues;
   const input = await openInput(options.eventsFile, io, stderr);
   if (!input) return EXIT.usage;
-  if (
-    options.deadLetter &&
-    options.eventsFile !== "-" &&
-    sameFile(resolve(io.cwd, options.deadLetter), resolve(io.cwd, options.eventsFile))
-  ) {
+  const sameAsInput = deadLetterIsInput(options, io.cwd);
+  if (sameAsInput !== undefined) {
     input.destroy();
-    stderr.write(
-      `signal-map deliver: the dead-letter file ${options.deadLetter} is the events file; replaying into itself never ends. Name another file\n`,
-    );
+    stderr.write(`signal-map deliver: ${sameAsInput}\n`);
     return EXIT.usage;
   }
   const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
@@ -106,11 +101,7 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   input.destroy();
   await deadLetter?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
-  const outputFailed = io.output?.failed === true;
-  const howToResume = resume.message(summary, options.deadLetter, outputFailed);
-  if (outputFailed) stderr.write(`signal-map deliver: ${io.output!.problem()}\n`);
-  if (howToResume !== undefined) stderr.write(`signal-map deliver: ${howToResume}`);
-  if (io.output) io.output.reported = true;
+  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
   return summary.failed > 0 || summary.stoppedEarly || outputFailed ? EXIT.deliveryFailed : EXIT.ok;
 }

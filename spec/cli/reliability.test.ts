@@ -153,6 +153,50 @@ describe("output that cannot be written", () => {
   });
 });
 
+describe("a crash (kill -9) mid-run", () => {
+  it("resuming from the first line without a delivered result lands every event, each person ending at their latest", async () => {
+    emulator.reset();
+    emulator.set({ latencyMs: 5 });
+    const lines = Array.from({ length: 400 }, (_, i) => {
+      const traits = { email: `person${i % 40}@example.com`, title: `title ${i + 1}` };
+      return JSON.stringify({ type: "identify", messageId: `k${i + 1}`, traits });
+    });
+    const file = join(dir, "crash.jsonl");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const args = ["deliver", PRESET, "--base-url", emulator.url, "--rate-limit", "1000000", "--concurrency", "4"];
+    const child = spawn(process.execPath, [CLI, ...args, file], {
+      cwd: ROOT,
+      env: env(),
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.split("\n").length > 40) child.kill("SIGKILL");
+    });
+    await new Promise((done) => child.on("close", done));
+    const delivered = new Set(
+      output
+        .split("\n")
+        .filter((line) => line.endsWith("}"))
+        .map((line) => JSON.parse(line) as { line: number; status: string })
+        .filter((result) => result.status === "delivered")
+        .map((result) => result.line),
+    );
+    expect(delivered.size).toBeLessThan(400);
+    let from = 1;
+    while (delivered.has(from)) from++;
+    const rest = await cli([...args, "--from-line", String(from), file]);
+    emulator.set({ latencyMs: 0 });
+    expect(rest.code).toBe(0);
+    const people = new Map(emulator.people().map((person) => [person.email_address, person.title]));
+    for (let p = 0; p < 40; p++) {
+      const latest = 400 - 40 + p + 1;
+      expect(people.get(`person${p}@example.com`)).toBe(`title ${latest}`);
+    }
+  });
+});
+
 describe("files that are not files", () => {
   it("run and deliver say a folder is a folder in one line and exit 2", async () => {
     const folder = join(dir, "somedir");

@@ -107,6 +107,19 @@ describe("files that are not .map files", () => {
   });
 });
 
+describe("I/O errors", () => {
+  it("are one plain line and exit 2, for reading and for writing", () => {
+    expect(signalMap(["check", "presets"])).toMatchObject({
+      code: 2,
+      stderr: "signal-map check: cannot read presets: it is a directory\n",
+    });
+    expect(signalMap(["compile", PRESET, "-o", dir])).toMatchObject({
+      code: 2,
+      stderr: `signal-map compile: cannot write ${dir}: it is a directory\n`,
+    });
+  });
+});
+
 describe("secrets set", () => {
   it("refuses an integration or a setting no shipped preset declares, with did-you-mean", () => {
     const env = { SIGNAL_SECRET_KEY: "0f".repeat(32) };

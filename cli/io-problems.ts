@@ -1,7 +1,7 @@
 // One short phrase per file-system error, so every I/O failure of every command is one readable line.
 
 import { open } from "node:fs/promises";
-import { statSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 
 const PHRASES: Readonly<Record<string, string>> = {
@@ -44,11 +44,11 @@ export async function openEventsFile(path: string): Promise<Readable> {
   return handle.createReadStream();
 }
 
-/** True when both paths name the same existing file (hard links and symbolic links included). */
-export function sameFile(a: string, b: string): boolean {
+/** True when both name the same existing file (hard links and symbolic links included); a number is an open fd. */
+export function sameFile(a: string, b: string | number): boolean {
   try {
     const first = statSync(a);
-    const second = statSync(b);
+    const second = typeof b === "number" ? fstatSync(b) : statSync(b);
     return first.dev === second.dev && first.ino === second.ino;
   } catch {
     return false;

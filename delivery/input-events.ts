@@ -30,7 +30,7 @@ export function parseInputItem(item: unknown, line: number): ParsedInput {
 /** The text to write to the dead-letter file: the line exactly as read, so the same command can replay it. */
 export function originalLine(item: unknown): string | Buffer {
   if (item instanceof UndecodableLine) return item.bytes;
-  if (typeof item === "string") return item.replace(/\r?\n$/, "");
+  if (typeof item === "string") return item.replace(/\n$/, "");
   try {
     return JSON.stringify(item) ?? String(item);
   } catch {
@@ -57,7 +57,7 @@ export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown
 }
 
 /**
- * The lines of a stream exactly as read (no parsing), split on "\n" as bytes (a "\r" before it is dropped), each
+ * The lines of a stream exactly as read (no parsing), split on "\n" as bytes, each
  * decoded as UTF-8 only when it is valid: otherwise an UndecodableLine, never U+FFFD. The byte order mark of the
  * first line is dropped.
  */
@@ -75,8 +75,8 @@ export async function* readRawLines(input: Readable): AsyncGenerator<string | Un
   if (pending.length > 0) yield decodeLine(pending, first);
 }
 
-function decodeLine(raw: Buffer, first: boolean): string | UndecodableLine {
-  const bytes = raw.length > 0 && raw[raw.length - 1] === 13 ? raw.subarray(0, -1) : raw;
+// A "\r" before the "\n" is kept: JSON reads it as white space, and a dead letter stays byte-identical.
+function decodeLine(bytes: Buffer, first: boolean): string | UndecodableLine {
   if (!isUtf8(bytes)) return new UndecodableLine(Buffer.from(bytes));
   const text = bytes.toString("utf8");
   return first && text.startsWith("\uFEFF") ? text.slice(1) : text;

@@ -58,8 +58,11 @@ export function reportIncomplete(
 export function deadLetterIsInput(
   options: { readonly deadLetter?: string; readonly eventsFile: string },
   cwd: string,
+  stdinFd?: number,
 ): string | undefined {
-  if (options.deadLetter === undefined || options.eventsFile === "-") return undefined;
-  if (!sameFile(resolve(cwd, options.deadLetter), resolve(cwd, options.eventsFile))) return undefined;
+  if (options.deadLetter === undefined) return undefined;
+  // Standard input redirected from the file (`< dead.jsonl`) is the same file too.
+  const input = options.eventsFile === "-" ? stdinFd : resolve(cwd, options.eventsFile);
+  if (input === undefined || !sameFile(resolve(cwd, options.deadLetter), input)) return undefined;
   return `the dead-letter file ${options.deadLetter} is the events file; replaying into itself never ends. Name another file`;
 }

@@ -87,7 +87,7 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   secrets = resolved.secretValues;
   const input = await openInput(options.eventsFile, io, stderr);
   if (!input) return EXIT.usage;
-  const sameAsInput = deadLetterIsInput(options, io.cwd);
+  const sameAsInput = deadLetterIsInput(options, io.cwd, (io.stdin as { fd?: number }).fd);
   if (sameAsInput !== undefined) {
     input.destroy();
     stderr.write(`signal-map deliver: ${sameAsInput}\n`);

@@ -235,6 +235,30 @@ describe("input that would be changed silently", () => {
     expect(second).toMatchObject({ messageId: "123456789012345678901234567890", outcome: "send" });
   });
 
+  it("deliver dead-letters a failed CRLF line with its carriage return, and stdin redirected from the dead-letter file is refused", async () => {
+    emulator.reset();
+    const dead = join(dir, "dead-crlf.jsonl");
+    rmSync(dead, { force: true });
+    const line = '{"type":"identify","messageId":"c1","traits":{"title":"no email"}}\r';
+    const run = await cli(["deliver", PRESET, "--base-url", emulator.url, "--dead-letter", dead, "-"], `${line}\n`);
+    expect(run.code).toBe(3);
+    expect(readFileSync(dead, "utf8")).toBe(`${line}\n`);
+    const input = openSync(dead, "r");
+    try {
+      const child = spawn(process.execPath, [CLI, "deliver", PRESET, "--dead-letter", dead, "-"], {
+        cwd: ROOT,
+        env: env(),
+        stdio: [input, "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      expect(await new Promise((done) => child.on("close", done))).toBe(2);
+      expect(stderr).toMatch(/is the events file/);
+    } finally {
+      closeSync(input);
+    }
+  });
+
   it("deliver fails such a line as invalid_event and dead-letters it byte for byte", async () => {
     emulator.reset();
     const dead = join(dir, "dead-utf8.jsonl");

@@ -54,7 +54,16 @@ describe("flags and usage", () => {
   });
 
   it("gives every command's usage mistakes the same three-line shape", () => {
-    for (const args of [["check"], ["compile"], ["run"], ["deliver"], ["secrets"], ["secrets", "frob"], ["emulator"]]) {
+    for (const args of [
+      ["check"],
+      ["compile"],
+      ["run"],
+      ["deliver"],
+      ["secrets"],
+      ["secrets", "frob"],
+      ["emulator"],
+      ["test", "--bogus"],
+    ]) {
       const run = signalMap(args);
       expect(run.code, args.join(" ")).toBe(2);
       const lines = run.stderr.trimEnd().split("\n");

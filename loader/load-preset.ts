@@ -104,7 +104,22 @@ export function moduleFolder(): string {
 function createPrivateFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), "signal-map-"));
   process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  removeOnSignals(folder);
   return folder;
+}
+
+/**
+ * A signal ends the process without "exit" unless someone listens for it: remove the folder first, then, when no other
+ * listener handles the signal (a command with a graceful stop does), end the process as the signal would have.
+ */
+function removeOnSignals(folder: string): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      rmSync(folder, { recursive: true, force: true });
+      if (privateFolder === folder) privateFolder = undefined;
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
 }
 
 function readOptional(path: string): string | undefined {

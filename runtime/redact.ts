@@ -2,6 +2,7 @@
 
 import type { Outcome } from "./outcome.js";
 import type { PresetModule } from "./preset-module.js";
+import { encodedForms, hideCutOffStarts } from "./redact-forms.js";
 
 export const REDACTED = "[redacted]";
 
@@ -37,32 +38,21 @@ export function redactText(text: string, secrets: readonly string[]): string {
   const hidden = secrets.filter((secret) => typeof secret === "string" && secret.length >= 4);
   const forms = [...new Set(hidden.flatMap(writtenForms))].sort((a, b) => b.length - a.length);
   const whole = forms.reduce((result, form) => result.replace(anyCase(form), REDACTED), text);
-  return hidden.reduce((result, secret) => hideCutOffStart(result, secret), whole);
+  return hidden.reduce((result, secret) => hideCutOffStarts(result, secret, REDACTED), whole);
 }
 
-/** The ways a server or a library may echo a secret back: as is, URL-encoded, or base64 (as in Basic auth). */
+/** The ways a server or a library may echo a secret back: as is, URL-encoded, base64 (as in Basic auth), hex. */
 function writtenForms(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
-  return [secret, encodeURIComponent(secret), bytes.toString("base64"), bytes.toString("base64url")];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    bytes.toString("base64"),
+    bytes.toString("base64url"),
+    ...encodedForms(secret),
+  ];
 }
 
 function anyCase(form: string): RegExp {
   return new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
-}
-
-/**
- * A message cut short ("…", "...", or the end of the text) can end with the first part of a secret, which no
- * whole-secret match finds. Any such start of eight characters or more is hidden too.
- */
-function hideCutOffStart(text: string, secret: string, round = 0): string {
-  if (round > 8) return text;
-  const lower = text.toLowerCase();
-  for (let length = secret.length - 1; length >= 8; length--) {
-    const start = secret.slice(0, length).toLowerCase();
-    for (const end of ["...", "…", ""]) {
-      const at = end === "" ? (lower.endsWith(start) ? lower.length - start.length : -1) : lower.indexOf(start + end);
-      if (at !== -1) return hideCutOffStart(text.slice(0, at) + REDACTED + text.slice(at + length), secret, round + 1);
-    }
-  }
-  return text;
 }

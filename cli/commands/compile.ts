@@ -8,6 +8,7 @@ import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { readSource, renderFile } from "./check.js";
 import { usageError } from "../usage.js";
+import { ioProblem } from "../io-problems.js";
 
 const HELP = `Usage: signal-map compile FILE.map [-o OUT.ts] [--json]
 
@@ -34,7 +35,7 @@ export const compileCommand: Command = async (argv, io) => {
     return usageError(io, "compile", args.error ?? "compile takes exactly one .map file", HELP);
   }
   const file = args.positional[0];
-  const source = await readSource(file, io);
+  const source = await readSource(file, io, "compile");
   if (source === undefined) return EXIT.usage;
   const result = await compile(source, { filename: file });
   if (result.diagnostics.length > 0 || result.code === undefined) {
@@ -56,7 +57,7 @@ async function writeOutput(code: string, out: string | undefined, io: CliIO): Pr
     await writeFile(resolve(io.cwd, out), code);
     return EXIT.ok;
   } catch (error) {
-    io.stderr.write(`signal-map compile: cannot write ${out}: ${(error as Error).message}\n`);
+    io.stderr.write(`signal-map compile: cannot write ${out}: ${ioProblem(error)}\n`);
     return EXIT.usage;
   }
 }

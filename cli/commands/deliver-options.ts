@@ -1,6 +1,7 @@
 // The options of `signal-map deliver`, checked and typed.
 
 import type { ParsedArgs } from "../args.js";
+import { fromLineOption } from "./from-line.js";
 
 export interface DeliverCliOptions {
   readonly mapFile: string;
@@ -13,6 +14,8 @@ export interface DeliverCliOptions {
   readonly rateLimit?: number;
   readonly deadLetter?: string;
   readonly json: boolean;
+  /** --from-line: input lines before it are skipped (1 when not given). */
+  readonly fromLine: number;
 }
 
 export type ParsedDeliverOptions =
@@ -30,6 +33,8 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   if (typeof concurrency === "string") return fail(concurrency);
   const rateLimit = wholeNumber(options.get("rate-limit"), "--rate-limit", 1, 1_000_000);
   if (typeof rateLimit === "string") return fail(rateLimit);
+  const fromLine = fromLineOption(options.get("from-line"));
+  if (typeof fromLine === "string") return fail(fromLine);
   const baseUrl = options.get("base-url");
   if (baseUrl !== undefined && !isHttpUrl(baseUrl))
     return fail(`--base-url must be an http or https URL, got ${JSON.stringify(baseUrl)}`);
@@ -45,6 +50,7 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
       rateLimit,
       deadLetter: options.get("dead-letter"),
       json: args.flags.has("json"),
+      fromLine: fromLine ?? 1,
     },
   };
 }

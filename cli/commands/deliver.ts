@@ -1,6 +1,5 @@
 // `signal-map deliver FILE.map [EVENTS.jsonl or -]`: transform events and deliver them; one result line per event.
 
-import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { openDeadLetter, type DeadLetter } from "../../delivery/dead-letter.js";
@@ -18,6 +17,10 @@ import { ProgressDisplay, redacting } from "./deliver-output.js";
 import { resolveSettings } from "./deliver-settings.js";
 import { interruptSignals } from "./interrupts.js";
 import { usageError } from "../usage.js";
+import { ioProblem, openEventsFile } from "../io-problems.js";
+import { deadLetterIsInput, reportIncomplete, ResumeTracker } from "./deliver-resume.js";
+import { skipLinesBefore } from "./from-line.js";
+import { notMapFileProblem } from "../map-file.js";
 
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
@@ -38,18 +41,23 @@ Options:
   --rate-limit N        the team's requests per minute (default 600)
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
+  --from-line K         skip the input lines before line K, to resume a run that stopped early
   --json                write the summary to standard error as one JSON object
   --help                show this help
 
 Ctrl-C stops reading input, lets requests on the wire finish (up to 10 s; Ctrl-C again to stop at once) and
 reports every event not delivered as failed ("interrupted").
 
-Exit: 0 when every event was delivered or dropped; 3 when any failed or an interrupt left input unread;
+When standard output cannot be written (a closed pipe, a full disk), reading stops as on Ctrl-C, and standard
+error says how many events were not sent and how to resume (--from-line K, and the dead-letter file if given).
+
+Exit: 0 when every event was delivered or dropped; 3 when any failed, or an interrupt or unwritable output
+left input unread;
 2 for usage errors, a preset that does not compile, unusable settings or an unreadable file.`;
 
 const SPEC: ArgSpec = {
   flags: ["json"],
-  options: ["settings", "secrets-file", "base-url", "concurrency", "rate-limit", "dead-letter"],
+  options: ["settings", "secrets-file", "base-url", "concurrency", "rate-limit", "dead-letter", "from-line"],
 };
 
 export const deliverCommand: Command = async (argv, io) => {
@@ -79,14 +87,23 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   secrets = resolved.secretValues;
   const input = await openInput(options.eventsFile, io, stderr);
   if (!input) return EXIT.usage;
+  const sameAsInput = deadLetterIsInput(options, io.cwd, (io.stdin as { fd?: number }).fd);
+  if (sameAsInput !== undefined) {
+    input.destroy();
+    stderr.write(`signal-map deliver: ${sameAsInput}\n`);
+    return EXIT.usage;
+  }
   const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
   if (deadLetter === null) return EXIT.usage;
-  const summary = await deliverStream({ input, preset, settings: resolved.settings, secrets, deadLetter, options, io });
+  const resume = new ResumeTracker();
+  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, options, io, resume };
+  const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
-  return summary.failed > 0 || summary.stoppedEarly ? EXIT.deliveryFailed : EXIT.ok;
+  return summary.failed > 0 || summary.stoppedEarly || outputFailed ? EXIT.deliveryFailed : EXIT.ok;
 }
 
 interface StreamJob {
@@ -97,6 +114,7 @@ interface StreamJob {
   readonly deadLetter: DeadLetter | undefined;
   readonly options: DeliverCliOptions;
   readonly io: CliIO;
+  readonly resume: ResumeTracker;
 }
 
 async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
@@ -105,11 +123,13 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   const stderr = redacting(io.stderr, () => job.secrets);
   const progress = io.stderr.isTTY && !options.json ? new ProgressDisplay(stderr) : undefined;
   const counter = new SummaryCounter();
-  const interrupts = interruptSignals(stderr, (io as { signal?: AbortSignal }).signal);
+  // Output that cannot be written stops reading like an interrupt: what is unread stays unread and resumable.
+  const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed].filter((s) => s !== undefined);
+  const interrupts = interruptSignals(stderr, AbortSignal.any(external));
   const limiters = new RateLimiterRegistry({ limitPerMinute: options.rateLimit });
   const sender = createSalesloftSender({ baseUrl: options.baseUrl, concurrency: options.concurrency, limiters });
   try {
-    return await deliverEvents(readRawLines(job.input), {
+    return await deliverEvents(skipLinesBefore(readRawLines(job.input), options.fromLine, ""), {
       preset: job.preset,
       settings: job.settings,
       sender,
@@ -119,6 +139,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       signal: interrupts.stop,
       forceSignal: interrupts.force,
       onResult: (result) => {
+        job.resume.add(result);
         stdout.write(`${JSON.stringify(result)}\n`);
         counter.add(result, 0);
         progress?.update(counter.current());
@@ -132,13 +153,18 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
 }
 
 async function loadOrReport(mapFile: string, cwd: string, stderr: CliIO["stderr"]): Promise<Preset | undefined> {
+  const notMap = await notMapFileProblem(mapFile, cwd);
+  if (notMap !== undefined) {
+    stderr.write(`signal-map deliver: ${notMap}\n`);
+    return undefined;
+  }
   try {
     return await loadPreset(resolve(cwd, mapFile));
   } catch (error) {
     if (error instanceof PresetCompileError) {
       stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; nothing was sent\n`);
     } else {
-      stderr.write(`signal-map deliver: cannot load ${mapFile}: ${fileProblem(error)}\n`);
+      stderr.write(`signal-map deliver: cannot load ${mapFile}: ${ioProblem(error)}\n`);
     }
     return undefined;
   }
@@ -147,9 +173,9 @@ async function loadOrReport(mapFile: string, cwd: string, stderr: CliIO["stderr"
 async function openInput(path: string, io: CliIO, stderr: CliIO["stderr"]): Promise<Readable | undefined> {
   if (path === "-") return io.stdin;
   try {
-    return (await open(resolve(io.cwd, path), "r")).createReadStream({ encoding: "utf8" });
+    return await openEventsFile(resolve(io.cwd, path));
   } catch (error) {
-    stderr.write(`signal-map deliver: cannot read ${path}: ${fileProblem(error)}\n`);
+    stderr.write(`signal-map deliver: cannot read ${path}: ${ioProblem(error)}\n`);
     return undefined;
   }
 }
@@ -158,15 +184,7 @@ async function openDeadLetterOrReport(path: string, cwd: string, stderr: CliIO["
   try {
     return await openDeadLetter(resolve(cwd, path));
   } catch (error) {
-    stderr.write(`signal-map deliver: cannot open the dead-letter file ${path}: ${fileProblem(error)}\n`);
+    stderr.write(`signal-map deliver: cannot open the dead-letter file ${path}: ${ioProblem(error)}\n`);
     return null;
   }
-}
-
-function fileProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  if (code === "EACCES") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
 }

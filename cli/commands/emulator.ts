@@ -2,6 +2,7 @@
 
 import { EMULATOR_HELP, runEmulatorCommand } from "../../emulator/salesloft/command.js";
 import { EXIT, type Command } from "../io.js";
+import { usageError } from "../usage.js";
 
 const KNOWN = ["salesloft"];
 
@@ -13,8 +14,7 @@ export const emulatorCommand: Command = async (argv, io) => {
   }
   if (which === undefined || !KNOWN.includes(which)) {
     const got = which === undefined ? "none was named" : `got ${JSON.stringify(which)}`;
-    io.stderr.write(`signal-map emulator: name the API to emulate (${KNOWN.join(", ")}); ${got}\n\n${EMULATOR_HELP}`);
-    return EXIT.usage;
+    return usageError(io, "emulator", `name the API to emulate (${KNOWN.join(", ")}); ${got}`, EMULATOR_HELP);
   }
   return runEmulatorCommand(rest, { ...io, signal: (io as { signal?: AbortSignal }).signal });
 };

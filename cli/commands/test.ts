@@ -1,5 +1,6 @@
 // `signal-map test [PATH…] [--update]`: run the golden fixture cases of presets and show a diff for each failure.
 
+import { usageError } from "../usage.js";
 import { EXIT, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { discoverCases, runCases } from "../testing/fixtures.js";
@@ -34,8 +35,7 @@ export const testCommand: Command = async (argv, io) => {
   const problem =
     args.error ?? (args.positional.includes("-") ? "test reads fixture files, not standard input" : undefined);
   if (problem !== undefined) {
-    io.stderr.write(`signal-map test: ${problem}\n\n${HELP}\n`);
-    return EXIT.usage;
+    return usageError(io, "test", problem, HELP);
   }
   const paths = args.positional.length > 0 ? args.positional : ["presets"];
   const { cases, missing } = await discoverCases(paths, io.cwd);

@@ -14,15 +14,20 @@
 //   header      := "header" STRING "<-" expr
 //   let         := "let" NAME "=" expr
 //   require     := "require" expr "else" STRING
-//   assign      := NAME ("." ANYNAME)* "<-" expr ("when" expr)?
-//   expr        := or ("??" or)* ("warn" STRING)?                 (a `warn` without `??` is reported by the visitor)
+//   assign      := ("body" | step ("." (ANYNAME | STRING))*) "<-" expr ("when" expr)?     (step := NAME | STRING)
+//   expr        := if | or ("??" or)* ("warn" STRING)?            (a `warn` without `??` is reported by the visitor)
+//   if          := "if" expr "then" expr ("else" expr)?
 //   or          := and ("or" and)*
 //   and         := not ("and" not)*
 //   not         := "not" not | compare
-//   compare     := sum (("==" | "!=") sum)?
-//   sum         := primary ("+" primary)*
-//   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | "(" expr ")" | call | path
-//   list        := "[" (expr ("," expr)* ","?)? "]"
+//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+//   sum         := product (("+" | "-") product)*
+//   product     := primary (("*" | "/") primary)*
+//   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | object | match | "(" expr ")"
+//                | call | path
+//   list        := "[" (expr ("for" NAME "in" expr ("if" expr)? | ("," expr)* ","?))? "]"
+//   object      := "{" (entry ("," entry)* ","?)? "}"            (entry := (ANYNAME | STRING) ":" expr)
+//   match       := "match" expr "{" (arm ("," arm)* ","?)? "}"   (arm := (STRING | NUMBER | "true" | "false" | "else") "=>" expr)
 //   call        := NAME "(" (expr ("," expr)*)? ")"
 //   path        := NAME ("." (ANYNAME | STRING) | "[" NUMBER "]")*
 
@@ -122,11 +127,24 @@ export class MapParser extends CstParser {
   });
 
   private assignment = this.RULE("assignment", () => {
-    this.CONSUME(T.Name, { LABEL: "target" });
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.CONSUME(T.AnyName, { LABEL: "target" });
-    });
+    this.OR([
+      { ALT: () => this.CONSUME(T.Body, { LABEL: "wholeBody" }) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Name, { LABEL: "target" }) },
+            { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "target" }) },
+          ]);
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.OR3([
+              { ALT: () => this.CONSUME(T.AnyName, { LABEL: "target" }) },
+              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "target" }) },
+            ]);
+          });
+        },
+      },
+    ]);
     this.CONSUME(T.Arrow);
     this.SUBRULE1(this.expression, { LABEL: "value" });
     this.OPTION(() => {
@@ -136,14 +154,36 @@ export class MapParser extends CstParser {
   });
 
   private expression = this.RULE("expression", () => {
-    this.SUBRULE1(this.orExpr, { LABEL: "operand" });
-    this.MANY(() => {
-      this.CONSUME(T.Fallback);
-      this.SUBRULE2(this.orExpr, { LABEL: "operand" });
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        {
+          ALT: () => {
+            this.SUBRULE1(this.orExpr, { LABEL: "operand" });
+            this.MANY(() => {
+              this.CONSUME(T.Fallback);
+              this.SUBRULE2(this.orExpr, { LABEL: "operand" });
+            });
+            this.OPTION(() => {
+              this.CONSUME(T.Warn);
+              this.CONSUME(T.StringLiteral, { LABEL: "warning" });
+            });
+          },
+        },
+      ],
+      ERR_MSG: EXPRESSION,
     });
+  });
+
+  // The loosest construct: its branches are whole expressions, so `if c then a else b ?? d` falls back inside else.
+  private ifExpr = this.RULE("ifExpr", () => {
+    this.CONSUME(T.If);
+    this.SUBRULE1(this.expression, { LABEL: "condition" });
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expression, { LABEL: "then" });
     this.OPTION(() => {
-      this.CONSUME(T.Warn);
-      this.CONSUME(T.StringLiteral, { LABEL: "warning" });
+      this.CONSUME(T.Else);
+      this.SUBRULE3(this.expression, { LABEL: "otherwise" });
     });
   });
 
@@ -184,15 +224,33 @@ export class MapParser extends CstParser {
       this.OR([
         { ALT: () => this.CONSUME(T.EqualEqual, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.NotEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Less, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Greater, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "operator" }) },
       ]);
       this.SUBRULE2(this.sumExpr, { LABEL: "operand" });
     });
   });
 
   private sumExpr = this.RULE("sumExpr", () => {
+    this.SUBRULE1(this.productExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]);
+      this.SUBRULE2(this.productExpr, { LABEL: "operand" });
+    });
+  });
+
+  private productExpr = this.RULE("productExpr", () => {
     this.SUBRULE1(this.primary, { LABEL: "operand" });
     this.MANY(() => {
-      this.CONSUME(T.Plus, { LABEL: "operator" });
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "operator" }) },
+      ]);
       this.SUBRULE2(this.primary, { LABEL: "operand" });
     });
   });
@@ -207,6 +265,8 @@ export class MapParser extends CstParser {
         { ALT: () => this.CONSUME(T.Null) },
         { ALT: () => this.CONSUME(T.Omit) },
         { ALT: () => this.SUBRULE(this.listLiteral) },
+        { ALT: () => this.SUBRULE(this.objectLiteral) },
+        { ALT: () => this.SUBRULE(this.matchExpr) },
         { ALT: () => this.SUBRULE(this.parenthesized) },
         { ALT: () => this.SUBRULE(this.callExpr) },
         { ALT: () => this.SUBRULE(this.pathExpr) },
@@ -219,13 +279,86 @@ export class MapParser extends CstParser {
     this.CONSUME(T.LBracket);
     this.OPTION(() => {
       this.SUBRULE1(this.expression, { LABEL: "item" });
+      this.OR([
+        { ALT: () => this.SUBRULE(this.comprehension) },
+        {
+          ALT: () => {
+            this.MANY(() => {
+              this.CONSUME1(T.Comma);
+              this.SUBRULE2(this.expression, { LABEL: "item" });
+            });
+            this.OPTION2(() => this.CONSUME2(T.Comma));
+          },
+        },
+      ]);
+    });
+    this.CONSUME(T.RBracket);
+  });
+
+  private comprehension = this.RULE("comprehension", () => {
+    this.CONSUME(T.For);
+    this.CONSUME(T.Name, { LABEL: "name" });
+    this.CONSUME(T.In);
+    this.SUBRULE1(this.expression, { LABEL: "source" });
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.SUBRULE2(this.expression, { LABEL: "condition" });
+    });
+  });
+
+  private objectLiteral = this.RULE("objectLiteral", () => {
+    this.CONSUME(T.LBrace);
+    this.OPTION(() => {
+      this.SUBRULE1(this.objectEntry, { LABEL: "entry" });
       this.MANY(() => {
         this.CONSUME1(T.Comma);
-        this.SUBRULE2(this.expression, { LABEL: "item" });
+        this.SUBRULE2(this.objectEntry, { LABEL: "entry" });
       });
       this.OPTION2(() => this.CONSUME2(T.Comma));
     });
-    this.CONSUME(T.RBracket);
+    this.CONSUME(T.RBrace);
+  });
+
+  private objectEntry = this.RULE("objectEntry", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.AnyName, { LABEL: "key" }) },
+        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "key" }) },
+      ],
+      ERR_MSG: "a key",
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression, { LABEL: "value" });
+  });
+
+  private matchExpr = this.RULE("matchExpr", () => {
+    this.CONSUME(T.Match);
+    this.SUBRULE(this.expression, { LABEL: "subject" });
+    this.CONSUME(T.LBrace);
+    this.OPTION(() => {
+      this.SUBRULE1(this.matchArm, { LABEL: "arm" });
+      this.MANY(() => {
+        this.CONSUME1(T.Comma);
+        this.SUBRULE2(this.matchArm, { LABEL: "arm" });
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private matchArm = this.RULE("matchArm", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "pattern" }) },
+        { ALT: () => this.CONSUME(T.NumberLiteral, { LABEL: "pattern" }) },
+        { ALT: () => this.CONSUME(T.True, { LABEL: "pattern" }) },
+        { ALT: () => this.CONSUME(T.False, { LABEL: "pattern" }) },
+        { ALT: () => this.CONSUME(T.Else, { LABEL: "pattern" }) },
+      ],
+      ERR_MSG: "a string, number or boolean to match, or else",
+    });
+    this.CONSUME(T.FatArrow);
+    this.SUBRULE(this.expression, { LABEL: "value" });
   });
 
   private parenthesized = this.RULE("parenthesized", () => {

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
+import { EXPR_CHECKS } from "./expr-checks.js";
 import { createFileState, type PresetState } from "./context.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
 import { PATH_CHECKS } from "./path-checks.js";
@@ -56,6 +57,7 @@ export const CHECKS: CheckTable = mergeTables(
   OPERATOR_CHECKS,
   SEND_CHECKS,
   ASSIGNMENT_CHECKS,
+  EXPR_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { loadPresetSource } from "../../loader/load-preset.js";
-import { canonicalEvent } from "../support/arbitraries.js";
+import { canonicalEvent, eventWithLists } from "../support/arbitraries.js";
+import { forbiddenValues, v2Program } from "../support/expression-programs.js";
 import { typeErrors } from "../support/typecheck.js";
 
 const SEED = Number(process.env.FC_SEED ?? 42);
@@ -75,6 +76,13 @@ ${[...letLines, ...used, ...ruleLines, ...list].join("\n")}
 
 const events = fc.array(canonicalEvent, { minLength: 1, maxLength: 4 });
 
+/** Events the generated v2 programs handle, so that nearly every run builds a body. */
+const handledEvent = eventWithLists.map((event) => ({
+  ...event,
+  type: "track",
+  event: event.event === "Signed Up" ? "Signed Up" : "Lead Generated",
+}));
+
 /** The shipped preset with one random slice of it cut out or repeated: text that is almost, but not quite, valid. */
 const PRESET = readFileSync(resolve(import.meta.dirname, "../../presets/salesloft/lead-capture.map"), "utf8");
 const damagedPreset = fc
@@ -117,6 +125,25 @@ describe("code generation properties", () => {
     );
     const errors = typeErrors(modules);
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("compiles generated v2 programs (objects, comprehensions, if, match, arithmetic) to code that type-checks, runs on any event, and never sends null, empty text, NaN or Infinity it was not written", async () => {
+    const modules = new Map<string, string>();
+    await fc.assert(
+      fc.asyncProperty(v2Program, fc.array(handledEvent, { minLength: 1, maxLength: 4 }), async (source, sample) => {
+        const result = await compile(source, { filename: "generated.map" });
+        expect(hasErrors(result.diagnostics), source + JSON.stringify(result.diagnostics)).toBe(false);
+        if (modules.size < 10) modules.set(`v2generated${modules.size}`, result.code ?? "");
+        const preset = await loadPresetSource(source, "generated.map");
+        for (const event of sample) {
+          const outcome = preset.transform(JSON.parse(JSON.stringify(event)), { token: "secret-token" });
+          expect(["send", "drop", "error"]).toContain(outcome.outcome);
+          if (outcome.outcome === "send") expect(forbiddenValues(outcome.request.body)).toEqual([]);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS * 2 },
+    );
+    expect(typeErrors(modules)).toEqual([]);
   }, 120_000);
 
   it("carries any string literal through compile and run exactly", async () => {

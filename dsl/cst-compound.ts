@@ -95,7 +95,7 @@ export function matchExpression(node: CstNode, sink: DiagnosticSink, build: Expr
   let otherwise: Ast.Expr | undefined;
   parsed.forEach((arm, index) => {
     if (arm.pattern.tokenType.name !== "KwElse") {
-      arms.push({ kind: "Arm", pattern: armPattern(arm.pattern), value: arm.value, span: arm.span });
+      arms.push({ kind: "Arm", pattern: armPattern(arm.pattern, sink), value: arm.value, span: arm.span });
     } else if (index !== parsed.length - 1) {
       sink.push(
         errorAt("E103", '"else" must be the last arm of a match', tokenSpan(arm.pattern), {
@@ -123,11 +123,12 @@ function matchArm(node: CstNode, sink: DiagnosticSink, build: ExprBuilder): Pars
   return { pattern, value, span: cover(tokenSpan(pattern), value.span) };
 }
 
-function armPattern(token: IToken): Ast.MatchArm["pattern"] {
+function armPattern(token: IToken, sink: DiagnosticSink): Ast.MatchArm["pattern"] {
   const span = tokenSpan(token);
   switch (token.tokenType.name) {
     case "NumberLiteral": {
       const value = Number(token.image);
+      if (!Number.isFinite(value)) sink.push(errorAt("E103", `the number ${token.image} is too large`, span));
       return { kind: "Number", value: Number.isFinite(value) ? value : 0, span };
     }
     case "KwTrue":

@@ -92,18 +92,29 @@ const damagedPreset = fc
       PRESET.slice(0, at) + (repeat ? PRESET.slice(at, at + length) + junk : junk) + PRESET.slice(at + length),
   );
 
+/** A generated v2 program with one random slice cut out or repeated: broken objects, loops, ifs and matches. */
+const damagedV2 = fc.tuple(v2Program, fc.nat(600), fc.nat(30), fc.boolean()).map(([text, at, length, repeat]) => {
+  const cut = at % (text.length + 1);
+  return text.slice(0, cut) + (repeat ? text.slice(cut, cut + length) : "") + text.slice(cut + length);
+});
+
 describe("code generation properties", () => {
   it("never throws on any text: compile() always resolves with diagnostics, and code only when there is no error", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), damagedPreset), async (text) => {
-        const result = await compile(text, { filename: resolve(import.meta.dirname, "../../presets/salesloft/x.map") });
-        expect(Array.isArray(result.diagnostics)).toBe(true);
-        expect(
-          result.diagnostics.some((d) => d.code === "E900"),
-          JSON.stringify(result.diagnostics),
-        ).toBe(false);
-        expect(result.code === undefined).toBe(hasErrors(result.diagnostics));
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), damagedPreset, damagedV2),
+        async (text) => {
+          const result = await compile(text, {
+            filename: resolve(import.meta.dirname, "../../presets/salesloft/x.map"),
+          });
+          expect(Array.isArray(result.diagnostics)).toBe(true);
+          expect(
+            result.diagnostics.some((d) => d.code === "E900"),
+            JSON.stringify(result.diagnostics),
+          ).toBe(false);
+          expect(result.code === undefined).toBe(hasErrors(result.diagnostics));
+        },
+      ),
       { seed: SEED, numRuns: RUNS * 5 },
     );
   }, 120_000);

@@ -1,7 +1,7 @@
 // Values of language v2 checked against a request-schema field: objects key by key, comprehension items, and each
 // branch of `if` and `match`. The field-level rules themselves (E302, E413, enums) stay in assignment-checks.ts.
 
-import type { ComprehensionExpr, Expr, ObjectLiteral } from "../../dsl/ast.js";
+import type { ComprehensionExpr, Expr, ObjectLiteral, PathExpr } from "../../dsl/ast.js";
 import type { CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
@@ -35,9 +35,32 @@ export function checkCompoundFits(
       return takes(field, "object") && (checkObjectFits(value, field, label, context, fits), true);
     case "Comprehension":
       return takes(field, "array") && (checkItemsFit(value, field, label, context, fits), true);
+    case "Path":
+      return checkLetFits(value, field, label, context, fits);
     default:
       return false;
   }
+}
+
+const COMPOUND = new Set(["Object", "Comprehension", "If", "Match"]);
+
+/**
+ * `user_data <- ud` where `let ud = { … }`: a let bound to an object, a comprehension, an `if` or a `match` is checked
+ * through its definition, so naming a value never hides a key the schema does not know.
+ */
+function checkLetFits(
+  path: PathExpr,
+  field: SchemaNode,
+  label: string,
+  context: CheckContext,
+  fits: FitCheck,
+): boolean {
+  const root = path.root?.text;
+  if (typeof root !== "string" || listOf(path.segments).length > 0 || context.site.loops?.has(root)) return false;
+  const bound = context.preset?.letsByName.get(root)?.value;
+  if (bound === undefined || !COMPOUND.has(bound.kind)) return false;
+  fits(bound, field, label, context);
+  return true;
 }
 
 function takes(field: SchemaNode, type: string): boolean {

@@ -1,6 +1,6 @@
 // The checker's type model: what kind of value an expression gives, as far as it can be known before an event arrives.
 
-import type { BinaryExpr, Expr, MapFile, PathExpr, PresetDecl, SettingType } from "../../dsl/ast.js";
+import type { BinaryExpr, Expr, MapFile, PathExpr, PathSegment, PresetDecl, SettingType } from "../../dsl/ast.js";
 import type { ValueType } from "../../runtime/stdlib/spec.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { canonicalFieldSchema, schemaValueType } from "./event-schema.js";
@@ -101,8 +101,28 @@ function pathType(path: PathExpr, env: TypeEnv): MapType {
     return type === undefined ? "any" : settingValueType(type);
   }
   const letType = root === undefined ? undefined : env.letType(root);
-  return letType !== undefined && segments.length === 0 ? letType : "any";
+  if (letType !== undefined && segments.length === 0) return letType;
+  return root === undefined ? "any" : objectFieldType(env.letValue?.(root), segments, env);
 }
+
+/** The type of `name.a.b` when the let `name` is an object literal: an object type with known fields. */
+function objectFieldType(value: Expr | undefined, segments: readonly PathSegment[], env: TypeEnv): MapType {
+  let node = value;
+  for (const segment of segments) {
+    if (node?.kind !== "Object" || segment.kind !== "Field") return "any";
+    node = listOf(node.entries).find((entry) => entry?.key === segment.name)?.value;
+  }
+  // `let a = { x: a.x }` (already an error) reads as `any` rather than recursing forever.
+  if (node === undefined || resolving.has(node)) return "any";
+  resolving.add(node);
+  try {
+    return typeOf(node, env);
+  } finally {
+    resolving.delete(node);
+  }
+}
+
+const resolving = new Set<Expr>();
 
 /** The value type a setting of the given declared type reads as: secrets and regions are text. */
 export function settingValueType(type: SettingType): MapType {

@@ -89,6 +89,7 @@ function checkObjectFits(
 
 /** `user_data.em`, or `quantity of an item of contents` inside a list's items. */
 function fieldLabel(label: string, key: string): string {
+  if (label === "the request body") return key;
   return label.startsWith("an item of ") ? `${key} of ${label}` : `${label}.${key}`;
 }
 

@@ -133,7 +133,7 @@ const EXPECTED_IN_CONTEXT: Readonly<Record<string, string | ((previous: string) 
   "comprehension:KwIn": '"in" after the loop name',
   "objectEntry:Colon": '":" after the key',
   "objectLiteral:RBrace": (previous) =>
-    previous === "{" || previous === "," ? '"}" to close the object' : '"," or "}" after the value',
+    previous === "{" || previous === "," ? 'a key, or "}" to close the object' : '"," or "}" after the value',
   "matchExpr:LBrace": '"{" and the arms after the subject of "match"',
   "matchExpr:RBrace": (previous) =>
     previous === "{" || previous === "," ? '"}" to close the match' : '"," or "}" after the arm',

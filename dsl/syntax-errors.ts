@@ -162,6 +162,10 @@ const LEFTOVER_HINTS: Readonly<Record<string, string>> = {
   Colon: 'only a setting uses ":", as in setting name: type',
   EqualEqual: "comparisons do not chain: write a == b and b == c",
   NotEqual: "comparisons do not chain: write a != b and b != c",
+  Less: "comparisons do not chain: write a < b and b < c",
+  LessEqual: "comparisons do not chain: write a <= b and b <= c",
+  Greater: "comparisons do not chain: write a > b and b > c",
+  GreaterEqual: "comparisons do not chain: write a >= b and b >= c",
 };
 
 function redundantInput(found: IToken, previous: IToken | undefined, chunk: ChunkContext): Diagnostic {

@@ -55,7 +55,10 @@ function foldFallbacks(operands: readonly Expr[], warning: StringLiteral | undef
   return result;
 }
 
-/** `or`, `and`, comparison, `+`/`-` and `*`/`/` levels share one shape: operands separated by operators, folded to the left. */
+/**
+ * `or`, `and`, comparison, `+`/`-` and `*`/`/` levels share one shape: operands separated by operators, folded to the
+ * left.
+ */
 function binaryChain(node: CstNode | undefined, sink: DiagnosticSink): Expr | undefined {
   if (node === undefined) return undefined;
   if (node.name === "notExpr") return notExpression(node, sink);

@@ -27,19 +27,22 @@
 //                | call | path
 //   list        := "[" (expr ("for" NAME "in" expr ("if" expr)? | ("," expr)* ","?))? "]"
 //   object      := "{" (entry ("," entry)* ","?)? "}"            (entry := (ANYNAME | STRING) ":" expr)
-//   match       := "match" expr "{" (arm ("," arm)* ","?)? "}"   (arm := (STRING | NUMBER | "true" | "false" | "else") "=>" expr)
+//   match       := "match" expr "{" (arm ("," arm)* ","?)? "}"
+//   arm         := (STRING | NUMBER | "true" | "false" | "else") "=>" expr
 //   call        := NAME "(" (expr ("," expr)*)? ")"
 //   path        := NAME ("." (ANYNAME | STRING) | "[" NUMBER "]")*
+//
+// The rules of `if`, comprehensions, objects and `match` are in parser-compound.ts, this class's base.
 
 import type { CstNode, IToken } from "chevrotain";
-import { CstParser } from "./chevrotain.js";
+import { CompoundExpressionRules } from "./parser-compound.js";
 import { SYNTAX_ERROR_PROVIDER } from "./syntax-errors.js";
 import * as T from "./tokens.js";
 
 const STATEMENT = "a statement";
 const EXPRESSION = "an expression";
 
-export class MapParser extends CstParser {
+export class MapParser extends CompoundExpressionRules {
   constructor() {
     super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: SYNTAX_ERROR_PROVIDER });
     this.performSelfAnalysis();
@@ -153,7 +156,7 @@ export class MapParser extends CstParser {
     });
   });
 
-  private expression = this.RULE("expression", () => {
+  protected expression = this.RULE("expression", () => {
     this.OR({
       DEF: [
         { ALT: () => this.SUBRULE(this.ifExpr) },
@@ -172,18 +175,6 @@ export class MapParser extends CstParser {
         },
       ],
       ERR_MSG: EXPRESSION,
-    });
-  });
-
-  // The loosest construct: its branches are whole expressions, so `if c then a else b ?? d` falls back inside else.
-  private ifExpr = this.RULE("ifExpr", () => {
-    this.CONSUME(T.If);
-    this.SUBRULE1(this.expression, { LABEL: "condition" });
-    this.CONSUME(T.Then);
-    this.SUBRULE2(this.expression, { LABEL: "then" });
-    this.OPTION(() => {
-      this.CONSUME(T.Else);
-      this.SUBRULE3(this.expression, { LABEL: "otherwise" });
     });
   });
 
@@ -293,72 +284,6 @@ export class MapParser extends CstParser {
       ]);
     });
     this.CONSUME(T.RBracket);
-  });
-
-  private comprehension = this.RULE("comprehension", () => {
-    this.CONSUME(T.For);
-    this.CONSUME(T.Name, { LABEL: "name" });
-    this.CONSUME(T.In);
-    this.SUBRULE1(this.expression, { LABEL: "source" });
-    this.OPTION(() => {
-      this.CONSUME(T.If);
-      this.SUBRULE2(this.expression, { LABEL: "condition" });
-    });
-  });
-
-  private objectLiteral = this.RULE("objectLiteral", () => {
-    this.CONSUME(T.LBrace);
-    this.OPTION(() => {
-      this.SUBRULE1(this.objectEntry, { LABEL: "entry" });
-      this.MANY(() => {
-        this.CONSUME1(T.Comma);
-        this.SUBRULE2(this.objectEntry, { LABEL: "entry" });
-      });
-      this.OPTION2(() => this.CONSUME2(T.Comma));
-    });
-    this.CONSUME(T.RBrace);
-  });
-
-  private objectEntry = this.RULE("objectEntry", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.AnyName, { LABEL: "key" }) },
-        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "key" }) },
-      ],
-      ERR_MSG: "a key",
-    });
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.expression, { LABEL: "value" });
-  });
-
-  private matchExpr = this.RULE("matchExpr", () => {
-    this.CONSUME(T.Match);
-    this.SUBRULE(this.expression, { LABEL: "subject" });
-    this.CONSUME(T.LBrace);
-    this.OPTION(() => {
-      this.SUBRULE1(this.matchArm, { LABEL: "arm" });
-      this.MANY(() => {
-        this.CONSUME1(T.Comma);
-        this.SUBRULE2(this.matchArm, { LABEL: "arm" });
-      });
-      this.OPTION2(() => this.CONSUME2(T.Comma));
-    });
-    this.CONSUME(T.RBrace);
-  });
-
-  private matchArm = this.RULE("matchArm", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "pattern" }) },
-        { ALT: () => this.CONSUME(T.NumberLiteral, { LABEL: "pattern" }) },
-        { ALT: () => this.CONSUME(T.True, { LABEL: "pattern" }) },
-        { ALT: () => this.CONSUME(T.False, { LABEL: "pattern" }) },
-        { ALT: () => this.CONSUME(T.Else, { LABEL: "pattern" }) },
-      ],
-      ERR_MSG: "a string, number or boolean to match, or else",
-    });
-    this.CONSUME(T.FatArrow);
-    this.SUBRULE(this.expression, { LABEL: "value" });
   });
 
   private parenthesized = this.RULE("parenthesized", () => {

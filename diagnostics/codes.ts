@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = {
   E302: "value type does not fit the target field",
   E303: "condition is not boolean",
   E304: "operator type mismatch",
+  E305: "+ between a number and a value of unknown type",
   // preset rules (E4xx)
   E400: "target assigned twice",
   E401: "unhandled fallible call",
@@ -39,6 +40,9 @@ export const DIAGNOSTIC_CODES = {
   E411: "more than one preset in a file",
   E412: "missing preset",
   E413: "event value sent unconverted into a typed field",
+  E414: "duplicate key in an object literal",
+  E415: "loop name shadows a root, a let or an outer loop name",
+  E416: "duplicate match arm",
   // request schema (E45x)
   E450: "required field never set",
   E451: "unresolvable $ref in the request schema",
@@ -50,6 +54,7 @@ export const DIAGNOSTIC_CODES = {
   W100: "unused let",
   W101: "fallback never taken",
   W102: "duplicate event name in on list",
+  W103: "match arm names an event the preset never receives",
   W120: "required field may be missing",
   W121: "condition names an event the preset never receives",
   W122: "condition never holds",

@@ -90,7 +90,10 @@ export interface RequireStatement extends Node {
   readonly message: StringLiteral;
 }
 
-/** `a.b.c <- expr [when cond]` — sets a field of the request body. */
+/**
+ * `a.b.c <- expr [when cond]` — sets a field of the request body. A quoted step (`properties."$current_url"`) is a
+ * Name holding the decoded key. `body <- expr` sets the whole body: its target is empty and `targetSpan` is `body`.
+ */
 export interface Assignment extends Node {
   readonly kind: "Assign";
   readonly target: readonly Name[];
@@ -112,7 +115,11 @@ export type Expr =
   | CallExpr
   | BinaryExpr
   | NotExpr
-  | FallbackExpr;
+  | FallbackExpr
+  | ObjectLiteral
+  | ComprehensionExpr
+  | IfExpr
+  | MatchExpr;
 
 export interface StringLiteral extends Node {
   readonly kind: "String";
@@ -166,7 +173,7 @@ export interface CallExpr extends Node {
   readonly args: readonly Expr[];
 }
 
-export type BinaryOperator = "+" | "==" | "!=" | "and" | "or";
+export type BinaryOperator = "+" | "==" | "!=" | "and" | "or" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=";
 
 export interface BinaryExpr extends Node {
   readonly kind: "Binary";
@@ -191,4 +198,51 @@ export interface FallbackExpr extends Node {
   readonly left: Expr;
   readonly right: Expr;
   readonly warn?: StringLiteral;
+}
+
+// ---------------------------------------------------------------- expressions of language v2
+
+/** `{ key: expr, "quoted key": expr }`: absent values leave their key out; an object left empty that way is absent. */
+export interface ObjectLiteral extends Node {
+  readonly kind: "Object";
+  readonly entries: readonly ObjectEntry[];
+}
+
+export interface ObjectEntry extends Node {
+  readonly kind: "Entry";
+  /** The key as sent (a quoted key decoded). */
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: Expr;
+}
+
+/** `[ item for name in source if condition ]`: `name` is bound in `item` and `condition` only. */
+export interface ComprehensionExpr extends Node {
+  readonly kind: "Comprehension";
+  readonly item: Expr;
+  readonly name: Name;
+  readonly source: Expr;
+  readonly condition?: Expr;
+}
+
+/** `if condition then value else otherwise`: absent when the condition does not hold and there is no else. */
+export interface IfExpr extends Node {
+  readonly kind: "If";
+  readonly condition: Expr;
+  readonly then: Expr;
+  readonly otherwise?: Expr;
+}
+
+/** `match subject { "a" => x, 1 => y, else => z }`: the first arm equal (JSON equality) to the subject. */
+export interface MatchExpr extends Node {
+  readonly kind: "Match";
+  readonly subject: Expr;
+  readonly arms: readonly MatchArm[];
+  readonly otherwise?: Expr;
+}
+
+export interface MatchArm extends Node {
+  readonly kind: "Arm";
+  readonly pattern: StringLiteral | NumberLiteral | BooleanLiteral;
+  readonly value: Expr;
 }

@@ -14,6 +14,7 @@ const VALUE_ENDS: readonly TokenType[] = [
   T.NumberLiteral,
   T.RParen,
   T.RBracket,
+  T.RBrace,
   T.True,
   T.False,
   T.Null,
@@ -47,7 +48,12 @@ function startsChunk(tokens: readonly IToken[], i: number, source: string, chunk
   const token = tokens[i];
   const previous = tokens[i - 1];
   if (previous.tokenType === T.Dot) return false;
-  if (T.STATEMENT_KEYWORDS.includes(token.tokenType)) return true;
+  // A keyword followed by ":" is a key of an object literal (`{ on: true }`), not a statement.
+  if (T.STATEMENT_KEYWORDS.includes(token.tokenType)) return tokens[i + 1]?.tokenType !== T.Colon;
+  // `body <- expr` and a quoted first step (`"$insert_id" <- x`) begin assignments too.
+  if (token.tokenType === T.Body || token.tokenType === T.StringLiteral) {
+    return !NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i);
+  }
   if (token.tokenType !== T.Name) return false;
   if (!NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i)) return true;
   const inSetting = chunkStart.tokenType === T.Setting; // setting modifiers are names that follow names

@@ -174,6 +174,8 @@ function requireStatement(node: CstNode, sink: DiagnosticSink): Ast.RequireState
 }
 
 function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undefined {
+  const wholeBody = tokenOf(node, "wholeBody");
+  if (wholeBody !== undefined) return wholeBodyAssignment(node, wholeBody, sink);
   const targetTokens = tokensOf(node, "target");
   const value = toExpression(nodeOf(node, "value"), sink);
   const conditionNode = nodeOf(node, "condition");
@@ -184,11 +186,34 @@ function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undef
   const dots = tokensOf(node, "Dot").length;
   if (targetTokens.length !== dots + 1 || value === undefined || tokenOf(node, "Arrow") === undefined) return undefined;
   if (conditionNode !== undefined && when === undefined) return undefined;
-  const target = targetTokens.map((t) => nameFrom(t) as Ast.Name);
+  const target = targetTokens.map(targetStep);
   return {
     kind: "Assign",
     target,
     targetSpan: cover(target[0].span, target[target.length - 1].span),
+    value,
+    ...(when === undefined ? {} : { when }),
+    span: spanOf(node),
+  };
+}
+
+/** A target step as a Name: a quoted step (`"$insert_id"`) holds its decoded text. */
+function targetStep(token: IToken): Ast.Name {
+  if (token.tokenType.name !== "StringLiteral") return nameFrom(token) as Ast.Name;
+  return { kind: "Name", text: stringFrom(token)?.value ?? "", span: tokenSpan(token) };
+}
+
+/** `body <- expr [when cond]`: the target is empty, meaning the body itself. */
+function wholeBodyAssignment(node: CstNode, body: IToken, sink: DiagnosticSink): Ast.Assignment | undefined {
+  const value = toExpression(nodeOf(node, "value"), sink);
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
+  if (value === undefined || tokenOf(node, "Arrow") === undefined) return undefined;
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  return {
+    kind: "Assign",
+    target: [],
+    targetSpan: tokenSpan(body),
     value,
     ...(when === undefined ? {} : { when }),
     span: spanOf(node),

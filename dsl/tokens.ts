@@ -1,6 +1,6 @@
 // The .map token vocabulary: every token type with the human label that syntax errors quote (`expected ")"`).
 
-import type { CustomPatternMatcherReturn, TokenType } from "chevrotain";
+import type { CustomPatternMatcherReturn, IToken, TokenType } from "chevrotain";
 import { createToken, Lexer } from "./chevrotain.js";
 import { scanString, type ScannedString } from "./string-literal.js";
 
@@ -65,6 +65,12 @@ export const True = keyword("true");
 export const False = keyword("false");
 export const Null = keyword("null");
 export const Omit = keyword("omit");
+// Expressions of language v2: comprehensions, conditionals and lookup tables.
+export const For = keyword("for");
+export const In = keyword("in");
+export const If = keyword("if");
+export const Then = keyword("then");
+export const Match = keyword("match");
 
 const KEYWORDS: readonly TokenType[] = [
   Integration,
@@ -87,6 +93,11 @@ const KEYWORDS: readonly TokenType[] = [
   False,
   Null,
   Omit,
+  For,
+  In,
+  If,
+  Then,
+  Match,
 ];
 
 /** Keywords that begin a declaration or statement: error recovery re-synchronises on them. */
@@ -114,9 +125,33 @@ export const StringLiteral = createToken({
   label: "a string",
 });
 
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** Tokens after which a value has ended, so a following `-` subtracts (`a -1` is `a - 1`) instead of signing. */
+const VALUE_END_NAMES = new Set(["Name", "StringLiteral", "NumberLiteral", "RParen", "RBracket", "RBrace"]);
+const LITERAL_WORDS = new Set(["KwTrue", "KwFalse", "KwNull", "KwOmit"]);
+
+function endsValue(tokens: readonly IToken[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return false;
+  const name = last.tokenType.name;
+  // A keyword right after "." is a field name (`properties.in - 1`).
+  return VALUE_END_NAMES.has(name) || LITERAL_WORDS.has(name) || tokens[tokens.length - 2]?.tokenType.name === "Dot";
+}
+
+function matchNumber(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  NUMBER.lastIndex = offset;
+  const found = NUMBER.exec(text);
+  if (found === null || (found[0].startsWith("-") && endsValue(tokens))) return null;
+  return [found[0]] as CustomPatternMatcherReturn;
+}
+
+/** A leading `-` belongs to the number only where no value has just ended: `-7` and `[-1]`, but not `a -1`. */
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
-  pattern: /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/,
+  pattern: { exec: matchNumber },
+  start_chars_hint: ["-", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+  line_breaks: false,
   label: "a number",
 });
 
@@ -140,6 +175,17 @@ export const LParen = punctuation("LParen", "(");
 export const RParen = punctuation("RParen", ")");
 export const LBracket = punctuation("LBracket", "[");
 export const RBracket = punctuation("RBracket", "]");
+// Language v2 expressions: object literals, match arms, arithmetic and ordering.
+export const LBrace = punctuation("LBrace", "{");
+export const RBrace = punctuation("RBrace", "}");
+export const FatArrow = punctuation("FatArrow", "=>");
+export const LessEqual = punctuation("LessEqual", "<=");
+export const GreaterEqual = punctuation("GreaterEqual", ">=");
+export const Less = punctuation("Less", "<");
+export const Greater = punctuation("Greater", ">");
+export const Minus = punctuation("Minus", "-");
+export const Star = punctuation("Star", "*");
+export const Slash = punctuation("Slash", "/");
 
 /**
  * Lexer order matters: longer operators before their prefixes (`==` before `=`), keywords before Name (each keyword
@@ -154,6 +200,14 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Fallback,
   EqualEqual,
   NotEqual,
+  FatArrow,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  Minus,
+  Star,
+  Slash,
   Equals,
   Plus,
   Comma,
@@ -163,6 +217,8 @@ export const ALL_TOKENS: readonly TokenType[] = [
   RParen,
   LBracket,
   RBracket,
+  LBrace,
+  RBrace,
   ...KEYWORDS,
   Name,
   AnyName,

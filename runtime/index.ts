@@ -3,6 +3,8 @@
 import { field, item, present } from "./access.js";
 import { orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
+import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
+import { each, obj, pick } from "./compound.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
 
@@ -25,6 +27,17 @@ export const runtime = Object.freeze({
   putIn,
   text,
   orElse,
+  // language v2 expressions
+  sub,
+  mul,
+  div,
+  less,
+  lessOrEqual,
+  greater,
+  greaterOrEqual,
+  obj,
+  each,
+  pick,
 });
 
 export type Runtime = typeof runtime;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type {
   Assignment,
+  Expr,
   LetStatement,
   MapFile,
   OnStatement,
@@ -48,6 +49,8 @@ export interface Site {
   readonly inHeaderValue: boolean;
   /** The direct left operand of `??`: the only place a fallible call is handled. */
   readonly fallbackLeft: boolean;
+  /** Loop names of the comprehensions around the expression, each with the list it walks (outermost first). */
+  readonly loops?: ReadonlyMap<string, Expr>;
 }
 
 export interface CheckContext {

@@ -10,6 +10,7 @@ import { REQUIRED_CHECKS } from "./required-checks.js";
 import { bundledSchema } from "./schema-resolve.js";
 import { SCHEMA_VALUE_CHECKS } from "./schema-value-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
+import { EXPR_CHECKS } from "./expr-checks.js";
 import { createFileState, type PresetState } from "./context.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
 import { PATH_CHECKS } from "./path-checks.js";
@@ -63,6 +64,7 @@ export const CHECKS: CheckTable = mergeTables(
   SCHEMA_VALUE_CHECKS,
   REQUIRED_CHECKS,
   DEAD_RULE_CHECKS,
+  EXPR_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */

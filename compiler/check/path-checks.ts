@@ -83,6 +83,16 @@ export function readsSecret(expr: Expr | undefined, file: FileState): boolean {
       return readsSecret(expr.left, file) || readsSecret(expr.right, file);
     case "Not":
       return readsSecret(expr.operand, file);
+    case "Object":
+      return listOf(expr.entries).some((entry) => readsSecret(entry?.value, file));
+    case "Comprehension":
+      return [expr.item, expr.source, expr.condition].some((part) => readsSecret(part, file));
+    case "If":
+      return [expr.condition, expr.then, expr.otherwise].some((part) => readsSecret(part, file));
+    case "Match":
+      return [expr.subject, ...listOf(expr.arms).map((arm) => arm?.value), expr.otherwise].some((part) =>
+        readsSecret(part, file),
+      );
     default:
       return false;
   }

@@ -16,6 +16,7 @@ function checkRoot(path: PathExpr, context: CheckContext): void {
   const root = path.root?.text;
   const preset = context.preset;
   if (typeof root !== "string" || ROOTS.includes(root) || preset === undefined) return;
+  if (context.site.loops?.has(root)) return; // a comprehension's loop name
   const binding = preset.letsByName.get(root);
   if (binding !== undefined) {
     // A use before the definition still counts as a use: the author meant it, so W100 would only add noise.
@@ -27,7 +28,7 @@ function checkRoot(path: PathExpr, context: CheckContext): void {
     });
     return;
   }
-  const suggestion = didYouMean(root, [...ROOTS, ...preset.inScope]);
+  const suggestion = didYouMean(root, [...ROOTS, ...preset.inScope, ...(context.site.loops?.keys() ?? [])]);
   context.reporter.report("E201", path.root.span, `unknown root ${quoted(root)}`, {
     hints: [suggestion ?? "a path starts with event, traits, properties, context, settings or a let name"],
   });

@@ -5,15 +5,19 @@ import type {
   BinaryExpr,
   BooleanLiteral,
   CallExpr,
+  ComprehensionExpr,
   FallbackExpr,
   HeaderClause,
+  IfExpr,
   IntegrationDecl,
   LetStatement,
   ListLiteral,
   MapFile,
+  MatchExpr,
   NotExpr,
   NullLiteral,
   NumberLiteral,
+  ObjectLiteral,
   OmitLiteral,
   OnStatement,
   PathExpr,
@@ -48,6 +52,10 @@ export interface NodeByKind {
   Binary: BinaryExpr;
   Not: NotExpr;
   Fallback: FallbackExpr;
+  Object: ObjectLiteral;
+  Comprehension: ComprehensionExpr;
+  If: IfExpr;
+  Match: MatchExpr;
 }
 
 export type NodeKind = keyof NodeByKind;

@@ -89,6 +89,36 @@ function walkExpr(table: CheckTable, parent: CheckContext, expr: Expr | undefine
       walkExpr(table, { ...context, site: { ...context.site, fallbackLeft: true } }, expr.left);
       walkExpr(table, context, expr.right);
       return runChecks(table, "Fallback", expr, parent);
+    default:
+      return walkCompound(table, parent, context, expr);
+  }
+}
+
+/** Objects, comprehensions, `if` and `match`: a comprehension's loop name is in scope in its item and condition. */
+function walkCompound(table: CheckTable, parent: CheckContext, context: CheckContext, expr: Expr): void {
+  switch (expr.kind) {
+    case "Object":
+      for (const entry of listOf(expr.entries)) walkExpr(table, context, entry?.value);
+      return runChecks(table, "Object", expr, parent);
+    case "Comprehension": {
+      walkExpr(table, context, expr.source);
+      const loops = new Map(context.site.loops ?? []);
+      if (typeof expr.name?.text === "string") loops.set(expr.name.text, expr.source);
+      const inner: CheckContext = { ...context, site: { ...context.site, loops } };
+      walkExpr(table, inner, expr.item);
+      walkExpr(table, inner, expr.condition);
+      return runChecks(table, "Comprehension", expr, parent);
+    }
+    case "If":
+      walkExpr(table, context, expr.condition);
+      walkExpr(table, context, expr.then);
+      walkExpr(table, context, expr.otherwise);
+      return runChecks(table, "If", expr, parent);
+    case "Match":
+      walkExpr(table, context, expr.subject);
+      for (const arm of listOf(expr.arms)) walkExpr(table, context, arm?.value);
+      walkExpr(table, context, expr.otherwise);
+      return runChecks(table, "Match", expr, parent);
   }
 }
 

@@ -20,7 +20,7 @@ import type { Reporter } from "./report.js";
 type Shape = Record<string, unknown>;
 
 const SETTING_TYPES = new Set(["string", "number", "boolean", "region", "secret"]);
-const OPERATORS = new Set(["+", "==", "!=", "and", "or"]);
+const OPERATORS = new Set(["+", "==", "!=", "and", "or", "-", "*", "/", "<", "<=", ">", ">="]);
 
 /** The file with malformed parts left out; the very same objects when nothing is malformed. */
 export function wellFormedFile(file: unknown, reporter: Reporter): MapFile {
@@ -134,7 +134,7 @@ function isStatement(value: unknown): value is Statement {
     case "Assign":
       return (
         everyItem(shape.target, isName) &&
-        (shape.target as unknown[]).length > 0 &&
+        // An empty target is `body <- expr` (the whole body).
         isSpan(shape.targetSpan) &&
         isExpr(shape.value) &&
         optional(shape.when, isExpr)
@@ -180,8 +180,34 @@ function isExpr(value: unknown): value is Expr {
     case "Fallback":
       return isExpr(shape.left) && isExpr(shape.right) && optional(shape.warn, isString);
     default:
+      return isCompoundExpr(shape);
+  }
+}
+
+/** Objects, comprehensions, `if` and `match` (language v2). */
+function isCompoundExpr(shape: Shape): boolean {
+  switch (shape.kind) {
+    case "Object":
+      return everyItem(shape.entries, (entry) => {
+        const e = asShape(entry);
+        return isNode(e, "Entry") && typeof e.key === "string" && isSpan(e.keySpan) && isExpr(e.value);
+      });
+    case "Comprehension":
+      return isExpr(shape.item) && isName(shape.name) && isExpr(shape.source) && optional(shape.condition, isExpr);
+    case "If":
+      return isExpr(shape.condition) && isExpr(shape.then) && optional(shape.otherwise, isExpr);
+    case "Match":
+      return isExpr(shape.subject) && everyItem(shape.arms, isArm) && optional(shape.otherwise, isExpr);
+    default:
       return false;
   }
+}
+
+function isArm(value: unknown): boolean {
+  const shape = asShape(value);
+  const pattern = asShape(shape?.pattern);
+  const literal = ["String", "Number", "Boolean"].includes(pattern?.kind as string) && isExpr(pattern);
+  return isNode(shape, "Arm") && literal && isExpr(shape.value);
 }
 
 function isSegment(value: unknown): boolean {

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Expr, HeaderClause, IntegrationDecl, PresetDecl, SendStatement, Statement } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
-import { emitStatement, emitValue, putCall, ruleHeader, type RuleContext } from "./emit-rules.js";
+import { bodyDeclaration, emitStatement, emitValue, putCall, ruleHeader, type RuleContext } from "./emit-rules.js";
 import { emitExpr, helper } from "./emit-expr.js";
 import { commentText, localName, quote } from "./text.js";
 
@@ -30,7 +30,7 @@ export function emitModule(input: ModuleInput): string {
     `/** Maps one ${describeEvents(statements)} event to its request. */`,
     "function build(event: NormalizedEvent, settings: Settings): BuildResult {",
     "const warnings: string[] = [];",
-    "const body: Record<string, unknown> = {};",
+    bodyDeclaration(statements),
     "",
     ...rules,
     ...request,

@@ -47,7 +47,7 @@ describe("the dead-letter file", () => {
 
 describe("an interrupt", () => {
   it("stops reading input, lets requests on the wire finish, and fails the rest as interrupted", async () => {
-    emulator = await emulatorFor({ latencyMs: 40 });
+    emulator = await emulatorFor({ latencyMs: 200 });
     const lines = Array.from({ length: 100 }, (_, i) => leadLine(`int${i}@example.com`));
     const controller = new AbortController();
     const failedLines: string[] = [];

@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   E412: "missing preset",
   E413: "event value sent unconverted into a typed field",
   // language v2: preset structure
+  E417: "unknown call type in on list",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",
@@ -49,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   W100: "unused let",
   W101: "fallback never taken",
   W102: "duplicate event name in on list",
+  W110: "on list names events beside *",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -108,7 +108,7 @@ function destructure(ctx: RuleContext): string[] {
 function describeEvents(preset: PresetDecl): string {
   const on = preset.statements.find((s): s is OnStatement => s.kind === "On");
   if (!on) return "handled";
-  if (on.allSpan !== undefined) return "";
+  if (on.allSpan !== undefined) return "any";
   const names = [...on.events.map((e) => commentText(JSON.stringify(e.value))), ...listOf(on.calls).map((c) => c.text)];
   if (names.length === 0) return "handled";
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;

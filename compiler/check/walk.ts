@@ -41,6 +41,9 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
     case "Send":
       enterSendBlock(context);
       walkExpr(table, context, statement.url);
+      // A slot may carry a secret (an API key in the path), like a header value.
+      for (const slot of listOf(statement.slots))
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, slot?.path);
       walkExpr(table, context, statement.when);
       for (const header of listOf(statement.headers)) {
         if (!isNode(header)) continue;

@@ -33,7 +33,7 @@ export const DIAGNOSTIC_CODES = {
   E405: "duplicate statement",
   E406: "invalid setting type",
   E407: "invalid url",
-  E408: "secret setting used outside a header",
+  E408: "secret setting decides what is sent (or settings read as a whole)",
   E409: "empty require message",
   E410: "invalid header name",
   E411: "more than one preset in a file (retired in language v2: never emitted, never reused)",

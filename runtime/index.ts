@@ -45,6 +45,7 @@ export type { NormalizeResult } from "./event/normalize.js";
 export { Failure, isFailure } from "./values.js";
 export { createPreset } from "./preset.js";
 export { redactOutcome, redactText, redactHeaderValue } from "./redact.js";
+export { secretValues } from "./redact.js";
 export { normalizeEvent } from "./event/normalize.js";
 export { validateEvent } from "./event/validate.js";
 export { validateSettings, settingEnvName } from "./settings.js";

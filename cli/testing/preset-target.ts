@@ -1,7 +1,7 @@
 // Binds a loaded preset to the fixture runner: validate the case's settings, transform, redact as printed.
 
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { FixtureTarget } from "./fixtures.js";
 
 /**
@@ -21,7 +21,8 @@ export function fixtureTarget(preset: Preset): FixtureTarget {
           message: checked.problems.join("; "),
         };
       }
-      return redactOutcome(preset.transform(event, checked.settings), preset.meta);
+      const secrets = secretValues(preset.meta, checked.settings);
+      return redactOutcome(preset.transform(event, checked.settings), preset.meta, secrets);
     },
   };
 }

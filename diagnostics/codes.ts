@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   E419: "send without when before the last send",
   E420: "URL slot in the query",
   E421: "URL built by concatenation",
+  E422: "line break in a header literal",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",

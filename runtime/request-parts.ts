@@ -1,6 +1,13 @@
 // Pieces of a request that generated code builds from event values: the ordering key, URL slots and query clauses.
 
+import type { Clock } from "./preset-module.js";
 import { scalarText } from "./stdlib/values.js";
+
+/** `now()`: the clock's time as ISO-8601 text; absent when the clock gives no valid date. */
+export function clockText(clock: Clock): string | undefined {
+  const date = clock.now();
+  return date instanceof Date && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
 
 /** An ordering key: text as is, a finite number as its text; anything else (and empty text) is no key. */
 export function keyText(value: unknown): string | undefined {

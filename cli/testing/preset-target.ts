@@ -11,7 +11,8 @@ import type { FixtureTarget } from "./fixtures.js";
  */
 export function fixtureTarget(preset: Preset): FixtureTarget {
   return {
-    printedOutcome(event, settings) {
+    usesClock: preset.meta.usesClock === true,
+    printedOutcome(event, settings, options) {
       const checked = preset.validateSettings(settings);
       if (!checked.ok) {
         return {
@@ -22,7 +23,7 @@ export function fixtureTarget(preset: Preset): FixtureTarget {
         };
       }
       const secrets = secretValues(preset.meta, checked.settings);
-      return redactOutcome(preset.transform(event, checked.settings), preset.meta, secrets);
+      return redactOutcome(preset.transform(event, checked.settings, options), preset.meta, secrets);
     },
   };
 }

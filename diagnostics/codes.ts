@@ -50,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",
+  E443: "two presets of a file share a name",
   // the compiler itself (E9xx): a bug to report, never the author's fault
   E900: "internal compiler error",
   // warnings (W)

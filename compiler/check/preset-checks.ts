@@ -1,6 +1,7 @@
 // The shape of a file and its presets: one `on` and one `send` per preset, distinct events, settings and messages.
 
 import type {
+  MapFile,
   OnStatement,
   OrderStatement,
   PresetDecl,
@@ -21,6 +22,7 @@ export const PRESET_CHECKS: CheckTable = {
   Order: [checkOrderOnce],
   Require: [checkRequireMessage],
   PresetDecl: [checkOnAndSendPresent],
+  MapFile: [checkPresetNamesDistinct],
 };
 
 function checkSettingDeclaredOnce(setting: SettingDecl, context: CheckContext): void {
@@ -151,6 +153,24 @@ function checkOnAndSendPresent(decl: PresetDecl, context: CheckContext): void {
   if (preset.send === undefined) {
     context.reporter.report("E404", decl.name?.span ?? decl.span, `preset ${quoted(name)} has no "send" statement`, {
       hints: [`add send POST "https://..." to say where its requests go`],
+    });
+  }
+}
+
+/** Tools select a preset by name (--preset NAME, FILE.map#NAME), so two presets of a file may not share one. */
+function checkPresetNamesDistinct(file: MapFile, context: CheckContext): void {
+  const seen = new Map<string, PresetDecl>();
+  for (const preset of listOf(file.presets)) {
+    const name = preset?.name?.text;
+    if (typeof name !== "string") continue;
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, preset);
+      continue;
+    }
+    context.reporter.report("E443", preset.name.span, `a preset named ${quoted(name)} is already in this file`, {
+      labels: [{ span: first.name.span, message: "first declared here" }],
+      hints: ["tools pick a preset by its name (--preset NAME), so each needs its own"],
     });
   }
 }

@@ -24,7 +24,17 @@ const VALUE_ENDS: readonly TokenType[] = [
 ];
 
 /** After these a name is part of the same statement, even when `<-` follows (`header X <- ...`, `let x <- ...`). */
-const NAME_TAKERS: readonly TokenType[] = [T.Dot, T.Header, T.Let, T.Send, T.Setting, T.Integration, T.Preset, T.Colon, T.Query];
+const NAME_TAKERS: readonly TokenType[] = [
+  T.Dot,
+  T.Header,
+  T.Let,
+  T.Send,
+  T.Setting,
+  T.Integration,
+  T.Preset,
+  T.Colon,
+  T.Query,
+];
 
 export function splitIntoChunks(tokens: readonly IToken[], source: string): IToken[][] {
   const chunks: IToken[][] = [];

@@ -1,23 +1,22 @@
 // The delivery pipeline: transform each input event with a preset and send what it asks for, in order per person.
 
 import { setMaxListeners } from "node:events";
-import type { Outcome, SendOutcome } from "../runtime/outcome.js";
+import type { SendOutcome } from "../runtime/outcome.js";
 import { redactText } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
-import { asyncIteratorOf, originalLine, parseInputItem, personKey } from "./input-events.js";
+import { asyncIteratorOf, originalLine, parseInputItem } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
+import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
 import type { RequestSender, SendReport } from "./sender.js";
 
 /** The part of a loaded preset delivery uses (runtime/preset.ts's Preset has it). */
-export interface TransformingPreset {
-  transform(event: unknown, settings: Settings): Outcome;
-}
+export type TransformingPreset = PreparingPreset;
 
 export interface DeliverOptions {
-  readonly preset: TransformingPreset;
+  readonly preset: PreparingPreset;
   /** Validated settings, passed to every transform. */
   readonly settings: Settings;
   readonly sender: RequestSender;
@@ -118,7 +117,8 @@ class DeliveryRun {
   }
 
   private async handle(item: unknown, event: unknown, line: number): Promise<void> {
-    const outcome = this.transform(event);
+    const prepared = this.prepare(event);
+    const outcome = prepared.outcome;
     const messageId = outcome.messageId;
     if (outcome.outcome === "drop") {
       return this.finish(
@@ -131,26 +131,24 @@ class DeliveryRun {
       const error = `${outcome.code}: ${outcome.message}`;
       return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
     }
-    const report = await this.scheduler.run(personKey(outcome.request.body), () => this.send(outcome));
+    const orderKey = prepared.orderKey ?? this.options.sender.orderKey?.(outcome.request);
+    const report = await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
     return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
   }
 
-  private transform(event: unknown): Outcome {
-    try {
-      return this.options.preset.transform(event, this.options.settings);
-    } catch (error) {
-      // transform never throws by contract; this keeps one broken preset from losing the rest of the stream.
-      const message = error instanceof Error ? error.message : String(error);
-      return { messageId: null, outcome: "error", code: "internal", message: `the preset threw: ${message}` };
-    }
+  private prepare(event: unknown): Prepared {
+    return prepareEvent(this.options.preset, event, this.options.settings);
   }
 
-  private async send(outcome: SendOutcome): Promise<SendReport> {
+  private async send(outcome: SendOutcome, prepared: Prepared): Promise<SendReport> {
     if (this.options.signal?.aborted) return notSent("interrupted before it was sent", true);
     try {
       return await this.options.sender.send(outcome.request, {
         stopSignal: this.options.signal,
         cancelSignal: this.cancel.signal,
+        send: prepared.send,
+        rateKey: prepared.rateKey,
+        messageId: outcome.messageId,
       });
     } catch (error) {
       return notSent(

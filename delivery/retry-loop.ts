@@ -12,6 +12,10 @@ export interface RetryLoopOptions {
   readonly limiter?: RateLimiter;
   /** Stops before the next attempt or wait; an attempt already on the wire is left to finish. */
   readonly stopSignal?: AbortSignal;
+  /** Statuses the integration retries besides the default ones. */
+  readonly retryStatuses?: readonly number[];
+  /** The destination's rate-limit window, for a 429 without Retry-After. */
+  readonly rateWindowMs?: number;
 }
 
 export interface RetryLoopResult {
@@ -51,6 +55,8 @@ export async function sendWithRetries(
       elapsedMs: now - startedAt,
       nowMs: now,
       random,
+      retryStatuses: options.retryStatuses,
+      rateWindowMs: options.rateWindowMs,
     });
     if (decision.action === "finish") return { last, attempts, rateLimited, interrupted: false };
     if (decision.action === "give_up")

@@ -1,14 +1,17 @@
 // `signal-map emulator salesloft`: run the emulator from the command line until SIGINT or SIGTERM.
 
+import {
+  describeStartFailure,
+  integerIn,
+  shareOf,
+  splitInline,
+  stopRequested,
+} from "../../../emulator/command-parts.js";
+import type { EmulatorCommandIO } from "../../../emulator/module.js";
 import { startEmulator, type EmulatorOptions } from "./index.js";
 import { DEFAULT_API_KEY, EmulatorOptionError, NO_PEOPLE_SCOPE_API_KEY } from "./options.js";
 
-export interface EmulatorCommandIO {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  /** Stops the emulator when aborted; for embedding and tests. SIGINT and SIGTERM always stop it too. */
-  readonly signal?: AbortSignal;
-}
+export type { EmulatorCommandIO };
 
 export const EMULATOR_HELP = `Usage: signal-map emulator salesloft [options]
 
@@ -106,43 +109,4 @@ export async function runEmulatorCommand(argv: readonly string[], io: EmulatorCo
     io.stderr.write(`signal-map emulator salesloft: ${reason}\n`);
     return 2;
   }
-}
-
-/** Resolves on SIGINT, SIGTERM or the abort signal, and removes its listeners so nothing leaks into the process. */
-function stopRequested(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      signal?.removeEventListener("abort", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-    if (signal?.aborted) stop();
-    else signal?.addEventListener("abort", stop);
-  });
-}
-
-function describeStartFailure(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "EADDRINUSE") return "that port is already in use; pick another with --port";
-  if (code === "EACCES") return "no permission to listen on that port; pick one above 1023";
-  return `could not start: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function splitInline(arg: string): [string, string | undefined] {
-  const equals = arg.indexOf("=");
-  return arg.startsWith("--") && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
-}
-
-function integerIn(text: string, min: number, max: number): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const value = Number(text);
-  return value >= min && value <= max ? value : undefined;
-}
-
-function shareOf(text: string): number | undefined {
-  const value = Number(text);
-  return text.trim() !== "" && value >= 0 && value <= 1 ? value : undefined;
 }

@@ -36,8 +36,3 @@ export function hasScope(grant: ApiKeyGrant, scope: string): boolean {
 export function missingScopeMessage(scope: string): string {
   return `This API key is missing the required scope: ${scope}`;
 }
-
-/** The authorization header as recorded: its scheme kept, its secret never stored. */
-export function redactAuthorization(value: string): string {
-  return /^\s*Bearer\b/i.test(value) ? "Bearer [redacted]" : "[redacted]";
-}

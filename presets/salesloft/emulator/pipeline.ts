@@ -1,13 +1,15 @@
 // The order every request goes through: route, authenticate, rate-limit, scope, injected faults, then the endpoint.
 
 import { PEOPLE_SCOPE, authenticate, hasScope, missingScopeMessage } from "./auth.js";
-import { decodeBody, type DecodedBody, type RawBody } from "./body.js";
+import { decodeBody, type DecodedBody } from "../../../emulator/body.js";
+import type { Answered, IncomingExchange } from "../../../emulator/server.js";
 import { listCustomFields, type CustomFieldCatalog } from "./custom-fields.js";
-import type { FaultInjector } from "./faults.js";
+import type { FaultInjector } from "../../../emulator/faults.js";
 import type { ResolvedOptions } from "./options.js";
 import { listPeople } from "./people.js";
-import { rateLimitHeaders, secondsUntil, type FixedWindowRateLimiter, type RateDecision } from "./rate-limit.js";
-import { RATE_LIMITED_MESSAGE, errorReply, type Reply } from "./replies.js";
+import { secondsUntil, type FixedWindowRateLimiter, type RateDecision } from "../../../emulator/rate-limit.js";
+import { type Reply } from "../../../emulator/replies.js";
+import { RATE_LIMITED_MESSAGE, errorReply } from "./replies.js";
 import { matchRoute, type RouteName } from "./router.js";
 import type { PersonStore } from "./store.js";
 import { handleUpsert } from "./upsert.js";
@@ -19,20 +21,6 @@ export interface EmulatorState {
   readonly catalog: CustomFieldCatalog;
   readonly limiter: FixedWindowRateLimiter;
   readonly faults: FaultInjector;
-}
-
-export interface IncomingExchange {
-  readonly method: string;
-  readonly url: URL;
-  readonly authorization: string | undefined;
-  readonly contentType: string | undefined;
-  readonly body: RawBody;
-}
-
-export interface Answered {
-  readonly reply: Reply;
-  readonly team: string | undefined;
-  readonly decodedBody: DecodedBody | undefined;
 }
 
 export function answerExchange(exchange: IncomingExchange, state: EmulatorState): Answered {
@@ -94,4 +82,14 @@ function rateLimited(decision: RateDecision, now: number, options: ResolvedOptio
 function withRateHeaders(reply: Reply, decision?: RateDecision): Reply {
   if (reply.kind === "drop") return reply;
   return { ...reply, headers: { ...rateLimitHeaders(decision), ...reply.headers } };
+}
+
+/** The rate-limit headers every answer carries once the team is known. */
+export function rateLimitHeaders(decision: RateDecision | undefined): Record<string, string> {
+  const headers: Record<string, string> = { "x-ratelimit-endpoint-cost": "1" };
+  if (decision?.limit !== undefined && decision.remaining !== undefined) {
+    headers["x-ratelimit-remaining-minute"] = String(decision.remaining);
+    headers["x-ratelimit-limit-minute"] = String(decision.limit);
+  }
+  return headers;
 }

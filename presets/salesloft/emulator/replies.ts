@@ -1,18 +1,6 @@
-// The emulator's answer to one request, and builders for the JSON bodies Salesloft uses.
+// Salesloft's error bodies: the single-message shape and the validation shape.
 
-/** Either a response to write or an instruction to destroy the connection without one. */
-export type Reply =
-  | {
-      readonly kind: "answer";
-      readonly status: number;
-      readonly headers: Readonly<Record<string, string>>;
-      readonly body: unknown;
-    }
-  | { readonly kind: "drop" };
-
-export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { kind: "answer", status, headers, body };
-}
+import { jsonReply, type Reply } from "../../../emulator/replies.js";
 
 /** Salesloft's single-message error shape, used for 400, 401, 403, 404, 429 and 5xx. */
 export function errorReply(status: number, message: string, headers: Record<string, string> = {}): Reply {
@@ -23,8 +11,6 @@ export function errorReply(status: number, message: string, headers: Record<stri
 export function validationReply(errors: Readonly<Record<string, readonly string[]>>): Reply {
   return jsonReply(422, { errors });
 }
-
-export const DROP: Reply = { kind: "drop" };
 
 export const RATE_LIMITED_MESSAGE = "API rate limit exceeded";
 

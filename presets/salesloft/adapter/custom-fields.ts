@@ -1,6 +1,6 @@
 // The tenant's Person custom fields: listed once per credential and base URL, used to leave out fields it lacks.
 
-import type { Clock } from "../clock.js";
+import type { Clock } from "../../../delivery/clock.js";
 
 /** The names of the tenant's Person custom fields, or why they could not be listed. */
 export type CustomFieldCatalog =

@@ -1,7 +1,7 @@
 // GET /v2/people: the stored people, sorted by id, optionally filtered by email address or id, paged.
 
 import { pageOf, readPageRequest } from "./paging.js";
-import { jsonReply, type Reply } from "./replies.js";
+import { jsonReply, type Reply } from "../../../emulator/replies.js";
 import type { PersonStore } from "./store.js";
 
 export function listPeople(store: PersonStore, query: URLSearchParams): Reply {

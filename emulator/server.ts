@@ -1,24 +1,59 @@
-// The HTTP plumbing: read a request, wait the configured latency, answer it (or drop it) and record it.
+// The HTTP plumbing of every emulator: read a request, wait the configured latency, answer it (or drop it), record it.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
-import { readBody } from "./body.js";
-import { answerExchange, type Answered, type EmulatorState } from "./pipeline.js";
-import { recordableHeaders, type RequestRecorder } from "./recorder.js";
-import { defaultErrorBody, type Reply } from "./replies.js";
+import { readBody, type DecodedBody, type RawBody } from "./body.js";
+import { recordableHeaders, recordableQuery, type RequestRecorder } from "./recorder.js";
+import { jsonReply, type Reply } from "./replies.js";
+
+/** One request as a destination module sees it. */
+export interface IncomingExchange {
+  readonly method: string;
+  readonly url: URL;
+  readonly authorization: string | undefined;
+  readonly contentType: string | undefined;
+  /** Lower-cased names. */
+  readonly headers: IncomingHttpHeaders;
+  readonly body: RawBody;
+}
+
+/** The reply, and what the recorder keeps about the request. */
+export interface Answered {
+  readonly reply: Reply;
+  /** The account of a valid credential. */
+  readonly team: string | undefined;
+  readonly decodedBody: DecodedBody | undefined;
+}
+
+export interface ServerSetup {
+  readonly port: number;
+  readonly host: string;
+  readonly now: () => number;
+  /** Read on every request, so it can change while the emulator runs. */
+  readonly latencyMs: () => number;
+  readonly answer: (exchange: IncomingExchange) => Answered;
+  /** Query parameters that carry a credential, kept out of the record. */
+  readonly secretQueryParams?: readonly string[];
+}
 
 export interface RunningServer {
   readonly port: number;
   close(): Promise<void>;
 }
 
-export async function startServer(state: EmulatorState, recorder: RequestRecorder): Promise<RunningServer> {
+export async function startServer(setup: ServerSetup, recorder: RequestRecorder): Promise<RunningServer> {
   const pendingDelays = new Set<NodeJS.Timeout>();
   const server = createServer((request, response) => {
     // Last line of defence: whatever goes wrong with one request ends that request only.
-    serveRequest(request, response, state, recorder, pendingDelays).catch(() => response.destroy());
+    serveRequest(request, response, setup, recorder, pendingDelays).catch(() => response.destroy());
   });
-  await listen(server, state.options.port, state.options.host);
+  await listen(server, setup.port, setup.host);
   const port = (server.address() as AddressInfo).port;
   return { port, close: () => closeServer(server, pendingDelays) };
 }
@@ -36,31 +71,30 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 async function serveRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  state: EmulatorState,
+  setup: ServerSetup,
   recorder: RequestRecorder,
   pendingDelays: Set<NodeJS.Timeout>,
 ): Promise<void> {
-  const arrivedAt = state.options.now();
+  const arrivedAt = setup.now();
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   const body = await readBody(request);
-  await delay(state.options.latencyMs, pendingDelays);
+  await delay(setup.latencyMs(), pendingDelays);
+  const method = request.method ?? "GET";
   const answered = safelyAnswer(() =>
-    answerExchange(
-      {
-        method: request.method ?? "GET",
-        url,
-        authorization: request.headers.authorization,
-        contentType: request.headers["content-type"],
-        body,
-      },
-      state,
-    ),
+    setup.answer({
+      method,
+      url,
+      authorization: request.headers.authorization,
+      contentType: request.headers["content-type"],
+      headers: request.headers,
+      body,
+    }),
   );
-  deliver(answered.reply, request, response, state.options.now());
+  deliver(answered.reply, request, response, setup.now());
   recorder.record({
-    method: request.method ?? "GET",
+    method,
     path: url.pathname,
-    query: url.search.replace(/^\?/, ""),
+    query: recordableQuery(url.searchParams, url.search, setup.secretQueryParams ?? []),
     status: answered.reply.kind === "answer" ? answered.reply.status : 0,
     dropped: answered.reply.kind === "drop",
     headers: recordableHeaders(request.headers),
@@ -75,11 +109,7 @@ function safelyAnswer(answer: () => Answered): Answered {
   try {
     return answer();
   } catch {
-    return {
-      reply: { kind: "answer", status: 500, headers: {}, body: defaultErrorBody(500) },
-      team: undefined,
-      decodedBody: undefined,
-    };
+    return { reply: jsonReply(500, { error: "Internal Server Error" }), team: undefined, decodedBody: undefined };
   }
 }
 

@@ -1,4 +1,4 @@
-// Salesloft's per-team rate limit, emulated as a fixed clock-minute window whose clock the caller supplies.
+// A destination's rate limit per account, emulated as a fixed window aligned to the clock, whose clock the caller supplies.
 
 export const WINDOW_MS = 60_000;
 
@@ -17,16 +17,16 @@ interface TeamWindow {
 }
 
 /**
- * A fixed window aligned to the clock minute, so a client that waits for the next minute by the Date header (as
+ * A fixed window aligned to the clock (the minute by default), so a client that waits for the next minute by the Date header (as
  * FACTS suggests when Retry-After is absent) is right. The budget is per team: every key of a team shares it.
  */
 export class FixedWindowRateLimiter {
   private readonly windows = new Map<string, TeamWindow>();
 
   /** Spends one unit of the team's budget when there is one left; a refused request spends nothing. */
-  take(team: string, limitPerMinute: number, now: number, cost = 1): RateDecision {
-    const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-    const windowEndsAt = start + WINDOW_MS;
+  take(team: string, limitPerMinute: number, now: number, cost = 1, windowMs = WINDOW_MS): RateDecision {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const windowEndsAt = start + windowMs;
     if (!isLimited(limitPerMinute)) return { allowed: true, limit: undefined, remaining: undefined, windowEndsAt };
     const window = this.currentWindow(team, start);
     if (window.used + cost > limitPerMinute) {
@@ -51,16 +51,6 @@ export class FixedWindowRateLimiter {
 
 export function isLimited(limitPerMinute: number): boolean {
   return limitPerMinute > 0 && Number.isFinite(limitPerMinute);
-}
-
-/** The rate-limit headers every answer carries once the team is known. */
-export function rateLimitHeaders(decision: RateDecision | undefined): Record<string, string> {
-  const headers: Record<string, string> = { "x-ratelimit-endpoint-cost": "1" };
-  if (decision?.limit !== undefined && decision.remaining !== undefined) {
-    headers["x-ratelimit-remaining-minute"] = String(decision.remaining);
-    headers["x-ratelimit-limit-minute"] = String(decision.limit);
-  }
-  return headers;
 }
 
 /** Whole seconds until the window ends, at least 1 so a client never retries in a tight loop. */

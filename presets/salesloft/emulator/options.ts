@@ -1,19 +1,14 @@
 // The emulator's switches: their types, their defaults and the checks that reject a nonsensical setting up front.
 
+import type { ScriptedAnswer } from "../../../emulator/faults.js";
+
+export type { ScriptedAnswer };
+
 /** What an API key may do and whose rate-limit budget it spends. */
 export interface ApiKeyGrant {
   readonly team: string;
   readonly scopes: readonly string[];
 }
-
-/** A scripted answer for the next upsert: a status (with optional body and headers) or a dropped connection. */
-export type ScriptedAnswer =
-  | {
-      readonly status: number;
-      readonly body?: unknown;
-      readonly headers?: Readonly<Record<string, string>>;
-    }
-  | "drop";
 
 /** `seed`: the body the seed document shows; `openapi`: the upsert result the OpenAPI definition describes. */
 export type ResponseShape = "seed" | "openapi";

@@ -1,7 +1,8 @@
 // The local Salesloft API emulator: start it, steer it at run time, read back what it saw and stored.
 
 import { CustomFieldCatalog, type CustomField } from "./custom-fields.js";
-import { FaultInjector } from "./faults.js";
+import { FaultInjector } from "../../../emulator/faults.js";
+import { defaultErrorBody } from "./replies.js";
 import {
   checkScriptedAnswers,
   EmulatorOptionError,
@@ -9,17 +10,17 @@ import {
   type EmulatorOptions,
   type ResolvedOptions,
 } from "./options.js";
-import type { EmulatorState } from "./pipeline.js";
-import { FixedWindowRateLimiter } from "./rate-limit.js";
-import { RequestRecorder, type RecordedRequest } from "./recorder.js";
-import { startServer } from "./server.js";
+import { answerExchange, type EmulatorState } from "./pipeline.js";
+import { FixedWindowRateLimiter } from "../../../emulator/rate-limit.js";
+import { RequestRecorder, type RecordedRequest } from "../../../emulator/recorder.js";
+import { startServer } from "../../../emulator/server.js";
 import { PersonStore, type Person } from "./store.js";
 
 export type { ApiKeyGrant, EmulatorOptions, ResponseShape, ScriptedAnswer } from "./options.js";
 export { DEFAULT_API_KEY, DEFAULT_CUSTOM_FIELDS, EmulatorOptionError, NO_PEOPLE_SCOPE_API_KEY } from "./options.js";
 export { INVALID_TOKEN_MESSAGE, MISSING_TOKEN_MESSAGE } from "./auth.js";
 export type { CustomField } from "./custom-fields.js";
-export type { RecordedRequest } from "./recorder.js";
+export type { RecordedRequest } from "../../../emulator/recorder.js";
 export type { Person } from "./store.js";
 
 export interface Emulator {
@@ -49,12 +50,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new PersonStore(),
     catalog: new CustomFieldCatalog(),
     limiter: new FixedWindowRateLimiter(),
-    faults: new FaultInjector(resolved.seed),
+    faults: new FaultInjector(resolved.seed, defaultErrorBody),
   };
   state.catalog.define(resolved.customFields, timestampOf(resolved));
   state.faults.enqueue(options.failNext ?? []);
   const recorder = new RequestRecorder();
-  const server = await startServer(state, recorder);
+  const server = await startServer(
+    {
+      port: resolved.port,
+      host: resolved.host,
+      now: () => state.options.now(),
+      latencyMs: () => state.options.latencyMs,
+      answer: (exchange) => answerExchange(exchange, state),
+    },
+    recorder,
+  );
   return {
     url: `http://${resolved.host}:${server.port}`,
     people: () => state.store.list(),

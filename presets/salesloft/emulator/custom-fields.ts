@@ -1,7 +1,7 @@
 // The tenant's person custom fields: the catalog upserts are checked against, served by GET /v2/custom_fields.
 
 import { pageOf, readPageRequest } from "./paging.js";
-import { jsonReply, type Reply } from "./replies.js";
+import { jsonReply, type Reply } from "../../../emulator/replies.js";
 
 export interface CustomField {
   readonly id: number;

@@ -1,8 +1,19 @@
 // Injected trouble: scripted answers for the next upserts, and seeded random drops and server errors.
 
-import type { ScriptedAnswer } from "./options.js";
 import { createPrng } from "./prng.js";
-import { DROP, defaultErrorBody, jsonReply, type Reply } from "./replies.js";
+import { DROP, jsonReply, type Reply } from "./replies.js";
+
+/** A scripted answer for the next request: a status (with optional body and headers) or a dropped connection. */
+export type ScriptedAnswer =
+  | {
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | "drop";
+
+/** The body an injected failure gets when the script gives none: the destination's own error shape. */
+export type ErrorBody = (status: number) => unknown;
 
 const SERVER_ERROR_STATUSES = [500, 502, 503] as const;
 
@@ -15,11 +26,14 @@ export class FaultInjector {
   private scripted: ScriptedAnswer[] = [];
   private random: () => number;
 
-  constructor(private seed: number) {
+  constructor(
+    private seed: number,
+    private readonly errorBody: ErrorBody,
+  ) {
     this.random = createPrng(seed);
   }
 
-  /** Appends to the script; answers are used in order, one per upsert request. */
+  /** Appends to the script; answers are used in order, one per request the destination's module scripts. */
   enqueue(answers: readonly ScriptedAnswer[]): void {
     this.scripted.push(...answers);
   }
@@ -45,8 +59,7 @@ export class FaultInjector {
     const answer = this.scripted.shift();
     if (answer === undefined) return undefined;
     if (answer === "drop") return DROP;
-    const body =
-      answer.body !== undefined ? answer.body : answer.status >= 400 ? defaultErrorBody(answer.status) : null;
+    const body = answer.body !== undefined ? answer.body : answer.status >= 400 ? this.errorBody(answer.status) : null;
     return jsonReply(answer.status, body, { ...answer.headers });
   }
 
@@ -62,7 +75,7 @@ export class FaultInjector {
       // Reuse the failure draw (scaled within its hit range) to pick the status, keeping two draws per request.
       const index = Math.floor((failureDraw / rates.failureRate) * SERVER_ERROR_STATUSES.length);
       const status = SERVER_ERROR_STATUSES[Math.min(index, SERVER_ERROR_STATUSES.length - 1)];
-      return jsonReply(status, defaultErrorBody(status));
+      return jsonReply(status, this.errorBody(status));
     }
     return undefined;
   }

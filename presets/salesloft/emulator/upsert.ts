@@ -1,10 +1,11 @@
 // POST /v2/person_upserts: decode and check the body, then create or update one person.
 
-import { isPlainObject, type DecodedBody } from "./body.js";
+import { isPlainObject, type DecodedBody } from "../../../emulator/body.js";
 import { unknownCustomFieldMessages, type CustomFieldCatalog } from "./custom-fields.js";
 import type { ResponseShape } from "./options.js";
 import { coerceFormFields, pickPersonFields, validatePersonFields } from "./person-fields.js";
-import { errorReply, jsonReply, validationReply, type Reply } from "./replies.js";
+import { jsonReply, type Reply } from "../../../emulator/replies.js";
+import { errorReply, validationReply } from "./replies.js";
 import type { Person, PersonStore } from "./store.js";
 
 export const UPSERT_KEYS = ["id", "crm_id", "email_address"] as const;

@@ -71,7 +71,7 @@ export interface IntegrationAdapter {
   readRateLimit?(headers: HeaderMap): RateLimitReading | undefined;
   /** The per-person order key when the preset gives none (modules older than `order by`). */
   orderKey?(request: OutgoingRequest): string | undefined;
-  /** Adjusts a request before it is sent (Salesloft: leaves out custom fields the tenant lacks). */
+  /** Adjusts a request before it is sent (e.g. leaves out custom fields the tenant lacks). */
   beforeSend?(request: OutgoingRequest, tools: AdapterTools): Promise<Adjusted>;
   /**
    * After a failed final answer: a repaired request to send once more (e.g. without the field the server named),

@@ -162,7 +162,8 @@ class DeliveryRun {
     let final = this.redacted(result);
     if (final.status === "failed" && this.options.deadLetter) {
       try {
-        await this.options.deadLetter.append(originalLine(item));
+        // Events carry no secret; should one ever hold a secret's value, the dead letter does not keep it either.
+        await this.options.deadLetter.append(redactText(originalLine(item), this.options.secrets ?? []));
       } catch (error) {
         const reason = (error as { code?: string }).code ?? String(error);
         final = { ...final, warnings: [...final.warnings, `could not append to the dead-letter file (${reason})`] };

@@ -79,7 +79,7 @@ export class HttpPools {
   private poolFor(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      // Salesloft closes idle connections after a while; undici retires a socket before its keep-alive hint expires.
+      // Servers close idle connections after a while; undici retires a socket before its keep-alive hint expires.
       pool = new Pool(origin, { connections: Math.max(1, this.options.connections), keepAliveTimeout: 30_000 });
       this.pools.set(origin, pool);
     }

@@ -170,7 +170,8 @@ class HttpSender implements RequestSender {
           genericNetworkFailure(last.code, last.message, context))
         : (this.adapter?.explainHttpFailure?.(last.answer, context) ??
           genericHttpFailure(last.answer.status, last.answer.bodyText, context));
-    return { status: "failed", ...base, error, interrupted: false, ...(last ? { answer: answerOf(last) } : {}) };
+    const full = run.waitRefused ? `${error} Not retried: ${run.waitRefused}.` : error;
+    return { status: "failed", ...base, error: full, interrupted: false, ...(last ? { answer: answerOf(last) } : {}) };
   }
 
   private success(answer: AdapterAnswer, facts: ReportFacts): Partial<SendReport> {

@@ -1,7 +1,7 @@
 // Finds an integration's optional code by its `integration` name: presets/<name>/<file>.ts in the source tree, or
 // dist/presets/<name>/<file>.js once built. Generic code names no destination; the folder brings its own knowledge.
 
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageRoot } from "../loader/paths.js";
@@ -35,4 +35,17 @@ export async function findAdapter(integration: string): Promise<AdapterFactory |
     throw new Error(`presets/${integration}/adapter has no default export making an adapter`);
   }
   return mod.default as AdapterFactory;
+}
+
+/** The integrations under presets/ whose folder has the module `stem` (adapter, emulator, demo), sorted. */
+export function integrationsWithModule(stem: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(packageRoot, "presets"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => integrationModulePath(name, stem) !== undefined).sort();
 }

@@ -6,7 +6,7 @@ import type { HttpRequest } from "../runtime/outcome.js";
 /** What delivery needs of a compiled `send` (design §6 SendSpec). */
 export interface DeliverySendSpec {
   readonly method: string;
-  /** "https://graph.facebook.com": delivery refuses any other. */
+  /** "https://api.example.com": delivery refuses any other. */
   readonly origin: string;
   /** The URL as written, slots in braces. */
   readonly urlTemplate: string;

@@ -28,6 +28,8 @@ export interface RetryLoopResult {
   readonly interrupted: boolean;
   /** Set when the answer was worth retrying but attempts or time ran out. */
   readonly gaveUp?: string;
+  /** Set when the server asked for a wait longer than the policy's maximum: says so, for the result's error. */
+  readonly waitRefused?: string;
 }
 
 export async function sendWithRetries(
@@ -60,7 +62,14 @@ export async function sendWithRetries(
     });
     if (decision.action === "finish") return { last, attempts, rateLimited, interrupted: false };
     if (decision.action === "give_up")
-      return { last, attempts, rateLimited, interrupted: false, gaveUp: decision.reason };
+      return {
+        last,
+        attempts,
+        rateLimited,
+        interrupted: false,
+        gaveUp: decision.reason,
+        ...(decision.waitRefused ? { waitRefused: decision.reason } : {}),
+      };
     await clock.sleep(decision.delayMs, stopSignal);
   }
 }

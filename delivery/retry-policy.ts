@@ -56,7 +56,7 @@ export type RetryDecision =
   | { readonly action: "finish" }
   | { readonly action: "retry"; readonly delayMs: number; readonly reason: string }
   /** Worth retrying, but out of attempts or time. */
-  | { readonly action: "give_up"; readonly reason: string };
+  | { readonly action: "give_up"; readonly reason: string; readonly waitRefused?: boolean };
 
 export type AttemptClass = "success" | "rate_limited" | "transient" | "permanent";
 
@@ -143,7 +143,8 @@ export function decideRetry(policy: RetryPolicy, observation: AttemptObservation
   if (asked !== undefined && asked > maxWaitMs) {
     return {
       action: "give_up",
-      reason: `${reason}; the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.round(maxWaitMs / 1000)} s maximum wait; not retried`,
+      reason: `the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.round(maxWaitMs / 1000)} s maximum wait (--max-wait); not retried`,
+      waitRefused: true,
     };
   }
   if (state.attempt >= policy.maxAttempts) {

@@ -24,7 +24,7 @@ export interface SendReport {
   /** Status of the last HTTP answer, when there was one. */
   readonly httpStatus?: number;
   readonly attempts: number;
-  /** The destination's id of the record (Salesloft's Person id, ...), when the adapter reads one. */
+  /** The destination's id of the record (a person's id, ...), when the adapter reads one. */
   readonly personId?: string | number;
   readonly warnings: readonly string[];
   /** What went wrong and how to fix it; never contains a credential. */

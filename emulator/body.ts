@@ -1,4 +1,4 @@
-// Reading and decoding request bodies: JSON, and the form encoding Salesloft also accepts.
+// Reading and decoding request bodies: JSON, and the form encoding some APIs also accept.
 
 import type { IncomingMessage } from "node:http";
 
@@ -31,7 +31,7 @@ export type DecodedBody =
   | { readonly ok: true; readonly format: "json" | "form" | "empty"; readonly value: unknown }
   | { readonly ok: false; readonly message: string };
 
-/** Decodes by Content-Type; anything but a form is read as JSON, as Salesloft's clients send JSON by default. */
+/** Decodes by Content-Type; anything but a form is read as JSON, as API clients send JSON by default. */
 export function decodeBody(text: string, contentType: string | undefined): DecodedBody {
   if (text.trim() === "") return { ok: true, format: "empty", value: undefined };
   const mediaType = (contentType ?? "").split(";")[0].trim().toLowerCase();

@@ -25,10 +25,10 @@ export interface EmulatorCommandIO {
 }
 
 export interface EmulatorModule {
-  /** "HubSpot": how messages name the destination. */
+  /** "Acme CRM": how messages name the destination. */
   readonly title: string;
   /**
-   * An integration with state of its own (Salesloft's People and custom fields) runs its own command and server,
+   * An integration with state of its own (a CRM's people and custom fields) runs its own command and server,
    * built from the generic parts; every other field is then unused.
    */
   readonly runCommand?: (argv: readonly string[], io: EmulatorCommandIO) => Promise<number>;

@@ -25,7 +25,7 @@ stream goes on. Input is read as it arrives, so a file of any size runs in const
 
 Options:
   --settings S.json  the preset's settings as a JSON object; a setting left out is read from the environment,
-                     e.g. SALESLOFT_API_KEY for the api_key of the salesloft integration
+                     <INTEGRATION>_<SETTING>, e.g. ACME_API_KEY for the api_key of an acme integration
   --help             show this help
 
 Exit: 0 once every line has its outcome; 2 when the preset does not compile, the settings are not usable,

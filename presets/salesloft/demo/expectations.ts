@@ -1,7 +1,7 @@
 // What the demo's sample events must produce; the demo exits 0 only when every check holds.
 
-import type { DeliveryResult } from "../../delivery/results.js";
-import type { Person } from "../../presets/salesloft/emulator/index.js";
+import type { DeliveryResult } from "../../../delivery/results.js";
+import type { Person } from "../emulator/index.js";
 
 interface Check {
   readonly what: string;

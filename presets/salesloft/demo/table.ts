@@ -1,7 +1,7 @@
 // The demo's readable output: one row per event with its notes beneath, then the People in the emulator.
 
-import type { DeliveryResult } from "../../delivery/results.js";
-import type { Person } from "../../presets/salesloft/emulator/index.js";
+import type { DeliveryResult } from "../../../delivery/results.js";
+import type { Person } from "../emulator/index.js";
 
 /** What the table shows of an input event: its name and the email it carried. */
 export interface EventLabel {

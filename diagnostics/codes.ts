@@ -36,15 +36,21 @@ export const DIAGNOSTIC_CODES = {
   E408: "secret setting used outside a header",
   E409: "empty require message",
   E410: "invalid header name",
-  E411: "more than one preset in a file",
+  E411: "more than one preset in a file (retired in language v2: never emitted, never reused)",
   E412: "missing preset",
   E413: "event value sent unconverted into a typed field",
+  // language v2: preset structure
+  E417: "unknown call type in on list",
+  E440: "invalid rate limit or batch size",
+  E441: "several presets in the file and none named",
+  E442: "no preset of that name in the file",
   // the compiler itself (E9xx): a bug to report, never the author's fault
   E900: "internal compiler error",
   // warnings (W)
   W100: "unused let",
   W101: "fallback never taken",
   W102: "duplicate event name in on list",
+  W110: "on list names events beside *",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

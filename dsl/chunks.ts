@@ -19,6 +19,7 @@ const VALUE_ENDS: readonly TokenType[] = [
   T.Null,
   T.Omit,
   T.On,
+  T.Star,
 ];
 
 /** After these a name is part of the same statement, even when `<-` follows (`header X <- ...`, `let x <- ...`). */
@@ -48,6 +49,7 @@ function startsChunk(tokens: readonly IToken[], i: number, source: string, chunk
   const previous = tokens[i - 1];
   if (previous.tokenType === T.Dot) return false;
   if (T.STATEMENT_KEYWORDS.includes(token.tokenType)) return true;
+  if (T.STRUCTURE_KEYWORDS.includes(token.tokenType)) return true;
   if (token.tokenType !== T.Name) return false;
   if (!NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i)) return true;
   const inSetting = chunkStart.tokenType === T.Setting; // setting modifiers are names that follow names

@@ -65,6 +65,11 @@ export const True = keyword("true");
 export const False = keyword("false");
 export const Null = keyword("null");
 export const Omit = keyword("omit");
+// Preset structure (language v2): `order by`, `rate limit`, and the `query` and `batch` clauses of a send block.
+export const Order = keyword("order");
+export const Rate = keyword("rate");
+export const Query = keyword("query");
+export const Batch = keyword("batch");
 
 const KEYWORDS: readonly TokenType[] = [
   Integration,
@@ -89,8 +94,13 @@ const KEYWORDS: readonly TokenType[] = [
   Omit,
 ];
 
+/** Language v2's structure keywords; lexed before KEYWORDS, since `or` would otherwise take the start of `order`. */
+const STRUCTURE_TOKENS: readonly TokenType[] = [Order, Rate, Query, Batch];
+
 /** Keywords that begin a declaration or statement: error recovery re-synchronises on them. */
 export const STATEMENT_KEYWORDS: readonly TokenType[] = [Integration, Setting, Preset, On, Send, Let, Require];
+/** Statement keywords of language v2's preset structure (kept apart so the list above merges cleanly). */
+export const STRUCTURE_KEYWORDS: readonly TokenType[] = [Order, Rate];
 
 // ---------------------------------------------------------------- literals
 
@@ -140,6 +150,8 @@ export const LParen = punctuation("LParen", "(");
 export const RParen = punctuation("RParen", ")");
 export const LBracket = punctuation("LBracket", "[");
 export const RBracket = punctuation("RBracket", "]");
+/** `on *`: every event. */
+export const Star = punctuation("Star", "*");
 
 /**
  * Lexer order matters: longer operators before their prefixes (`==` before `=`), keywords before Name (each keyword
@@ -163,6 +175,8 @@ export const ALL_TOKENS: readonly TokenType[] = [
   RParen,
   LBracket,
   RBracket,
+  Star,
+  ...STRUCTURE_TOKENS,
   ...KEYWORDS,
   Name,
   AnyName,

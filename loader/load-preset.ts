@@ -42,7 +42,7 @@ async function loadPrebuilt(path: string, source: string): Promise<ModuleFactory
   if (built === undefined || !existsSync(built)) return undefined;
   const checked = check(source, { filename: path });
   const preset = checked.presets[0];
-  const expected = sourceHash({ source, requestSchema: preset?.requestSchema });
+  const expected = sourceHash({ source, schemas: preset?.schemas ?? [] });
   const mod = (await import(pathToFileURL(built).href)) as { SOURCE_SHA256?: string; default?: ModuleFactory };
   return mod.SOURCE_SHA256 === expected && typeof mod.default === "function" ? mod.default : undefined;
 }

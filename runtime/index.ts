@@ -5,6 +5,7 @@ import { orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
+import { keyText, segment, withQuery } from "./request-parts.js";
 
 /**
  * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
@@ -25,12 +26,17 @@ export const runtime = Object.freeze({
   putIn,
   text,
   orElse,
+  keyText,
+  segment,
+  withQuery,
 });
 
 export type Runtime = typeof runtime;
 
 export type { HttpRequest, Outcome, SendOutcome, DropOutcome, ErrorOutcome, ErrorCode } from "./outcome.js";
 export type { BuildResult, PresetModule, SettingSpec, SettingType } from "./preset-module.js";
+export type { Clock, RateLimit, SendMethod, SendSpec } from "./preset-module.js";
+export type { Prepared, TransformOptions } from "./preset.js";
 export type { NormalizedEvent, Settings } from "./values.js";
 export type { FunctionSpec } from "./stdlib/spec.js";
 export type { Preset, PresetMeta } from "./preset.js";

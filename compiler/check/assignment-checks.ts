@@ -3,7 +3,7 @@
 import type { Assignment, Expr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./types.js";
-import { envOf, type CheckContext } from "./context.js";
+import { envOf, schemaFor, type CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
 import { allowedTypes, allowedValues, describeSchemaTypes, resolveTarget } from "./request-schema.js";
@@ -21,7 +21,7 @@ function targetNames(assignment: Assignment): string[] | undefined {
 }
 
 function checkTargetField(assignment: Assignment, context: CheckContext): void {
-  const loaded = context.preset?.schema;
+  const loaded = context.preset && schemaFor(context.preset, assignment);
   const names = targetNames(assignment);
   // Without a request schema, targets are unchecked.
   if (loaded === undefined || !loaded.ok || names === undefined) return;

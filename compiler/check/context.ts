@@ -9,10 +9,12 @@ import type {
   PresetDecl,
   SendStatement,
   SettingDecl,
+  Statement,
 } from "../../dsl/ast.js";
 import { listOf, typeEnvFor, type TypeEnv } from "./types.js";
 import type { Reporter } from "./report.js";
 import { loadRequestSchema, type LoadedSchema } from "./request-schema.js";
+import { layoutOf, type PresetLayout } from "./blocks.js";
 
 export interface FileState {
   readonly file: MapFile;
@@ -37,9 +39,17 @@ export interface PresetState {
   readonly schema: LoadedSchema | undefined;
   readonly assignments: Assignment[];
   readonly secretHeaders: string[];
-  /** The first `on` and `send` statements; a second one is an error and is otherwise ignored. */
+  /** The first `on` and `send` statements; a second `on` is an error and is otherwise ignored. */
   readonly on: OnStatement | undefined;
   readonly send: SendStatement | undefined;
+  /** Prelude and send blocks (language v2: several sends per preset). */
+  readonly layout: PresetLayout;
+  /** Each send block's request schema, loaded up front; index as in `layout.blocks`. */
+  readonly schemas: readonly (LoadedSchema | undefined)[];
+  /** The send block index of each rule inside a block; prelude rules are not in it. */
+  readonly blockOf: ReadonlyMap<Statement, number>;
+  /** Set when a `now()` call is checked. */
+  usesClock: boolean;
 }
 
 /** Where an expression sits, as far as checks care. */
@@ -88,23 +98,38 @@ export function createPresetState(file: FileState, decl: PresetDecl): PresetStat
     if (statement?.kind === "Send" && firstSend === undefined) firstSend = statement;
     if (statement?.kind === "On" && firstOn === undefined) firstOn = statement;
   }
-  const schemaLiteral = firstSend?.bodySchema;
-  const schema =
-    typeof schemaLiteral?.value === "string"
-      ? loadRequestSchema(path.resolve(path.dirname(file.filename), schemaLiteral.value), file.readFile)
-      : undefined;
+  const layout = layoutOf(decl);
+  const schemas = layout.blocks.map(({ send }) => schemaOf(send, file));
+  const blockOf = new Map<Statement, number>();
+  layout.blocks.forEach((block, index) => block.statements.forEach((s) => blockOf.set(s, index)));
   return {
     decl,
     env: typeEnvFor(file.file, decl),
     letsByName,
     inScope: new Set(),
     letUses: new Map(),
-    schema,
+    schema: schemas[0],
     assignments: [],
     secretHeaders: [],
     on: firstOn,
     send: firstSend,
+    layout,
+    schemas,
+    blockOf,
+    usesClock: false,
   };
+}
+
+function schemaOf(send: SendStatement, file: FileState): LoadedSchema | undefined {
+  const literal = send.bodySchema;
+  if (typeof literal?.value !== "string") return undefined;
+  return loadRequestSchema(path.resolve(path.dirname(file.filename), literal.value), file.readFile);
+}
+
+/** The request schema a rule is checked against: its block's; a prelude rule sets no body, so none. */
+export function schemaFor(preset: PresetState, statement: Statement): LoadedSchema | undefined {
+  const index = preset.blockOf.get(statement);
+  return index === undefined ? undefined : preset.schemas[index];
 }
 
 const NO_NAMES: TypeEnv = { settingType: () => undefined, letType: () => undefined };

@@ -7,6 +7,7 @@ import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { createFileState, type PresetState } from "./context.js";
+import type { PresetLayout } from "./blocks.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
 import { PATH_CHECKS } from "./path-checks.js";
 import { PRESET_CHECKS } from "./preset-checks.js";
@@ -38,8 +39,14 @@ export interface CheckedPreset {
   readonly send?: SendStatement;
   /** Event names of the first `on` statement, without repeats, in order. */
   readonly events: string[];
-  /** Names of the first send's headers whose value reads a secret setting (to be redacted when shown). */
+  /** Names of headers (of any send block) whose value reads a secret setting (to be redacted when shown). */
   readonly secretHeaders: string[];
+  /** Prelude and send blocks, for code generation. */
+  readonly layout: PresetLayout;
+  /** Per send block: its parsed schema (when readable) and absolute path (when declared). */
+  readonly schemas: readonly { readonly schema?: object; readonly path?: string }[];
+  /** The preset calls `now()`. */
+  readonly usesClock: boolean;
 }
 
 export interface CheckResult {
@@ -79,6 +86,12 @@ function checkedPreset(state: PresetState): CheckedPreset {
     ...(state.send !== undefined ? { send: state.send } : {}),
     events,
     secretHeaders: [...state.secretHeaders],
+    layout: state.layout,
+    schemas: state.schemas.map((loaded) => ({
+      ...(loaded?.ok ? { schema: loaded.schema } : {}),
+      ...(loaded !== undefined ? { path: loaded.path } : {}),
+    })),
+    usesClock: state.usesClock,
   };
 }
 

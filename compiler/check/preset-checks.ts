@@ -10,7 +10,7 @@ import type {
 } from "../../dsl/ast.js";
 import { listOf } from "./types.js";
 import type { CheckContext } from "./context.js";
-import { quoted, spanning } from "./report.js";
+import { didYouMean, quoted, spanning } from "./report.js";
 import type { CheckTable } from "./table.js";
 
 export const PRESET_CHECKS: CheckTable = {
@@ -41,12 +41,41 @@ function checkOnList(on: OnStatement, context: CheckContext): void {
     return;
   }
   const events = listOf(on.events);
-  if (events.length === 0) {
+  checkCallTypes(on, context);
+  if (events.length === 0 && listOf(on.calls).length === 0 && on.allSpan === undefined) {
     context.reporter.report("E402", on.span, `the "on" list is empty, so the preset would handle no event`, {
       hints: [`name at least one event, e.g. on "Signed Up"`],
     });
   }
   reportRepeatedEvents(events, context);
+}
+
+/** The call types `on` may name as bare words; identify calls are also named "Identified". */
+export const CALL_TYPES: readonly string[] = ["track", "identify", "page", "screen", "group", "alias"];
+
+function checkCallTypes(on: OnStatement, context: CheckContext): void {
+  const seen = new Set<string>();
+  for (const call of listOf(on.calls)) {
+    const word = call?.text;
+    if (typeof word !== "string") continue;
+    if (!CALL_TYPES.includes(word)) {
+      const guess = didYouMean(word, CALL_TYPES);
+      context.reporter.report("E417", call.span, `${quoted(word)} is not a call type`, {
+        hints: [
+          guess ?? `a bare word names a call type: ${CALL_TYPES.join(", ")}`,
+          `an event name is quoted: on ${JSON.stringify(word)}`,
+        ],
+      });
+    } else if (seen.has(word)) {
+      context.reporter.report("W102", call.span, `${quoted(word)} is listed twice`, { hints: ["remove the repeat"] });
+    }
+    seen.add(word);
+  }
+  if (on.allSpan !== undefined && (listOf(on.events).length > 0 || seen.size > 0)) {
+    context.reporter.report("W110", on.allSpan, `"*" already handles every event, so the other items add nothing`, {
+      hints: ['write on * alone, or list the events without "*"'],
+    });
+  }
 }
 
 function reportRepeatedEvents(events: readonly StringLiteral[], context: CheckContext): void {

@@ -40,10 +40,11 @@ function isAbsoluteHttpUrl(text: string): boolean {
 }
 
 function checkRequestSchema(send: SendStatement, context: CheckContext): void {
-  const schema = context.preset?.schema;
+  const preset = context.preset;
+  const index = preset?.layout.blocks.findIndex((block) => block.send === send) ?? -1;
+  const schema = index >= 0 ? preset?.schemas[index] : undefined;
   const literal = send.bodySchema;
-  // Only the first send's schema is loaded; a second send is already an error.
-  if (context.preset?.send !== send || schema === undefined || schema.ok || !literal) return;
+  if (schema === undefined || schema.ok || !literal) return;
   context.reporter.report("E208", literal.span, `request schema ${quoted(literal.value)} ${schema.problem}`, {
     hints: ["the path is relative to the folder of the .map file"],
   });
@@ -80,8 +81,7 @@ function checkHeader(header: HeaderClause, context: CheckContext): void {
   if (header.value && !isTextLike(type) && type !== "omit") {
     context.reporter.report("E302", header.value.span, `a header value must be text; this is ${describeType(type)}`);
   }
-  const inFirstSend = listOf(preset.send?.headers).includes(header);
-  if (inFirstSend && readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
+  if (readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
     preset.secretHeaders.push(name);
   }
 }

@@ -16,8 +16,10 @@ import type {
   NumberLiteral,
   OmitLiteral,
   OnStatement,
+  OrderStatement,
   PathExpr,
   PresetDecl,
+  QueryClause,
   RequireStatement,
   SendStatement,
   SettingDecl,
@@ -37,6 +39,8 @@ export interface NodeByKind {
   Let: LetStatement;
   Require: RequireStatement;
   Assign: Assignment;
+  Query: QueryClause;
+  Order: OrderStatement;
   String: StringLiteral;
   Number: NumberLiteral;
   Boolean: BooleanLiteral;

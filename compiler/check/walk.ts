@@ -39,12 +39,21 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
       return runChecks(table, "On", statement, context);
     case "Send":
       walkExpr(table, context, statement.url);
+      walkExpr(table, context, statement.when);
       for (const header of listOf(statement.headers)) {
         if (!isNode(header)) continue;
         walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, header.value);
         runChecks(table, "Header", header, context);
       }
+      for (const query of listOf(statement.queries)) {
+        if (!isNode(query)) continue;
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, query.value);
+        runChecks(table, "Query", query, context);
+      }
       return runChecks(table, "Send", statement, context);
+    case "Order":
+      walkExpr(table, context, statement.value);
+      return runChecks(table, "Order", statement, context);
     case "Let":
       walkExpr(table, context, statement.value);
       return runChecks(table, "Let", statement, context);

@@ -36,7 +36,9 @@ const RESERVED = new Set(
     "arguments eval " +
     // names the generated module itself uses
     "rt fn event settings body headers warnings build definePreset field item plus equals holds list isFailure " +
-    "put putIn text orElse REQUEST_SCHEMA"
+    "put putIn text orElse REQUEST_SCHEMA " +
+    // names of language v2's preset structure
+    "clock keyText segment withQuery"
   ).split(" "),
 );
 

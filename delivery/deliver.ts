@@ -4,13 +4,15 @@ import { setMaxListeners } from "node:events";
 import type { SendOutcome } from "../runtime/outcome.js";
 import { redactText } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
+import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
 import { asyncIteratorOf, originalLine, parseInputItem } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
 import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
-import type { RequestSender, SendReport } from "./sender.js";
+import { guardRequest } from "./request-guard.js";
+import type { RequestSender, SendContext, SendReport } from "./sender.js";
 
 /** The part of a loaded preset delivery uses (runtime/preset.ts's Preset has it). */
 export type TransformingPreset = PreparingPreset;
@@ -34,6 +36,8 @@ export interface DeliverOptions {
   /** Secret values (the API key) that must not appear in any result, whatever a server or library echoes. */
   readonly secrets?: readonly string[];
   readonly clock?: Clock;
+  /** How long a batch waits for more events before it is sent. Default 200 ms. */
+  readonly batchWaitMs?: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -58,7 +62,8 @@ class DeliveryRun {
   private readonly counter = new SummaryCounter();
   private readonly cancel = new AbortController();
   private readonly pending = new Set<Promise<void>>();
-  private readonly maxPending: number;
+  private maxPending: number;
+  private readonly batcher: Batcher;
   private readonly stopped: Promise<typeof STOP>;
   private linesRead = 0;
   private stoppedEarly = false;
@@ -76,11 +81,21 @@ class DeliveryRun {
       if (options.signal?.aborted) resolve(STOP);
       else options.signal?.addEventListener("abort", () => resolve(STOP), { once: true });
     });
+    this.batcher = new Batcher(
+      (request, items, send, rateKey) =>
+        this.scheduler.withSlot(() => this.sendBatch(request, { send, rateKey, batchItems: items })),
+      this.clock,
+      options.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS,
+    );
+    // An interrupt sends what is waiting in batches at once (they then end interrupted, or delivered if in time).
+    void this.stopped.then(() => this.batcher.flushAll());
   }
 
   async consume(input: AsyncIterable<unknown> | Iterable<unknown>): Promise<DeliverySummary> {
     const startedAt = this.clock.now();
     await this.readAll(asyncIteratorOf(input));
+    // Nothing more can join a batch: send them now rather than after their wait.
+    this.batcher.flushAll();
     await this.drain();
     return this.counter.finish(this.clock.now() - startedAt, this.linesRead, this.stoppedEarly);
   }
@@ -132,8 +147,40 @@ class DeliveryRun {
       return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
     }
     const orderKey = prepared.orderKey ?? this.options.sender.orderKey?.(outcome.request);
-    const report = await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
+    const batch = prepared.send?.batch;
+    if (batch) this.maxPending = Math.max(this.maxPending, Math.min(10_000, batch.maxItems * 2));
+    const report = batch
+      ? await this.scheduler.run(orderKey, () => this.joinBatch(outcome, prepared), false)
+      : await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
     return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
+  }
+
+  /** The event waits in its batch; the batch's result is its own (the person's next event waits for it). */
+  private joinBatch(outcome: SendOutcome, prepared: Prepared): Promise<SendReport> {
+    if (this.options.signal?.aborted) return Promise.resolve(notSent("interrupted before it was sent", true));
+    // Each request passes the guard before it joins a batch: a refused one fails alone, named.
+    const guarded = guardRequest(outcome.request, prepared.send);
+    if (!guarded.ok) {
+      const name = outcome.messageId ? `event ${JSON.stringify(outcome.messageId)}` : "an event without messageId";
+      return Promise.resolve(notSent(`request refused for ${name}: ${guarded.error}`, false));
+    }
+    return this.batcher.add(outcome.request, prepared.send!, prepared.rateKey);
+  }
+
+  private async sendBatch(request: SendOutcome["request"], context: Partial<SendContext>): Promise<SendReport> {
+    if (this.options.signal?.aborted) return notSent("interrupted before it was sent", true);
+    try {
+      return await this.options.sender.send(request, {
+        ...context,
+        stopSignal: this.options.signal,
+        cancelSignal: this.cancel.signal,
+      });
+    } catch (error) {
+      return notSent(
+        `internal: delivery failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        false,
+      );
+    }
   }
 
   private prepare(event: unknown): Prepared {

@@ -130,6 +130,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       settings: job.settings,
       sender,
       concurrency: options.concurrency,
+      ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
       secrets: job.secrets,
       deadLetter: job.deadLetter,
       signal: interrupts.stop,

@@ -23,12 +23,15 @@ export interface RecordingServer {
   readonly arrived: Arrived[];
   /** Answers used in order; when they run out, `fallback` answers. */
   script(answers: readonly Answer[]): void;
+  /** The answer once the script is used up; may be changed. */
+  fallback: Answer;
   close(): Promise<void>;
 }
 
 export async function recordingServer(fallback: Answer = { status: 200, body: "{}" }): Promise<RecordingServer> {
   const arrived: Arrived[] = [];
   const queue: Answer[] = [];
+  const state = { fallback };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -40,7 +43,7 @@ export async function recordingServer(fallback: Answer = { status: 200, body: "{
         body: Buffer.concat(chunks).toString("utf8"),
       };
       arrived.push(entry);
-      const answer = queue.shift() ?? fallback;
+      const answer = queue.shift() ?? state.fallback;
       const body = typeof answer.body === "function" ? answer.body(entry) : (answer.body ?? "");
       response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       response.end(body);
@@ -48,7 +51,13 @@ export async function recordingServer(fallback: Answer = { status: 200, body: "{
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const result: RecordingServer = {
+    get fallback() {
+      return state.fallback;
+    },
+    set fallback(answer: Answer) {
+      state.fallback = answer;
+    },
     url: `http://127.0.0.1:${port}`,
     arrived,
     script: (answers) => queue.push(...answers),
@@ -58,4 +67,5 @@ export async function recordingServer(fallback: Answer = { status: 200, body: "{
         server.closeAllConnections();
       }),
   };
+  return result;
 }

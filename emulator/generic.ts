@@ -78,6 +78,7 @@ export async function startGenericEmulator(
       latencyMs: () => options.latencyMs ?? 0,
       answer,
       secretQueryParams: module.secretQueryParams,
+      maxBodyBytes: module.maxBodyBytes,
     },
     recorder,
   );

@@ -35,6 +35,8 @@ export interface EmulatorModule {
   readonly routes?: readonly EmulatorRoute[];
   /** The emulator's own fake demo credential, printed at start. */
   readonly demoCredential?: string;
+  /** The largest body accepted; a larger one is answered 413 in the destination's shape. Default 1 MB. */
+  readonly maxBodyBytes?: number;
   /** Query parameters holding a credential: never recorded. */
   readonly secretQueryParams?: readonly string[];
   /** The destination's documented limit per account; the emulator enforces it (--rate-limit overrides). */

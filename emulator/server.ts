@@ -38,6 +38,8 @@ export interface ServerSetup {
   /** Read on every request, so it can change while the emulator runs. */
   readonly latencyMs: () => number;
   readonly answer: (exchange: IncomingExchange) => Answered;
+  /** The largest body read; a larger one reaches `answer` as too large. */
+  readonly maxBodyBytes?: number;
   /** Query parameters that carry a credential, kept out of the record. */
   readonly secretQueryParams?: readonly string[];
 }
@@ -77,7 +79,7 @@ async function serveRequest(
 ): Promise<void> {
   const arrivedAt = setup.now();
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
-  const body = await readBody(request);
+  const body = await readBody(request, setup.maxBodyBytes);
   await delay(setup.latencyMs(), pendingDelays);
   const method = request.method ?? "GET";
   const answered = safelyAnswer(() =>

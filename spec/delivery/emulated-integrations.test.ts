@@ -1,0 +1,109 @@
+// End to end through the generic emulators: batched requests of HubSpot and Mixpanel shapes, with 429s, 5xx and
+// dropped connections injected, lose nothing.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverEvents } from "../../delivery/deliver.js";
+import { createHttpSender } from "../../delivery/http-sender.js";
+import type { Prepared } from "../../delivery/prepared.js";
+import type { DeliverySendSpec } from "../../delivery/request-guard.js";
+import type { DeliveryResult } from "../../delivery/results.js";
+import { startGenericEmulator, type RunningEmulator } from "../../emulator/generic.js";
+import { findEmulator } from "../../emulator/registry.js";
+
+interface Integration {
+  readonly name: string;
+  readonly send: DeliverySendSpec;
+  readonly request: (
+    credential: string,
+    index: number,
+  ) => { url: string; headers: Record<string, string>; body: unknown };
+  readonly items: (body: unknown) => number;
+}
+
+const HUBSPOT: Integration = {
+  name: "hubspot",
+  send: {
+    method: "POST",
+    origin: "https://api.hubapi.com",
+    urlTemplate: "https://api.hubapi.com/crm/v3/objects/contacts/batch/upsert",
+    batch: { path: ["inputs"], maxItems: 100 },
+  },
+  request: (token, i) => ({
+    url: "https://api.hubapi.com/crm/v3/objects/contacts/batch/upsert",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: { inputs: [{ idProperty: "email", id: `lead${i}@example.com`, properties: { firstname: `Lead ${i}` } }] },
+  }),
+  items: (body) => (body as { inputs: unknown[] }).inputs.length,
+};
+
+const MIXPANEL: Integration = {
+  name: "mixpanel",
+  send: {
+    method: "POST",
+    origin: "https://api.mixpanel.com",
+    urlTemplate: "https://api.mixpanel.com/import",
+    batch: { path: [], maxItems: 2000, maxBytes: 10_000_000 },
+  },
+  request: (secret, i) => ({
+    url: "https://api.mixpanel.com/import?strict=1",
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${secret}:`).toString("base64")}`,
+      "Content-Type": "application/json",
+    },
+    body: [
+      { event: "Signed Up", properties: { time: 1767225600000 + i, distinct_id: `u${i}`, $insert_id: `id-${i}` } },
+    ],
+  }),
+  items: (body) => (body as unknown[]).length,
+};
+
+let running: RunningEmulator | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+describe.each([HUBSPOT, MIXPANEL])("delivering to the $name emulator", (integration) => {
+  it("lands every event once the injected 429s, 5xx and dropped connections are retried", async () => {
+    const module = (await findEmulator(integration.name))!;
+    const credential = module.demoCredential!;
+    running = await startGenericEmulator(integration.name, module, {
+      failNext: [{ status: 429, headers: { "retry-after": "0" } }, { status: 502 }, "drop", { status: 503 }],
+    });
+    const prepare = (event: unknown): Prepared => {
+      const index = (event as { i: number }).i;
+      const request = { method: "POST", ...integration.request(credential, index) };
+      const outcome = { messageId: `m${index}`, outcome: "send" as const, request, warnings: [] };
+      return { outcome, send: integration.send, orderKey: `person-${index % 7}` };
+    };
+    const policy = {
+      maxAttempts: 6,
+      maxTotalMs: 10_000,
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+      attemptTimeoutMs: 5_000,
+      rateLimitMarginMs: 0,
+    };
+    const sender = createHttpSender({ baseUrl: running.url, policy, random: () => 0.5 });
+    const results: DeliveryResult[] = [];
+    const events = Array.from({ length: 250 }, (_, i) => ({ i }));
+    try {
+      await deliverEvents(events, {
+        preset: { transform: (e: unknown) => prepare(e).outcome, prepare },
+        settings: {},
+        sender,
+        secrets: [credential],
+        batchWaitMs: 10,
+        onResult: (r) => results.push(r),
+      });
+    } finally {
+      await sender.close();
+    }
+    expect(results).toHaveLength(250);
+    expect(results.filter((r) => r.status !== "delivered")).toEqual([]);
+    const accepted = running.requests().filter((r) => r.status === 200);
+    expect(accepted.reduce((sum, r) => sum + integration.items(r.body), 0)).toBe(250);
+    expect(accepted.length).toBeLessThan(250);
+    expect(JSON.stringify(running.requests())).not.toContain(credential);
+  });
+});

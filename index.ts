@@ -14,3 +14,6 @@ export type { IntegrationAdapter, AdapterFactory } from "./delivery/adapter.js";
 export { findAdapter } from "./delivery/registry.js";
 export type { RequestSender, SendReport, SendContext } from "./delivery/sender.js";
 export type { DeliveryResult, DeliverySummary } from "./delivery/results.js";
+export { startGenericEmulator, type GenericEmulatorOptions, type RunningEmulator } from "./emulator/generic.js";
+export { findEmulator } from "./emulator/registry.js";
+export type { EmulatorModule, EmulatorRoute } from "./emulator/module.js";

@@ -4,6 +4,7 @@
 import type { HttpRequest } from "../runtime/outcome.js";
 import type { Clock } from "./clock.js";
 import type { DeliverySendSpec } from "./request-guard.js";
+import type { BatchItemResult } from "./adapter.js";
 import type { SendReport } from "./sender.js";
 
 export const DEFAULT_BATCH_WAIT_MS = 200;
@@ -113,21 +114,23 @@ function shareOut(report: SendReport, members: readonly Member[]): void {
     offset += member.entries.length;
     // The batch's 429s and attempts are the first member's to count, so the summary does not multiply them.
     const shared = index === 0 ? report : { ...report, rateLimited: 0 };
-    const failed = own?.find((item) => !item.ok);
-    if (own && own.length === member.entries.length && failed && !failed.ok) {
-      member.resolve({ ...shared, status: "failed", error: failed.error });
-    } else if (own && own.length === member.entries.length) {
-      const warnings = own.flatMap((item) => (item.ok && item.warning ? [item.warning] : []));
-      const id = own.length === 1 && own[0]!.ok ? own[0]!.id : undefined;
-      member.resolve({
-        ...shared,
-        warnings: [...shared.warnings, ...warnings],
-        ...(id !== undefined ? { personId: id } : {}),
-      });
-    } else {
-      member.resolve(shared);
-    }
+    member.resolve(own && own.length === member.entries.length ? ownResult(shared, own) : shared);
   });
+}
+
+/** An event whose items all landed is delivered (even when others of the batch failed); else it failed. */
+function ownResult(shared: SendReport, own: readonly BatchItemResult[]): SendReport {
+  const failed = own.find((item): item is Extract<BatchItemResult, { ok: false }> => !item.ok);
+  const { error: _batchError, ...rest } = shared;
+  if (failed) return { ...rest, status: "failed", error: failed.error };
+  const warnings = own.flatMap((item) => (item.ok && item.warning ? [item.warning] : []));
+  const id = own.length === 1 && own[0]!.ok ? own[0]!.id : undefined;
+  return {
+    ...rest,
+    status: "delivered",
+    warnings: [...shared.warnings, ...warnings],
+    ...(id !== undefined ? { personId: id } : {}),
+  };
 }
 
 function fits(group: Group, items: number, bytes: number): boolean {

@@ -171,7 +171,17 @@ class HttpSender implements RequestSender {
         : (this.adapter?.explainHttpFailure?.(last.answer, context) ??
           genericHttpFailure(last.answer.status, last.answer.bodyText, context));
     const full = run.waitRefused ? `${error} Not retried: ${run.waitRefused}.` : error;
-    return { status: "failed", ...base, error: full, interrupted: false, ...(last ? { answer: answerOf(last) } : {}) };
+    const answer = last ? answerOf(last) : undefined;
+    // A batch the server answered in part (some records rejected, the rest stored) has per-event results too.
+    const items = answer && facts.items !== undefined ? this.adapter?.batchResults?.(answer, facts.items) : undefined;
+    return {
+      status: "failed",
+      ...base,
+      error: full,
+      interrupted: false,
+      ...(answer ? { answer } : {}),
+      ...(items ? { items } : {}),
+    };
   }
 
   private success(answer: AdapterAnswer, facts: ReportFacts): Partial<SendReport> {

@@ -54,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   state.catalog.define(resolved.customFields, timestampOf(resolved));
   state.faults.enqueue(options.failNext ?? []);
-  const recorder = new RequestRecorder();
+  const recorder = new RequestRecorder(options.record);
   const server = await startServer(
     {
       port: resolved.port,

@@ -1,6 +1,7 @@
 // The emulator's switches: their types, their defaults and the checks that reject a nonsensical setting up front.
 
 import type { ScriptedAnswer } from "../../../emulator/faults.js";
+import type { RecorderLimits } from "../../../emulator/recorder.js";
 
 export type { ScriptedAnswer };
 
@@ -40,9 +41,11 @@ export interface EmulatorOptions {
   readonly failNext?: readonly ScriptedAnswer[];
   /** Status for a custom_fields key the tenant lacks; Salesloft's own choice is undocumented. */
   readonly unknownCustomFieldStatus?: 400 | 422;
+  /** How much of what it received the emulator keeps (default 10,000 requests, 50 MB); fixed at start. */
+  readonly record?: RecorderLimits;
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, "failNext">>;
+export type ResolvedOptions = Required<Omit<EmulatorOptions, "failNext" | "record">>;
 
 /** The emulator's own fixed demo key: a fake value that grants nothing anywhere but this emulator. */
 export const DEFAULT_API_KEY = "test-key";
@@ -86,7 +89,11 @@ export class EmulatorOptionError extends Error {
 /** Lays `changes` over `base` (the defaults when absent) and checks the result; `failNext` is handled separately. */
 export function resolveOptions(changes: EmulatorOptions, base: ResolvedOptions = DEFAULTS): ResolvedOptions {
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const { failNext: _scripted, ...merged } = { ...base, ...defined } as ResolvedOptions & EmulatorOptions;
+  const {
+    failNext: _scripted,
+    record: _record,
+    ...merged
+  } = { ...base, ...defined } as ResolvedOptions & EmulatorOptions;
   checkOptions(merged);
   return merged;
 }

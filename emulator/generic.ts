@@ -8,6 +8,7 @@ import { compileBodyCheck, type BodyCheck } from "../runtime/request-schema.js";
 import { decodeBody } from "./body.js";
 import { FaultInjector, type ScriptedAnswer } from "./faults.js";
 import type { EmulatorModule, EmulatorRoute } from "./module.js";
+import { routesFromPresets } from "./preset-routes.js";
 import { FixedWindowRateLimiter, secondsUntil } from "./rate-limit.js";
 import { RequestRecorder, type RecordedRequest, type RecorderLimits } from "./recorder.js";
 import { jsonReply, type Reply } from "./replies.js";
@@ -50,33 +51,20 @@ export async function startGenericEmulator(
   module: EmulatorModule,
   options: GenericEmulatorOptions = {},
 ): Promise<RunningEmulator> {
-  const routes = (module.routes ?? []).map((route) => compileRoute(integration, route));
+  const declared = module.routes ?? (await routesFromPresets(integration));
+  const routes = declared.map((route) => compileRoute(integration, route));
   const now = options.now ?? (() => Date.now());
   const faults = new FaultInjector(options.seed ?? 1, (status) => errorBody(module, status));
   faults.enqueue(options.failNext ?? []);
-  const limiter = new FixedWindowRateLimiter();
   const recorder = new RequestRecorder(options);
-  const credentials = options.credentials ?? (module.demoCredential ? [module.demoCredential] : []);
-  const answer = (exchange: IncomingExchange): Answered => {
-    const decodedBody = exchange.body.ok ? decodeBody(exchange.body.text, exchange.contentType) : undefined;
-    const matched = routes.find((r) => r.route.method === exchange.method && r.pattern.test(exchange.url.pathname));
-    if (!matched) return { reply: jsonReply(404, errorBody(module, 404)), team: undefined, decodedBody };
-    const auth = module.authenticate?.(exchange, credentials) ?? { ok: true as const, account: "default" };
-    if (!auth.ok) return { reply: auth.reply, team: undefined, decodedBody };
-    const limited = rateLimit(module, options, limiter, auth.account, now());
-    if (limited) return { reply: limited, team: auth.account, decodedBody };
-    const fault =
-      faults.takeScripted() ?? faults.roll({ failureRate: options.failureRate ?? 0, dropRate: options.dropRate ?? 0 });
-    if (fault) return { reply: fault, team: auth.account, decodedBody };
-    return { reply: validAnswer(module, matched, decodedBody, exchange), team: auth.account, decodedBody };
-  };
+  const state: ServingState = { module, options, routes, faults, now, limiter: new FixedWindowRateLimiter() };
   const server = await startServer(
     {
       port: options.port ?? 0,
       host: "127.0.0.1",
       now,
       latencyMs: () => options.latencyMs ?? 0,
-      answer,
+      answer: (exchange) => answerExchange(exchange, state),
       secretQueryParams: module.secretQueryParams,
       maxBodyBytes: module.maxBodyBytes,
     },
@@ -88,6 +76,35 @@ export async function startGenericEmulator(
     failNext: (answers) => faults.enqueue(answers),
     close: () => server.close(),
   };
+}
+
+interface ServingState {
+  readonly module: EmulatorModule;
+  readonly options: GenericEmulatorOptions;
+  readonly routes: readonly CompiledRoute[];
+  readonly faults: FaultInjector;
+  readonly limiter: FixedWindowRateLimiter;
+  readonly now: () => number;
+}
+
+/** Route, credential, rate limit, injected faults, then the schema check and the documented answer. */
+function answerExchange(exchange: IncomingExchange, state: ServingState): Answered {
+  const { module, options } = state;
+  const decodedBody = exchange.body.ok ? decodeBody(exchange.body.text, exchange.contentType) : undefined;
+  const path = exchange.url.pathname;
+  const matched = state.routes.find((r) => r.route.method === exchange.method && r.pattern.test(path));
+  if (!matched) return { reply: jsonReply(404, errorBody(module, 404)), team: undefined, decodedBody };
+  const credentials = options.credentials ?? (module.demoCredential ? [module.demoCredential] : []);
+  const auth = module.authenticate?.(exchange, credentials) ?? { ok: true as const, account: "default" };
+  if (!auth.ok) return { reply: auth.reply, team: undefined, decodedBody };
+  const limited = rateLimit(module, options, state.limiter, auth.account, state.now());
+  const rates = { failureRate: options.failureRate ?? 0, dropRate: options.dropRate ?? 0 };
+  const reply =
+    limited ??
+    state.faults.takeScripted() ??
+    state.faults.roll(rates) ??
+    validAnswer(module, matched, decodedBody, exchange);
+  return { reply, team: auth.account, decodedBody };
 }
 
 function validAnswer(
@@ -132,7 +149,8 @@ function compileRoute(integration: string, route: EmulatorRoute): CompiledRoute 
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("[^/]+");
   let check: BodyCheck | undefined;
-  if (route.schema !== undefined) {
+  if (route.schemaObject !== undefined) check = compileBodyCheck(route.schemaObject);
+  else if (route.schema !== undefined) {
     const schema = JSON.parse(readFileSync(join(packageRoot, "presets", integration, route.schema), "utf8")) as object;
     check = compileBodyCheck(schema);
   }

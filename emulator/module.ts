@@ -11,6 +11,8 @@ export interface EmulatorRoute {
   readonly path: string;
   /** The request schema's file name in the integration's folder; the body must satisfy it. */
   readonly schema?: string;
+  /** The schema itself (routes read from a compiled preset's SendSpec embed it). */
+  readonly schemaObject?: object;
 }
 
 export type CredentialCheck =
@@ -32,6 +34,7 @@ export interface EmulatorModule {
    * built from the generic parts; every other field is then unused.
    */
   readonly runCommand?: (argv: readonly string[], io: EmulatorCommandIO) => Promise<number>;
+  /** The endpoints; without them, one per `send` of the integration's presets (method, path, embedded schema). */
   readonly routes?: readonly EmulatorRoute[];
   /** The emulator's own fake demo credential, printed at start. */
   readonly demoCredential?: string;

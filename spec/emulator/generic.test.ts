@@ -4,6 +4,7 @@
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { startGenericEmulator, type RunningEmulator } from "../../emulator/generic.js";
+import { pathOfTemplate, routesFromPresets } from "../../emulator/preset-routes.js";
 import { findEmulator } from "../../emulator/registry.js";
 
 const SHA = "a".repeat(64);
@@ -159,5 +160,28 @@ describe.each(CASES)("the $integration emulator", (test) => {
     for (let i = 0; i < 3; i++) statuses.push((await post(emulator, test, test.valid, credential)).status);
     expect(statuses[2]).toBe(test.integration === "meta" ? 400 : 429);
     expect(emulator.requests()).toHaveLength(2);
+  });
+});
+
+describe("routes read from the integration's presets", () => {
+  it("turns each send's URL template into a path pattern", () => {
+    expect(pathOfTemplate("https://graph.example.com/v25.0/{settings.pixel_id}/events?x=1")).toBe(
+      "/v25.0/{pixel_id}/events",
+    );
+  });
+
+  it("serves a module that declares no routes from its presets' sends and their embedded schemas", async () => {
+    const routes = await routesFromPresets("salesloft");
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(["POST /v2/person_upserts"]);
+    expect(routes[0]!.schemaObject).toBeDefined();
+    running = await startGenericEmulator("salesloft", { title: "From presets" });
+    const send = (body: unknown) =>
+      request(`${running!.url}/v2/person_upserts`, { method: "POST", body: JSON.stringify(body) });
+    const valid = { upsert_key: "email_address", email_address: "a@example.com", do_not_contact: true };
+    const answer = await send(valid);
+    expect(await answer.body.text()).toBe("{}");
+    expect(answer.statusCode).toBe(200);
+    expect((await send({ email_address: 42 })).statusCode).toBe(400);
+    expect((await request(`${running.url}/elsewhere`, { method: "POST" })).statusCode).toBe(404);
   });
 });

@@ -170,3 +170,32 @@ describe("batching", () => {
     expect(server.arrived).toHaveLength(1);
   });
 });
+
+describe("an interrupt while events wait in a batch", () => {
+  it("ends them at once as interrupted, none lost and none sent", async () => {
+    const controller = new AbortController();
+    const sender = createHttpSender({ baseUrl: server.url });
+    const results: DeliveryResult[] = [];
+    // Three events wait in their batch (a long wait); then the user interrupts while input is still open.
+    async function* input() {
+      yield* ids(3);
+      controller.abort();
+      await new Promise(() => undefined);
+    }
+    try {
+      const summary = await deliverEvents(input(), {
+        preset: presetFor(spec(["events"], 100)),
+        settings: {},
+        sender,
+        batchWaitMs: 60_000,
+        signal: controller.signal,
+        onResult: (r) => results.push(r),
+      });
+      expect(summary).toMatchObject({ total: 3, failed: 3, interrupted: 3, stoppedEarly: true });
+    } finally {
+      await sender.close();
+    }
+    expect(results.every((r) => r.error?.startsWith("interrupted"))).toBe(true);
+    expect(server.arrived).toHaveLength(0);
+  });
+});

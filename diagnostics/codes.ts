@@ -41,6 +41,10 @@ export const DIAGNOSTIC_CODES = {
   E413: "event value sent unconverted into a typed field",
   // language v2: preset structure
   E417: "unknown call type in on list",
+  E418: "body field set before the first of several sends",
+  E419: "send without when before the last send",
+  E420: "URL slot in the query",
+  E421: "URL built by concatenation",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",

@@ -88,12 +88,20 @@ export interface SendStatement extends Node {
   readonly url: Expr;
   /** `when`: this block is built only when the condition holds (the first block that holds is built). */
   readonly when?: Expr;
+  /** The `{PATH}` slots of a URL template, in order (empty for a URL without slots or not a literal). */
+  readonly slots?: readonly UrlSlot[];
   readonly headers: readonly HeaderClause[];
   /** `query "name" <- expr` clauses, in order. */
   readonly queries: readonly QueryClause[];
   /** `body matches "schema.json"`: path relative to the .map file. */
   readonly bodySchema?: StringLiteral;
   readonly batch?: BatchClause;
+}
+
+/** `{traits.id}` in a URL template: the path whose value fills one path segment. */
+export interface UrlSlot extends Node {
+  readonly kind: "UrlSlot";
+  readonly path: PathExpr;
 }
 
 /** `query "name" <- expr`: a percent-encoded query parameter, left out when absent. */

@@ -8,6 +8,7 @@ import { suggest } from "../diagnostics/suggest.js";
 import { allTokens, nameFrom, nodeOf, stringFrom, tokenOf, tokensOf, type DiagnosticSink } from "./cst-access.js";
 import { toExpression } from "./cst-expressions.js";
 import { cover, tokenSpan } from "./spans.js";
+import { parseUrlTemplate } from "./url-template.js";
 
 const WINDOW_UNITS: Readonly<Record<string, number>> = {
   second: 1_000,
@@ -111,4 +112,34 @@ export function batchClause(node: CstNode, sink: DiagnosticSink): Ast.BatchClaus
     ...(size !== undefined ? { maxBytes: size * unit } : {}),
     span: spanOf(node),
   };
+}
+
+/** The slots of a literal URL template as paths (spans inside the string when it has no escapes); E407 for a bad one. */
+export function urlSlots(url: Ast.Expr, sink: DiagnosticSink): Ast.UrlSlot[] {
+  if (url.kind !== "String") return [];
+  const parsed = parseUrlTemplate(url.value);
+  const plain = url.span.end - url.span.start === JSON.stringify(url.value).length;
+  const at = (start: number, end: number): Ast.Span =>
+    plain ? { start: url.span.start + 1 + start, end: url.span.start + 1 + end } : url.span;
+  for (const problem of parsed.problems) {
+    sink.push(errorAt("E407", problem.message, at(problem.start, problem.end)));
+  }
+  if (parsed.problems.length > 0) return [];
+  return parsed.parts.flatMap((part) => {
+    if (part.kind !== "slot") return [];
+    const open = url.value.indexOf(part.path, part.start);
+    const names = part.path.split(".");
+    let offset = open;
+    const spans = names.map((name) => {
+      const span = at(offset, offset + name.length);
+      offset += name.length + 1;
+      return span;
+    });
+    const root: Ast.Name = { kind: "Name", text: names[0], span: spans[0] };
+    const segments: Ast.PathSegment[] = names
+      .slice(1)
+      .map((name, i) => ({ kind: "Field", name, span: spans[i + 1], quoted: false }));
+    const path: Ast.PathExpr = { kind: "Path", root, segments, span: at(open, open + part.path.length) };
+    return [{ kind: "UrlSlot", path, span: at(part.start, part.end) }];
+  });
 }

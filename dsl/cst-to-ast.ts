@@ -20,7 +20,7 @@ import {
 } from "./cst-access.js";
 import { toExpression } from "./cst-expressions.js";
 import { cover, tokenSpan } from "./spans.js";
-import { batchClause, onStatement, orderStatement, queryClause, rateLimit } from "./cst-structure.js";
+import { batchClause, onStatement, orderStatement, queryClause, rateLimit, urlSlots } from "./cst-structure.js";
 
 /** A file header line (`integration` or `preset`), before the assembler attaches its settings or statements. */
 export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" = "IntegrationHeader" | "PresetHeader">
@@ -142,6 +142,7 @@ function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement |
     methodSpan: tokenSpan(methodToken),
     url,
     ...(when === undefined ? {} : { when }),
+    slots: urlSlots(url, sink),
     headers,
     queries,
     ...(bodySchema === undefined ? {} : { bodySchema }),

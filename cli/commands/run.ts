@@ -4,6 +4,7 @@ import { open, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
+import { splitPresetRef } from "../../loader/paths.js";
 import type { ErrorOutcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
 import { redactOutcome } from "../../runtime/redact.js";
@@ -14,7 +15,7 @@ import { whereInJson } from "../../runtime/json-text.js";
 import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.js";
 import { usageError } from "../usage.js";
 
-const HELP = `Usage: signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]
+const HELP = `Usage: signal-map run FILE.map [--preset NAME] [--settings S.json] [EVENTS.jsonl or -]
 
 Transforms events offline, without sending anything: reads one JSON event per line (from the file, or from
 standard input when the file is "-" or left out) and writes one outcome per line, as JSON:
@@ -24,6 +25,7 @@ Blank lines are skipped. A line that is not valid JSON gives an error outcome na
 stream goes on. Input is read as it arrives, so a file of any size runs in constant memory.
 
 Options:
+  --preset NAME      the preset to run when FILE.map holds several (FILE.map#NAME works too)
   --settings S.json  the preset's settings as a JSON object; a setting left out is read from the environment,
                      <INTEGRATION>_<SETTING>, e.g. ACME_API_KEY for the api_key of an acme integration
   --help             show this help
@@ -31,7 +33,7 @@ Options:
 Exit: 0 once every line has its outcome; 2 when the preset does not compile, the settings are not usable,
 or a file cannot be read (reported before any event is read).`;
 
-const SPEC: ArgSpec = { flags: [], options: ["settings"] };
+const SPEC: ArgSpec = { flags: [], options: ["settings", "preset"] };
 
 export const runCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -42,7 +44,7 @@ export const runCommand: Command = async (argv, io) => {
   const problem = args.error ?? arityProblem(args.positional);
   if (problem !== undefined) return usage(io, problem);
   const [mapFile, eventsFile = "-"] = args.positional;
-  const preset = await loadOrReport(mapFile, io);
+  const preset = await loadOrReport(mapFile, io, args.options.get("preset"));
   if (preset === undefined) return EXIT.usage;
   const settings = await settingsOrReport(preset, args.options.get("settings"), io);
   if (settings === undefined) return EXIT.usage;
@@ -84,9 +86,10 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
   return redactOutcome(preset.transform(line.value, settings), preset.meta);
 }
 
-async function loadOrReport(mapFile: string, io: CliIO): Promise<Preset | undefined> {
+async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {
   try {
-    return await loadPreset(resolve(io.cwd, mapFile));
+    const ref = splitPresetRef(mapFile);
+    return await loadPreset(resolve(io.cwd, ref.path), { preset: name ?? ref.preset });
   } catch (error) {
     if (error instanceof PresetCompileError) {
       io.stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; no event was read\n`);

@@ -17,6 +17,8 @@ export interface FixtureCase {
   readonly messageIncludes: readonly string[];
   /** Absolute path of the .map file the case runs against. */
   readonly preset?: string;
+  /** The preset of that file, when the case names one (`"preset": "../FILE.map#NAME"`). */
+  readonly presetName?: string;
   readonly problem?: string;
 }
 
@@ -101,6 +103,7 @@ export async function readCase(file: string): Promise<FixtureCase> {
       ? record.messageIncludes.filter((s) => typeof s === "string")
       : [],
     preset: preset.path,
+    ...(preset.name !== undefined ? { presetName: preset.name } : {}),
     problem: shapeProblem ?? preset.problem,
   };
 }
@@ -118,15 +121,28 @@ function caseShapeProblem(record: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** `"preset"` relative to the case file, else the single .map file in the folder holding the `tests/` folder. */
-async function presetOf(file: string, record: Record<string, unknown>): Promise<{ path?: string; problem?: string }> {
+/**
+ * `"preset"` relative to the case file (`"../FILE.map"` or `"../FILE.map#NAME"`); else the single .map file in the
+ * folder holding the `tests/` folder; else, with several, the one whose name is the case's folder inside `tests/`
+ * (`tests/lead-capture/x.json` belongs to `lead-capture.map`).
+ */
+async function presetOf(
+  file: string,
+  record: Record<string, unknown>,
+): Promise<{ path?: string; name?: string; problem?: string }> {
   if (own(record, "preset")) {
     if (typeof record.preset !== "string") return { problem: '"preset" must be a path to a .map file' };
-    return { path: resolve(dirname(file), record.preset) };
+    const at = record.preset.lastIndexOf("#");
+    const named = at > 0 && record.preset.slice(0, at).endsWith(".map");
+    const path = resolve(dirname(file), named ? record.preset.slice(0, at) : record.preset);
+    return named ? { path, name: record.preset.slice(at + 1) } : { path };
   }
   const home = presetHome(file);
   const maps = (await readdir(home).catch(() => [] as string[])).filter((name) => name.endsWith(".map")).sort();
   if (maps.length === 1) return { path: join(home, maps[0]) };
+  const folder = basename(dirname(file));
+  const matching = maps.find((name) => name === `${folder}.map`);
+  if (matching !== undefined && folder !== "tests") return { path: join(home, matching) };
   const found = maps.length === 0 ? "no .map file" : `${maps.length} .map files`;
   return { problem: `cannot tell which preset to run: ${home} has ${found}; name it with "preset": "../NAME.map"` };
 }

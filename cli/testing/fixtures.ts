@@ -12,8 +12,11 @@ export interface FixtureTarget {
   printedOutcome(event: unknown, settings: unknown): unknown;
 }
 
-/** Loads the preset at an absolute .map path; a rejection (e.g. the preset does not compile) fails its cases. */
-export type FixtureLoader = (mapPath: string) => Promise<FixtureTarget>;
+/**
+ * Loads the preset at an absolute .map path (the named preset of a file holding several); a rejection (e.g. the
+ * preset does not compile) fails its cases.
+ */
+export type FixtureLoader = (mapPath: string, preset?: string) => Promise<FixtureTarget>;
 
 export interface FixtureRunOptions {
   readonly load: FixtureLoader;
@@ -84,7 +87,7 @@ export async function runCase(fixture: FixtureCase, load: FixtureLoader): Promis
   }
   let actual: unknown;
   try {
-    const target = await load(fixture.preset);
+    const target = await load(fixture.preset, fixture.presetName);
     actual = asPrinted(target.printedOutcome(fixture.event, fixture.settings));
   } catch (error) {
     return { fixture, differences: [], problem: errorText(error) };
@@ -125,14 +128,15 @@ function asPrinted(outcome: unknown): unknown {
 /** Each preset is loaded once per run, even when its loading fails. */
 function cachedLoader(options: FixtureRunOptions): FixtureLoader {
   const loaded = new Map<string, Promise<FixtureTarget>>();
-  return (mapPath) => {
-    let target = loaded.get(mapPath);
+  return (mapPath, preset) => {
+    const key = preset === undefined ? mapPath : `${mapPath}#${preset}`;
+    let target = loaded.get(key);
     if (target === undefined) {
-      target = options.load(mapPath);
+      target = options.load(mapPath, preset);
       target.catch((error: unknown) =>
         options.report(`error loading ${shown(mapPath, options.cwd)}:\n${errorText(error)}`),
       );
-      loaded.set(mapPath, target);
+      loaded.set(key, target);
     }
     return target;
   };

@@ -188,7 +188,9 @@ function checkAssignedOnce(assignment: Assignment, context: CheckContext): void 
   const preset = context.preset;
   const names = targetNames(assignment);
   if (preset === undefined || names === undefined) return;
-  const earlier = preset.assignments.find((other) => conflicts(other, assignment));
+  // Each send block builds its own body: only assignments of the same block can clash.
+  const block = preset.blockOf.get(assignment);
+  const earlier = preset.assignments.find((o) => preset.blockOf.get(o) === block && conflicts(o, assignment));
   preset.assignments.push(assignment);
   if (earlier === undefined) return;
   const earlierNames = targetNames(earlier)!.join(".");

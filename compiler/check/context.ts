@@ -32,8 +32,12 @@ export interface PresetState {
   readonly env: TypeEnv;
   /** Every `let` of the preset by name, first declaration wins: tells "defined later" from "never defined". */
   readonly letsByName: ReadonlyMap<string, LetStatement>;
-  /** `let` names defined by the statements walked so far. */
+  /** `let` names defined by the statements walked so far (in the prelude and the current send block). */
   readonly inScope: Set<string>;
+  /** The binding of each name in `inScope`: with several send blocks, a name may be bound once per block. */
+  readonly scope: Map<string, LetStatement>;
+  /** Every `let` that was declared (not a duplicate), in order: the ones W100 looks at. */
+  readonly declared: LetStatement[];
   readonly letUses: Map<LetStatement, number>;
   /** The request schema of the first `send`, loaded before any statement is walked so order does not matter. */
   readonly schema: LoadedSchema | undefined;
@@ -107,6 +111,8 @@ export function createPresetState(file: FileState, decl: PresetDecl): PresetStat
     env: typeEnvFor(file.file, decl),
     letsByName,
     inScope: new Set(),
+    scope: new Map(),
+    declared: [],
     letUses: new Map(),
     schema: schemas[0],
     assignments: [],

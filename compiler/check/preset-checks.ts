@@ -2,6 +2,7 @@
 
 import type {
   OnStatement,
+  OrderStatement,
   PresetDecl,
   RequireStatement,
   SendStatement,
@@ -16,7 +17,8 @@ import type { CheckTable } from "./table.js";
 export const PRESET_CHECKS: CheckTable = {
   SettingDecl: [checkSettingDeclaredOnce],
   On: [checkOnList],
-  Send: [checkSendOnce],
+  Send: [checkSendBlocks],
+  Order: [checkOrderOnce],
   Require: [checkRequireMessage],
   PresetDecl: [checkOnAndSendPresent],
 };
@@ -94,19 +96,39 @@ function reportRepeatedEvents(events: readonly StringLiteral[], context: CheckCo
   }
 }
 
-function checkSendOnce(send: SendStatement, context: CheckContext): void {
-  const first = context.preset?.send;
-  if (first === undefined || first === send) return;
-  // Only the `send METHOD url` line: the headers below it would make a long multi-line span.
-  context.reporter.report(
-    "E405",
-    spanning(send.span, send.url?.span),
-    `a preset sends one request; this is a second "send"`,
-    {
-      labels: [{ span: spanning(first.span, first.url?.span), message: 'first "send" here' }],
-      hints: ["write one preset per request"],
-    },
-  );
+/** With several sends: every send but the last says when it applies (E419); the prelude sets no body field (E418). */
+function checkSendBlocks(send: SendStatement, context: CheckContext): void {
+  const preset = context.preset;
+  const blocks = preset?.layout.blocks ?? [];
+  if (preset === undefined || blocks.length < 2) return;
+  const index = blocks.findIndex((block) => block.send === send);
+  const line = spanning(send.span, send.url?.span);
+  if (index >= 0 && index < blocks.length - 1 && send.when === undefined) {
+    context.reporter.report("E419", line, `this send is not the last, so it needs a "when" condition`, {
+      labels: [{ span: spanning(blocks[index + 1].send.span, blocks[index + 1].send.url?.span), message: "next send" }],
+      hints: [
+        'the first send whose "when" holds is built: add one, e.g. when event.type == "identify"',
+        "or move this send last, where it takes every event the others do not",
+      ],
+    });
+  }
+  if (index !== 0) return;
+  for (const statement of preset.layout.prelude) {
+    if (statement.kind !== "Assign") continue;
+    context.reporter.report("E418", statement.targetSpan, "a body field is set before the first send", {
+      labels: [{ span: line, message: "first send" }],
+      hints: ["with several sends each one builds its own body: move the assignment under the send it belongs to"],
+    });
+  }
+}
+
+function checkOrderOnce(order: OrderStatement, context: CheckContext): void {
+  const first = listOf(context.preset?.decl.statements).find((s) => s?.kind === "Order");
+  if (first === undefined || first === order) return;
+  context.reporter.report("E405", order.span, `a preset has one "order by"; this is a second`, {
+    labels: [{ span: first.span, message: 'first "order by" here' }],
+    hints: ["keep one: it orders every request of the preset"],
+  });
 }
 
 function checkRequireMessage(statement: RequireStatement, context: CheckContext): void {

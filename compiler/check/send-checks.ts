@@ -6,6 +6,7 @@ import { envOf, type CheckContext } from "./context.js";
 import { readsSecret } from "./path-checks.js";
 import { quoted } from "./report.js";
 import type { CheckTable } from "./table.js";
+import { checkUrl } from "./url-checks.js";
 
 export const SEND_CHECKS: CheckTable = {
   Send: [checkUrl, checkRequestSchema, checkHeadersDistinct],
@@ -14,30 +15,6 @@ export const SEND_CHECKS: CheckTable = {
 
 // RFC 9110 token characters: anything else makes the HTTP client throw when the request is built.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-function checkUrl(send: SendStatement, context: CheckContext): void {
-  const url = send.url;
-  if (!url) return;
-  if (url.kind === "String") {
-    if (typeof url.value === "string" && isAbsoluteHttpUrl(url.value)) return;
-    context.reporter.report("E407", url.span, `${quoted(String(url.value))} is not an absolute http(s) URL`, {
-      hints: [`write the whole URL, e.g. "https://api.example.com/v2/things"`],
-    });
-    return;
-  }
-  const type = typeOf(url, envOf(context));
-  if (isTextLike(type) || type === "omit") return;
-  context.reporter.report("E407", url.span, `the URL must be text; this is ${describeType(type)}`);
-}
-
-function isAbsoluteHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 function checkRequestSchema(send: SendStatement, context: CheckContext): void {
   const preset = context.preset;

@@ -5,6 +5,7 @@ import { listOf } from "./types.js";
 import { createPresetState, TOP_SITE, type CheckContext, type FileState, type PresetState } from "./context.js";
 import type { Reporter } from "./report.js";
 import { runChecks, type CheckTable } from "./table.js";
+import { enterSendBlock } from "./scope-checks.js";
 
 /** Checks the whole file; returns each preset's collected facts, in order. */
 export function walkFile(table: CheckTable, reporter: Reporter, file: FileState): PresetState[] {
@@ -38,7 +39,11 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
     case "On":
       return runChecks(table, "On", statement, context);
     case "Send":
+      enterSendBlock(context);
       walkExpr(table, context, statement.url);
+      // A slot may carry a secret (an API key in the path), like a header value.
+      for (const slot of listOf(statement.slots))
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, slot?.path);
       walkExpr(table, context, statement.when);
       for (const header of listOf(statement.headers)) {
         if (!isNode(header)) continue;

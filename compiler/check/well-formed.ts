@@ -125,6 +125,7 @@ function isStatement(value: unknown): value is Statement {
         isSpan(shape.methodSpan) &&
         isExpr(shape.url) &&
         optional(shape.when, isExpr) &&
+        optionalList(shape.slots, isSlot) &&
         everyItem(shape.headers, isHeader) &&
         optionalList(shape.queries, isQuery) &&
         optional(shape.bodySchema, isString) &&
@@ -152,6 +153,11 @@ function isStatement(value: unknown): value is Statement {
 function isHeader(value: unknown): boolean {
   const shape = asShape(value);
   return isNode(shape, "Header") && isString(shape.name) && isExpr(shape.value);
+}
+
+function isSlot(value: unknown): boolean {
+  const shape = asShape(value);
+  return isNode(shape, "UrlSlot") && isExpr(shape.path) && asShape(shape.path)?.kind === "Path";
 }
 
 function isQuery(value: unknown): boolean {

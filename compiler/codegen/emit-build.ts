@@ -36,7 +36,9 @@ export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
       lines.push(...(blocks.length > 1 ? ["{", ...body, "}"] : body));
       open = false;
     } else {
-      lines.push(`if (${emitCondition(block.send.when, ctx)}) {`, ...body, "}");
+      const when = block.send.when;
+      const line = ruleHeader({ span: { start: block.send.span.start, end: when.span.end } }, ctx);
+      lines.push(line, `if (${emitCondition(when, ctx)}) {`, ...body, "}");
     }
   });
   if (open) {

@@ -1,8 +1,10 @@
-// The request URL in generated code: a literal as is; an expression (version 1) checked for absence.
+// The request URL in generated code: the template's literal text with each slot percent-encoded as one path
+// segment (an absent slot is a missing_required error naming it), then the `query` clauses, each encoded.
 
 import type { SendStatement } from "../../dsl/ast.js";
-import { helper } from "./emit-expr.js";
-import { emitValue, type RuleContext } from "./emit-rules.js";
+import { parseUrlTemplate } from "../../dsl/url-template.js";
+import { emitExpr, helper } from "./emit-expr.js";
+import { ruleHeader, type RuleContext } from "./emit-rules.js";
 import { quote } from "./text.js";
 
 export interface EmittedUrl {
@@ -11,18 +13,41 @@ export interface EmittedUrl {
   readonly lines: readonly string[];
 }
 
+/** Only a literal template reaches code generation: the checker refuses any other URL (E407, E421). */
 export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
-  if (send.url.kind === "String") return { name: quote(send.url.value), lines: [] };
-  const name = ctx.allocate("url");
-  const value = ctx.allocate("urlValue");
-  return {
-    name,
-    lines: [
-      ...emitValue(value, send.url, ctx),
-      `const ${name} = ${helper(ctx, "text")}(${value});`,
+  const template = send.url.kind === "String" ? send.url.value : "";
+  const parsed = parseUrlTemplate(template);
+  const slots = send.slots ?? [];
+  const lines: string[] = [];
+  const pieces: string[] = [];
+  let index = 0;
+  for (const part of parsed.parts) {
+    if (part.kind === "text") {
+      pieces.push(quote(part.text));
+      continue;
+    }
+    const slot = slots[index++];
+    const name = ctx.allocate(`${part.path.split(".").pop()}Segment`);
+    const message = `the URL slot {${part.path}} has no value: ${slotSource(part.path, ctx)} is absent or not text`;
+    lines.push(
+      `const ${name} = ${helper(ctx, "segment")}(${slot ? emitExpr(slot.path, ctx) : "undefined"});`,
       `if (${name} === undefined) {`,
-      `return { kind: "error", code: "missing_required", message: "the request URL is absent" };`,
+      `return { kind: "error", code: "missing_required", message: ${quote(message)} };`,
       "}",
-    ],
-  };
+    );
+    pieces.push(name);
+  }
+  const base = pieces.length === 0 ? quote("") : pieces.join(" + ");
+  const queries = send.queries ?? [];
+  if (queries.length === 0) return { name: base, lines };
+  const url = ctx.allocate("url");
+  const params = queries.map((q) => `[${quote(q.name.value)}, ${emitExpr(q.value, ctx)}]`);
+  lines.push(...queries.map((q) => ruleHeader(q, ctx)));
+  lines.push(`const ${url} = ${helper(ctx, "withQuery")}(${base}, [${params.join(", ")}]);`);
+  return { name: url, lines };
+}
+
+/** Where a slot's value comes from, for its error message: the path itself, or the let it names. */
+function slotSource(path: string, ctx: RuleContext): string {
+  return ctx.locals.has(path) ? `let ${path}` : path;
 }

@@ -166,10 +166,6 @@ async function senderFor(preset: Preset, options: DeliverCliOptions) {
   });
 }
 
-// `loadPreset(path, { preset })` selects one preset of a file with several (the language's `struct` step adds it);
-// a loader without the option ignores it, which is right for a file with one preset.
-type PresetLoader = (path: string, options?: { preset?: string }) => Promise<Preset>;
-
 async function loadOrReport(
   mapFile: string,
   presetName: string | undefined,
@@ -177,7 +173,7 @@ async function loadOrReport(
   stderr: CliIO["stderr"],
 ): Promise<Preset | undefined> {
   try {
-    return await (loadPreset as PresetLoader)(resolve(cwd, mapFile), presetName ? { preset: presetName } : undefined);
+    return await loadPreset(resolve(cwd, mapFile), presetName ? { preset: presetName } : {});
   } catch (error) {
     if (error instanceof PresetCompileError) {
       stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; nothing was sent\n`);

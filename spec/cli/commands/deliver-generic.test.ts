@@ -85,3 +85,54 @@ describe("signal-map deliver with a preset of any integration", () => {
     expect(JSON.parse(stdout.trim()).error).toContain("more than the 60 s maximum wait");
   });
 });
+
+const SLOTTED = `integration acme "Acme"
+  setting api_key: secret required
+
+preset contacts "Contacts"
+  on identify
+  send PATCH "https://api.acme.test/v1/contacts/{traits.email}"
+    query "token" <- settings.api_key
+    header "Content-Type" <- "application/json"
+  first_name <- traits.first_name
+
+preset removals "Removals"
+  on identify
+  send DELETE "https://api.acme.test/v1/contacts/{traits.email}"
+    query "token" <- settings.api_key
+`;
+
+describe("a preset that builds its URL from event data", () => {
+  beforeEach(() => writeFileSync(join(dir, "slotted.map"), SLOTTED));
+
+  it("keeps any event value inside its one path segment, and the secret query value out of every output", async () => {
+    const echo = (arrived: { target: string }) => JSON.stringify({ error: `no contact at ${arrived.target}` });
+    server.script([
+      { status: 200, body: "{}" },
+      { status: 404, body: echo },
+    ]);
+    const input = [identify("m1", "a b/../../x?y#z@example.com"), identify("m2", "../../admin")].join("\n") + "\n";
+    const { code, stdout, stderr } = await run(
+      ["slotted.map", "--preset", "contacts", "--settings", "settings.json", "--base-url", server.url, "-"],
+      input,
+    );
+    expect(server.arrived.map((a) => `${a.method} ${a.target}`)).toEqual([
+      `PATCH /v1/contacts/a%20b%2F..%2F..%2Fx%3Fy%23z%40example.com?token=${KEY}`,
+      `PATCH /v1/contacts/..%2F..%2Fadmin?token=${KEY}`,
+    ]);
+    expect(code).toBe(3);
+    expect(stdout).toContain("no contact at /v1/contacts/..%2F..%2Fadmin?token=[redacted]");
+    expect(stdout + stderr).not.toContain(KEY);
+  });
+
+  it("selects the preset --preset names in a file with several, and sends DELETE without a body", async () => {
+    const { code } = await run(
+      ["slotted.map", "--preset", "removals", "--settings", "settings.json", "--base-url", server.url, "-"],
+      identify("m1", "a@example.com") + "\n",
+    );
+    expect(code).toBe(0);
+    expect(server.arrived.map((a) => [a.method, a.target.split("?")[0], a.body])).toEqual([
+      ["DELETE", "/v1/contacts/a%40example.com", ""],
+    ]);
+  });
+});

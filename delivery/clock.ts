@@ -30,7 +30,8 @@ type Schedule = (callback: () => void, delayMs: number) => ReturnType<typeof set
 /** The longest delay a Node timer takes; a longer one fires at once. A longer sleep ends here and callers wait again. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-function sleepFor(ms: number, signal: AbortSignal | undefined, schedule: Schedule): Promise<void> {
+/** Exported for tests: `schedule` is setTimeout in real clocks. */
+export function sleepFor(ms: number, signal: AbortSignal | undefined, schedule: Schedule): Promise<void> {
   if (signal?.aborted || !(ms > 0)) return Promise.resolve();
   return new Promise((resolve) => {
     const finish = (): void => {

@@ -1,6 +1,7 @@
 // HTTP transport for delivery: one keep-alive undici Pool per origin, answers read whole, errors reduced to a code.
 
 import { Pool } from "undici";
+import { MAX_TIMER_MS } from "./clock.js";
 import type { HeaderMap } from "./retry-policy.js";
 
 export interface HttpAnswer {
@@ -40,7 +41,7 @@ export class HttpPools {
   async send(call: HttpCall): Promise<HttpAttempt> {
     // Our own timer for the whole attempt (headers and body): undici's timeouts tick with about one second's slack.
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
+    const timer = setTimeout(() => timeout.abort(), Math.min(this.options.timeoutMs, MAX_TIMER_MS));
     const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
     try {
       const response = await this.poolFor(call.url.origin).request({

@@ -237,7 +237,7 @@ function eventName(context: SendContext): string {
   return context.messageId ? `event ${JSON.stringify(context.messageId)}` : "an event without messageId";
 }
 
-/** Every header value together: requests with the same credential share a limiter, whatever header carries it. */
+/** The Authorization header: without a rate key from the module, requests with the same one share a limiter. */
 function credentialOf(request: HttpRequest): string {
   const auth = Object.entries(request.headers).find(([name]) => name.toLowerCase() === "authorization");
   return auth ? auth[1] : "";

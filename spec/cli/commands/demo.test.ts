@@ -59,6 +59,13 @@ describe("signal-map emulator", () => {
     expect(await running).toBe(0);
   });
 
+  it("prints the options of an integration's emulator", async () => {
+    const { io, out } = capture();
+    expect(await emulatorCommand(["hubspot", "--help"], io)).toBe(0);
+    expect(out.join("")).toContain("Usage: signal-map emulator hubspot");
+    expect(out.join("")).toContain("100 per 10 s per account");
+  });
+
   it("asks which API to emulate", async () => {
     const { io, err } = capture();
     expect(await emulatorCommand(["nosuch"], io)).toBe(2);

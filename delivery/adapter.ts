@@ -67,6 +67,11 @@ export interface IntegrationAdapter {
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   /** Statuses retried with backoff besides the default (408, 429, 5xx but 501). */
   readonly retryStatuses?: readonly number[];
+  /**
+   * For an answer whose status alone does not say it (e.g. a 400 whose body names a throttling or temporary error
+   * code): retry it as a transient failure or wait it out as a rate limit. Default: the status decides.
+   */
+  retryAs?(answer: AdapterAnswer): "transient" | "rate_limited" | undefined;
   /** Reads the answer's rate-limit headers into the limiter. Default: Kong-style `x-ratelimit-*-minute`. */
   readRateLimit?(headers: HeaderMap): RateLimitReading | undefined;
   /** The per-person order key when the preset gives none (modules older than `order by`). */

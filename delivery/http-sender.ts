@@ -146,6 +146,7 @@ class HttpSender implements RequestSender {
       limiter: exchange.limiter,
       stopSignal: exchange.context.stopSignal,
       retryStatuses: this.adapter?.retryStatuses,
+      ...(this.adapter?.retryAs ? { retryAs: (answer: AdapterAnswer) => this.adapter!.retryAs!(answer) } : {}),
       rateWindowMs: declared?.windowMs,
     });
   }

@@ -1,7 +1,7 @@
 // Sends one request until the retry policy says stop, waiting for the shared rate limiter before every attempt.
 
 import type { Clock } from "./clock.js";
-import type { HttpAttempt } from "./http-pools.js";
+import type { HttpAnswer, HttpAttempt } from "./http-pools.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { decideRetry, type AttemptObservation, type RetryPolicy } from "./retry-policy.js";
 
@@ -16,6 +16,8 @@ export interface RetryLoopOptions {
   readonly retryStatuses?: readonly number[];
   /** The destination's rate-limit window, for a 429 without Retry-After. */
   readonly rateWindowMs?: number;
+  /** The adapter's reading of an answer its status alone does not classify. */
+  readonly retryAs?: (answer: HttpAnswer) => "transient" | "rate_limited" | undefined;
 }
 
 export interface RetryLoopResult {
@@ -52,7 +54,7 @@ export async function sendWithRetries(
     if (last.kind === "error" && last.code === "ABORTED") return stopped();
     if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;
     const now = clock.now();
-    const decision = decideRetry(policy, observe(last), {
+    const decision = decideRetry(policy, observe(last, options.retryAs), {
       attempt: attempts,
       elapsedMs: now - startedAt,
       nowMs: now,
@@ -74,8 +76,13 @@ export async function sendWithRetries(
   }
 }
 
-function observe(result: HttpAttempt): AttemptObservation {
-  return result.kind === "response"
-    ? { kind: "response", status: result.answer.status, headers: result.answer.headers }
-    : { kind: "error", code: result.code };
+// An answer the adapter reads as transient is decided as a 503 would be, one it reads as a rate limit as a 429.
+const STATUS_FOR = { transient: 503, rate_limited: 429 } as const;
+
+function observe(result: HttpAttempt, retryAs: RetryLoopOptions["retryAs"]): AttemptObservation {
+  if (result.kind === "error") return { kind: "error", code: result.code };
+  const { status, headers } = result.answer;
+  const failed = status < 200 || status >= 300;
+  const as = failed && retryAs ? retryAs(result.answer) : undefined;
+  return { kind: "response", status: as ? STATUS_FOR[as] : status, headers };
 }

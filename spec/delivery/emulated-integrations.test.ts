@@ -2,7 +2,9 @@
 // dropped connections injected, lose nothing.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../delivery/clock.js";
 import { deliverEvents } from "../../delivery/deliver.js";
+import { findAdapter } from "../../delivery/registry.js";
 import { createHttpSender } from "../../delivery/http-sender.js";
 import type { Prepared } from "../../delivery/prepared.js";
 import type { DeliverySendSpec } from "../../delivery/request-guard.js";
@@ -105,5 +107,71 @@ describe.each([HUBSPOT, MIXPANEL])("delivering to the $name emulator", (integrat
     expect(accepted.reduce((sum, r) => sum + integration.items(r.body), 0)).toBe(250);
     expect(accepted.length).toBeLessThan(250);
     expect(JSON.stringify(running.requests())).not.toContain(credential);
+  });
+});
+
+describe("delivering to the meta emulator", () => {
+  it("retries Meta's throttling and temporary error codes, which arrive as 4xx and 5xx statuses, and lands the batch", async () => {
+    const module = (await findEmulator("meta"))!;
+    const token = module.demoCredential!;
+    const graph = (code: number) => ({ error: { message: "x", type: "OAuthException", code, fbtrace_id: "t" } });
+    running = await startGenericEmulator("meta", module, {
+      failNext: [
+        // Meta sends no Retry-After that FACTS know of; one here keeps the test from waiting out a whole window.
+        { status: 400, body: graph(17), headers: { "retry-after": "0" } },
+        { status: 500, body: graph(2) },
+      ],
+    });
+    const send = {
+      method: "POST",
+      origin: "https://graph.facebook.com",
+      urlTemplate: "https://graph.facebook.com/v25.0/{settings.pixel_id}/events",
+      batch: { path: ["data"], maxItems: 1000 },
+    };
+    const prepare = (event: unknown): Prepared => {
+      const id = (event as { id: string }).id;
+      const item = {
+        event_name: "Lead",
+        event_time: 1767225600,
+        action_source: "website",
+        user_data: { em: ["a".repeat(64)] },
+      };
+      const url = `https://graph.facebook.com/v25.0/123/events?access_token=${token}`;
+      const request = { method: "POST", url, headers: { "Content-Type": "application/json" }, body: { data: [item] } };
+      return { outcome: { messageId: id, outcome: "send", request, warnings: [] }, send };
+    };
+    const adapter = (await findAdapter("meta"))!({ clock: systemClock });
+    const policy = {
+      maxAttempts: 4,
+      maxTotalMs: 120_000,
+      baseDelayMs: 1,
+      maxDelayMs: 2,
+      attemptTimeoutMs: 5_000,
+      rateLimitMarginMs: 0,
+    };
+    const sender = createHttpSender({
+      adapter,
+      baseUrl: running.url,
+      policy,
+      random: () => 0,
+    });
+    const results: DeliveryResult[] = [];
+    try {
+      await deliverEvents([{ id: "a" }, { id: "b" }], {
+        preset: { transform: (e: unknown) => prepare(e).outcome, prepare },
+        settings: {},
+        sender,
+        secrets: [token],
+        batchWaitMs: 5,
+        onResult: (r) => results.push(r),
+      });
+    } finally {
+      await sender.close();
+    }
+    expect(results.map((r) => [r.status, r.attempts])).toEqual([
+      ["delivered", 3],
+      ["delivered", 3],
+    ]);
+    expect(running.requests().map((r) => r.status)).toEqual([400, 500, 200]);
   });
 });

@@ -12,11 +12,11 @@ import { recordingServer, type RecordingServer } from "./helpers/recording-serve
 
 describe("the adapter registry", () => {
   it("finds an adapter by the integration's name, and none where the folder has none", async () => {
-    for (const name of ["salesloft", "hubspot", "mixpanel"]) {
+    for (const name of ["salesloft", "hubspot", "mixpanel", "meta"]) {
       const factory = await findAdapter(name);
       expect(factory?.({ clock: systemClock }).integration).toBe(name);
     }
-    expect(await findAdapter("meta")).toBeUndefined();
+    expect(await findAdapter("ga4")).toBeUndefined();
     expect(await findAdapter("no-such-integration")).toBeUndefined();
   });
 

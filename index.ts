@@ -8,6 +8,9 @@ export type { Outcome, SendOutcome, DropOutcome, ErrorOutcome, HttpRequest } fro
 export type { Preset } from "./runtime/preset.js";
 export type { PresetModule, SettingSpec } from "./runtime/preset-module.js";
 export { loadPresetSource } from "./loader/load-preset.js";
+export { PresetChoiceError, type LoadOptions } from "./loader/load-preset.js";
+export type { Prepared, TransformOptions } from "./runtime/preset.js";
+export type { Clock, RateLimit, SendSpec } from "./runtime/preset-module.js";
 export { deliverEvents, type DeliverOptions } from "./delivery/deliver.js";
 export { createHttpSender, type HttpSenderOptions } from "./delivery/http-sender.js";
 export type { IntegrationAdapter, AdapterFactory } from "./delivery/adapter.js";

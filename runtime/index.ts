@@ -5,7 +5,7 @@ import { orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
-import { keyText, segment, withQuery } from "./request-parts.js";
+import { clockText, keyText, segment, withQuery } from "./request-parts.js";
 
 /**
  * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
@@ -27,6 +27,7 @@ export const runtime = Object.freeze({
   text,
   orElse,
   keyText,
+  clockText,
   segment,
   withQuery,
 });
@@ -45,6 +46,7 @@ export type { NormalizeResult } from "./event/normalize.js";
 export { Failure, isFailure } from "./values.js";
 export { createPreset } from "./preset.js";
 export { redactOutcome, redactText, redactHeaderValue } from "./redact.js";
+export { secretValues } from "./redact.js";
 export { normalizeEvent } from "./event/normalize.js";
 export { validateEvent } from "./event/validate.js";
 export { validateSettings, settingEnvName } from "./settings.js";

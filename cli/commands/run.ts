@@ -7,7 +7,7 @@ import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
 import { splitPresetRef } from "../../loader/paths.js";
 import type { ErrorOutcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
@@ -83,7 +83,7 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
     };
     return outcome;
   }
-  return redactOutcome(preset.transform(line.value, settings), preset.meta);
+  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretValues(preset.meta, settings));
 }
 
 async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {

@@ -15,6 +15,8 @@ export interface FixtureCase {
   /** Absent when the file has no `expect` yet (a new case: `--update` fills it in). */
   readonly expect?: unknown;
   readonly messageIncludes: readonly string[];
+  /** `"now"`: the ISO-8601 time the case runs at, for a preset that calls now(). */
+  readonly now?: string;
   /** Absolute path of the .map file the case runs against. */
   readonly preset?: string;
   /** The preset of that file, when the case names one (`"preset": "../FILE.map#NAME"`). */
@@ -102,6 +104,7 @@ export async function readCase(file: string): Promise<FixtureCase> {
     messageIncludes: Array.isArray(record.messageIncludes)
       ? record.messageIncludes.filter((s) => typeof s === "string")
       : [],
+    ...(typeof record.now === "string" ? { now: record.now } : {}),
     preset: preset.path,
     ...(preset.name !== undefined ? { presetName: preset.name } : {}),
     problem: shapeProblem ?? preset.problem,
@@ -113,6 +116,9 @@ function caseShapeProblem(record: Record<string, unknown>): string | undefined {
   const settings = record.settings;
   if (own(record, "settings") && (typeof settings !== "object" || settings === null || Array.isArray(settings))) {
     return '"settings" must be an object';
+  }
+  if (own(record, "now") && (typeof record.now !== "string" || !Number.isFinite(Date.parse(record.now)))) {
+    return '"now" must be an ISO-8601 time, e.g. "2026-01-01T12:00:00Z"';
   }
   const includes = record.messageIncludes;
   if (own(record, "messageIncludes") && (!Array.isArray(includes) || includes.some((s) => typeof s !== "string"))) {

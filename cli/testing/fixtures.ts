@@ -9,7 +9,10 @@ export { discoverCases, readCase } from "./fixture-files.js";
 
 /** A loaded preset as the runner sees it: one event and its settings in, the outcome exactly as printed out. */
 export interface FixtureTarget {
-  printedOutcome(event: unknown, settings: unknown): unknown;
+  /** `now` is the clock of the transform: a case's `"now"`, for a preset that calls now(). */
+  printedOutcome(event: unknown, settings: unknown, options?: { now?: () => Date }): unknown;
+  /** The preset calls now(): each case must say what time it runs at. */
+  readonly usesClock?: boolean;
 }
 
 /**
@@ -88,7 +91,13 @@ export async function runCase(fixture: FixtureCase, load: FixtureLoader): Promis
   let actual: unknown;
   try {
     const target = await load(fixture.preset, fixture.presetName);
-    actual = asPrinted(target.printedOutcome(fixture.event, fixture.settings));
+    if (target.usesClock === true && fixture.now === undefined) {
+      const problem = 'the preset calls now(), so the case must give "now", e.g. "now": "2026-01-01T12:00:00Z"';
+      return { fixture, differences: [], problem };
+    }
+    const at = fixture.now === undefined ? undefined : new Date(fixture.now);
+    const options = at === undefined ? undefined : { now: () => new Date(at.getTime()) };
+    actual = asPrinted(target.printedOutcome(fixture.event, fixture.settings, options));
   } catch (error) {
     return { fixture, differences: [], problem: errorText(error) };
   }

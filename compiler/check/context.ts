@@ -58,8 +58,13 @@ export interface PresetState {
 
 /** Where an expression sits, as far as checks care. */
 export interface Site {
-  /** Inside the value of a `header` clause: the only place a secret setting may be read. */
+  /** Inside the value of a `header` clause, a `query` clause or a URL slot. */
   readonly inHeaderValue: boolean;
+  /**
+   * Set where a value decides what is sent rather than being sent: "a when condition", "a let", "require", … .
+   * A secret setting may be sent (header, query, URL slot, body value) but never read here (E408).
+   */
+  readonly decides?: string;
   /** The direct left operand of `??`: the only place a fallible call is handled. */
   readonly fallbackLeft: boolean;
 }

@@ -14,6 +14,7 @@ import { PRESET_CHECKS } from "./preset-checks.js";
 import { Reporter } from "./report.js";
 import { SCOPE_CHECKS } from "./scope-checks.js";
 import { SEND_CHECKS } from "./send-checks.js";
+import { BATCH_CHECKS } from "./batch-checks.js";
 import { mergeTables, type CheckTable } from "./table.js";
 import { walkFile } from "./walk.js";
 import { wellFormedFile } from "./well-formed.js";
@@ -63,6 +64,7 @@ export const CHECKS: CheckTable = mergeTables(
   OPERATOR_CHECKS,
   SEND_CHECKS,
   ASSIGNMENT_CHECKS,
+  BATCH_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */

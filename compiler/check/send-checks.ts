@@ -1,6 +1,6 @@
 // The request a preset sends: an absolute http(s) URL, valid distinct headers, and a readable request schema.
 
-import type { HeaderClause, SendStatement } from "../../dsl/ast.js";
+import type { HeaderClause, SendStatement, Span } from "../../dsl/ast.js";
 import { describeType, isTextLike, listOf, typeOf } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { readsSecret } from "./path-checks.js";
@@ -52,6 +52,12 @@ function checkHeader(header: HeaderClause, context: CheckContext): void {
       hints: [`a header name is letters, digits and - without spaces, e.g. "Content-Type"`],
     });
   }
+  const broken = lineBreakLiteral(header.value);
+  if (broken !== undefined) {
+    context.reporter.report("E422", broken.span, `the value of header ${quoted(name)} holds a line break`, {
+      hints: ["a header value is one line: remove the \\r or \\n (a line break would split the request)"],
+    });
+  }
   const preset = context.preset;
   if (preset === undefined) return;
   const type = typeOf(header.value, preset.env);
@@ -61,4 +67,21 @@ function checkHeader(header: HeaderClause, context: CheckContext): void {
   if (readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
     preset.secretHeaders.push(name);
   }
+}
+
+/** The first string literal in a header value that holds CR or LF. */
+function lineBreakLiteral(expr: unknown): { span: Span } | undefined {
+  if (expr === null || typeof expr !== "object") return undefined;
+  const node = expr as { kind?: string; value?: unknown; span?: Span };
+  if (node.kind === "String" && typeof node.value === "string" && /[\r\n]/.test(node.value) && node.span) {
+    return { span: node.span };
+  }
+  for (const child of Object.values(node)) {
+    const items = Array.isArray(child) ? child : [child];
+    for (const item of items) {
+      const found = lineBreakLiteral(item);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -29,10 +29,14 @@ export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
     const slot = slots[index++];
     const name = ctx.allocate(`${part.path.split(".").pop()}Segment`);
     const message = `the URL slot {${part.path}} has no value: ${slotSource(part.path, ctx)} is absent or not text`;
+    const dots = `the URL slot {${part.path}} is "." or "..", which would change the request's path`;
     lines.push(
       `const ${name} = ${helper(ctx, "segment")}(${slot ? emitExpr(slot.path, ctx) : "undefined"});`,
       `if (${name} === undefined) {`,
       `return { kind: "error", code: "missing_required", message: ${quote(message)} };`,
+      "}",
+      `if (${name} === null) {`,
+      `return { kind: "error", code: "invalid_request", message: ${quote(dots)} };`,
       "}",
     );
     pieces.push(name);

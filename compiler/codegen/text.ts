@@ -38,7 +38,7 @@ const RESERVED = new Set(
     "rt fn event settings body headers warnings build definePreset field item plus equals holds list isFailure " +
     "put putIn text orElse REQUEST_SCHEMA " +
     // names of language v2's preset structure
-    "clock keyText segment withQuery"
+    "clock clockText keyText segment withQuery"
   ).split(" "),
 );
 

@@ -39,12 +39,26 @@ export default function definePreset(rt: Runtime): PresetModule {
         message: "the URL slot {settings.account} has no value: settings.account is absent or not text",
       };
     }
+    if (accountSegment === null) {
+      return {
+        kind: "error",
+        code: "invalid_request",
+        message: 'the URL slot {settings.account} is "." or "..", which would change the request\'s path',
+      };
+    }
     const idSegment = segment(id);
     if (idSegment === undefined) {
       return {
         kind: "error",
         code: "missing_required",
         message: "the URL slot {id} has no value: let id is absent or not text",
+      };
+    }
+    if (idSegment === null) {
+      return {
+        kind: "error",
+        code: "invalid_request",
+        message: 'the URL slot {id} is "." or "..", which would change the request\'s path',
       };
     }
     // line 13: query "email" <- lower(traits.email)

@@ -30,7 +30,7 @@ stream goes on. Input is read as it arrives, so a file of any size runs in const
 Options:
   --preset NAME      the preset to run when FILE.map holds several (FILE.map#NAME works too)
   --settings S.json  the preset's settings as a JSON object; a setting left out is read from the environment,
-                     e.g. SALESLOFT_API_KEY for the api_key of the salesloft integration
+                     <INTEGRATION>_<SETTING>, e.g. ACME_API_KEY for the api_key of an acme integration
   --from-line K      skip the input lines before line K (line numbers count every line, as in outcomes)
   --help             show this help
 

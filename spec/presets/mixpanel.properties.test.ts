@@ -111,13 +111,18 @@ describe("Mixpanel Import properties", () => {
 
   it("sends one event per request and declares batches within 2000 events and Mixpanel's byte limit", async () => {
     const { preset } = await load();
-    const sends = (
-      preset.meta as { sends?: readonly { batch?: { path: readonly string[]; maxItems: number; maxBytes?: number } }[] }
-    ).sends;
-    const batch = sends?.[0]?.batch;
-    expect(batch?.path).toEqual([]);
-    expect(batch?.maxItems).toBe(MAX_EVENTS);
-    expect(batch?.maxBytes).toBeLessThanOrEqual(10_000_000);
+    type Batch = { path: readonly string[]; maxItems: number; maxBytes?: number };
+    const sends = (preset.meta as { sends?: readonly { origin: string; batch?: Batch }[] }).sends ?? [];
+    expect(sends.map((send) => send.origin)).toEqual([
+      "https://api-eu.mixpanel.com",
+      "https://api-in.mixpanel.com",
+      "https://api.mixpanel.com",
+    ]);
+    for (const { batch } of sends) {
+      expect(batch?.path).toEqual([]);
+      expect(batch?.maxItems).toBe(MAX_EVENTS);
+      expect(batch?.maxBytes).toBeLessThanOrEqual(10_000_000);
+    }
     await forAllOutcomes((_event, outcome) => {
       const body = bodyOf(outcome);
       if (body !== undefined) expect(body).toHaveLength(1);

@@ -1,5 +1,7 @@
 // A small argument parser shared by the commands: flags, options with values, positionals, and `-` for stdin.
 
+import { suggest } from "../diagnostics/suggest.js";
+
 export interface ArgSpec {
   /** Boolean switches, written `--name`. */
   readonly flags: readonly string[];
@@ -36,14 +38,18 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
     }
     const [rawName, inline] = splitInline(arg);
     const name = spec.aliases?.[rawName] ?? rawName.replace(/^--?/, "");
-    if (spec.flags.includes(name) && inline === undefined) {
-      result.flags.add(name);
+    if (spec.flags.includes(name)) {
+      // `--json=true` and `--json=false` are what many tools accept; any other value is a mistake, not a switch.
+      const on = switchValue(inline);
+      if (on === undefined) return { ...result, error: `--${name} is a switch: give no value (or =true / =false)` };
+      if (on) result.flags.add(name);
+      else result.flags.delete(name);
     } else if (spec.options.includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined) return { ...result, error: `--${name} needs a value` };
       result.options.set(name, value);
     } else {
-      return { ...result, error: `unknown option ${rawName}` };
+      return { ...result, error: unknownOption(rawName, spec) };
     }
   }
   return result;
@@ -52,4 +58,18 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
 function splitInline(arg: string): [string, string | undefined] {
   const eq = arg.indexOf("=");
   return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function switchValue(inline: string | undefined): boolean | undefined {
+  if (inline === undefined) return true;
+  const word = inline.toLowerCase();
+  if (["true", "1", "yes"].includes(word)) return true;
+  if (["false", "0", "no"].includes(word)) return false;
+  return undefined;
+}
+
+function unknownOption(rawName: string, spec: ArgSpec): string {
+  const known = [...spec.flags, ...spec.options].map((name) => `--${name}`);
+  const guess = suggest(rawName.startsWith("--") ? rawName : `-${rawName}`, known);
+  return `unknown option ${rawName}${guess === undefined ? "" : `; did you mean "${guess}"?`}`;
 }

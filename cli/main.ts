@@ -4,6 +4,9 @@
 import { readFileSync } from "node:fs";
 import type { CliIO, Command } from "./io.js";
 import { EXIT } from "./io.js";
+import { suggest } from "../diagnostics/suggest.js";
+import { ioProblem, isSystemError } from "./io-problems.js";
+import { settled, watchOutput } from "./output-failure.js";
 
 type Loader = () => Promise<Command>;
 
@@ -29,7 +32,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     load: async () => (await import("./commands/deliver.js")).deliverCommand,
   },
   emulator: {
-    summary: "run the local Salesloft API emulator on 127.0.0.1",
+    summary: "run the local API emulator of an integration on 127.0.0.1",
     load: async () => (await import("./commands/emulator.js")).emulatorCommand,
   },
   secrets: {
@@ -37,7 +40,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     load: async () => (await import("./commands/secrets.js")).secretsCommand,
   },
   demo: {
-    summary: "deliver sample leads to a local Salesloft emulator and show the result",
+    summary: "deliver sample events to local emulators and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
 };
@@ -55,6 +58,10 @@ function version(): string {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  // `help check` is `check --help`.
+  if (name === "help" && rest[0] !== undefined && COMMANDS[rest[0]] !== undefined) {
+    return (await COMMANDS[rest[0]]!.load())(["--help"], io);
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(usage() + "\n");
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -65,21 +72,41 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`signal-map: unknown command "${name}"\n\n${usage()}\n`);
+    const guess = suggest(name, Object.keys(COMMANDS));
+    const hint = guess === undefined ? "" : `; did you mean "${guess}"?`;
+    const list = Object.keys(COMMANDS).join(", ");
+    io.stderr.write(
+      `signal-map: unknown command "${name}"${hint}\nUsage: signal-map COMMAND [ARGS…] (commands: ${list})\nRun signal-map --help for the commands.\n`,
+    );
     return EXIT.usage;
   }
-  return (await command.load())(rest, io);
+  try {
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (error) {
+    // A file or stream failing mid-way (EIO, EISDIR, …) is one line and exit 2, never a stack trace.
+    if (!isSystemError(error)) throw error;
+    io.stderr.write(`signal-map ${name}: ${ioProblem(error)}${error.path ? ` (${error.path})` : ""}\n`);
+    return EXIT.usage;
+  }
 }
 
+// Output that cannot be written (`… | head`, a full disk) is recorded, not fatal: the command stops reading, says
+// what was not written, and exits non-zero (2; deliver 3, like any incomplete delivery).
+const output = watchOutput(process.stdout);
 const io: CliIO = {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+  output,
 };
-// A broken pipe (`signal-map run … | head`) ends output quietly instead of crashing.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-});
-process.exitCode = await main(process.argv.slice(2), io);
+let code = await main(process.argv.slice(2), io);
+await settled(process.stdout, output);
+if (output.failed && !output.reported) {
+  process.stderr.write(`signal-map: ${output.problem()}; the output is incomplete\n`);
+}
+if (output.failed && (code === EXIT.ok || code === EXIT.errors)) code = EXIT.usage;
+process.exitCode = code;

@@ -4,7 +4,8 @@ import { EXIT, type CliIO } from "./io.js";
 
 /** Writes the problem and the help's usage line to stderr; returns the usage exit code. */
 export function usageError(io: Pick<CliIO, "stderr">, command: string, problem: string, help: string): number {
-  const usage = help.split("\n").find((line) => line.startsWith("Usage:")) ?? "";
+  // The usage line alone, without a description set beside it in columns.
+  const usage = (help.split("\n").find((line) => line.startsWith("Usage:")) ?? "").replace(/ {2,}.*$/, "");
   io.stderr.write(`signal-map ${command}: ${problem}\n${usage}\nRun signal-map ${command} --help for the options.\n`);
   return EXIT.usage;
 }

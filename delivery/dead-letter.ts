@@ -3,8 +3,8 @@
 import { open, type FileHandle } from "node:fs/promises";
 
 export interface DeadLetter {
-  /** Appends one line (a newline is added); writes happen in call order. */
-  append(line: string): Promise<void>;
+  /** Appends one line (a newline is added); writes happen in call order. Bytes are written as they are. */
+  append(line: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -14,8 +14,9 @@ export async function openDeadLetter(path: string): Promise<DeadLetter> {
   let queue: Promise<void> = Promise.resolve();
   return {
     append(line) {
-      const text = line.endsWith("\n") ? line : `${line}\n`;
-      const write = queue.then(() => handle.appendFile(text, "utf8"));
+      const bytes = typeof line === "string" ? Buffer.from(line, "utf8") : Buffer.from(line);
+      const text = bytes[bytes.length - 1] === 10 ? bytes : Buffer.concat([bytes, Buffer.from("\n")]);
+      const write = queue.then(() => handle.appendFile(text));
       queue = write.catch(() => undefined);
       return write;
     },
@@ -32,7 +33,7 @@ export function memoryDeadLetter(): DeadLetter & { readonly lines: string[] } {
   return {
     lines,
     append: async (line) => {
-      lines.push(line);
+      lines.push(typeof line === "string" ? line : Buffer.from(line).toString("utf8"));
     },
     close: async () => undefined,
   };

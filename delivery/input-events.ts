@@ -1,8 +1,14 @@
 // Turns one input item (a JSON line or an already-parsed event) into an event, or says why it cannot be one.
 
-import { createInterface } from "node:readline";
+import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
+import { parseEventJson } from "../runtime/exact-ids.js";
 import { whereInJson } from "../runtime/json-text.js";
+
+/** An input line whose bytes are not UTF-8: an invalid_event, kept as bytes so a dead letter is byte-identical. */
+export class UndecodableLine {
+  constructor(readonly bytes: Buffer) {}
+}
 
 export type ParsedInput =
   | { readonly kind: "event"; readonly event: unknown }
@@ -10,31 +16,26 @@ export type ParsedInput =
   | { readonly kind: "invalid"; readonly error: string };
 
 export function parseInputItem(item: unknown, line: number): ParsedInput {
+  if (item instanceof UndecodableLine)
+    return { kind: "invalid", error: `invalid_event: line ${line} is not valid UTF-8 text` };
   if (typeof item !== "string") return { kind: "event", event: item };
   if (item.trim() === "") return { kind: "blank" };
   try {
-    return { kind: "event", event: JSON.parse(item) as unknown };
+    return { kind: "event", event: parseEventJson(item) };
   } catch (error) {
     return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON${whereInJson(error)}` };
   }
 }
 
 /** The text to write to the dead-letter file: the line exactly as read, so the same command can replay it. */
-export function originalLine(item: unknown): string {
-  if (typeof item === "string") return item.replace(/\r?\n$/, "");
+export function originalLine(item: unknown): string | Buffer {
+  if (item instanceof UndecodableLine) return item.bytes;
+  if (typeof item === "string") return item.replace(/\n$/, "");
   try {
     return JSON.stringify(item) ?? String(item);
   } catch {
     return String(item);
   }
-}
-
-/** Events for the same person share the request body's email_address (lower-cased); others are independent. */
-export function personKey(body: unknown): string | undefined {
-  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
-  const email = (body as Record<string, unknown>)["email_address"];
-  if (typeof email !== "string" || email.trim() === "") return undefined;
-  return email.trim().toLowerCase();
 }
 
 /** Iterates sync and async sources alike. */
@@ -47,12 +48,28 @@ export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown
   };
 }
 
-/** The lines of a text stream exactly as read (no parsing), the byte order mark of the first line dropped. */
-export async function* readRawLines(input: Readable): AsyncGenerator<string> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/**
+ * The lines of a stream exactly as read (no parsing), split on "\n" as bytes, each
+ * decoded as UTF-8 only when it is valid: otherwise an UndecodableLine, never U+FFFD. The byte order mark of the
+ * first line is dropped.
+ */
+export async function* readRawLines(input: Readable): AsyncGenerator<string | UndecodableLine> {
+  let pending: Buffer = Buffer.alloc(0);
   let first = true;
-  for await (const line of lines) {
-    yield first && line.startsWith("\uFEFF") ? line.slice(1) : line;
-    first = false;
+  for await (const chunk of input) {
+    pending = Buffer.concat([pending, typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer)]);
+    for (let end = pending.indexOf(10); end !== -1; end = pending.indexOf(10)) {
+      yield decodeLine(pending.subarray(0, end), first);
+      first = false;
+      pending = pending.subarray(end + 1);
+    }
   }
+  if (pending.length > 0) yield decodeLine(pending, first);
+}
+
+// A "\r" before the "\n" is kept: JSON reads it as white space, and a dead letter stays byte-identical.
+function decodeLine(bytes: Buffer, first: boolean): string | UndecodableLine {
+  if (!isUtf8(bytes)) return new UndecodableLine(Buffer.from(bytes));
+  const text = bytes.toString("utf8");
+  return first && text.startsWith("\uFEFF") ? text.slice(1) : text;
 }

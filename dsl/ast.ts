@@ -31,6 +31,15 @@ export interface IntegrationDecl extends Node {
   readonly name: Name;
   readonly title?: StringLiteral;
   readonly settings: readonly SettingDecl[];
+  /** `rate limit N per [COUNT] UNIT`: the destination's limit per credential. */
+  readonly rateLimit?: RateLimitDecl;
+}
+
+/** `rate limit 600 per minute` / `rate limit 10 per 2 seconds`, the window already in milliseconds. */
+export interface RateLimitDecl extends Node {
+  readonly kind: "RateLimit";
+  readonly limit: number;
+  readonly windowMs: number;
 }
 
 export interface SettingDecl extends Node {
@@ -50,25 +59,73 @@ export interface PresetDecl extends Node {
   readonly statements: readonly Statement[];
 }
 
-export type Statement = OnStatement | SendStatement | LetStatement | RequireStatement | Assignment;
+export type Statement =
+  OnStatement | SendStatement | LetStatement | RequireStatement | DropStatement | Assignment | OrderStatement;
 
-/** `on "Lead Generated", "Signed Up"` — the event names this preset handles; every other event is dropped. */
+/** `drop "reason" when condition`: the event is dropped with that reason when the condition holds. */
+export interface DropStatement extends Node {
+  readonly kind: "Drop";
+  readonly reason: StringLiteral;
+  readonly when: Expr;
+}
+
+/** `on "Lead Generated", identify, *` — the events this preset handles; every other event is dropped. */
 export interface OnStatement extends Node {
   readonly kind: "On";
+  /** Event names (quoted). */
   readonly events: readonly StringLiteral[];
+  /** Bare words: call types (`track`, `identify`, …); an unknown word is reported by the checker. */
+  readonly calls: readonly Name[];
+  /** The span of `*` when written: every event is handled. */
+  readonly allSpan?: Span;
+}
+
+/** `order by EXPR` — the key that orders events per person for delivery. */
+export interface OrderStatement extends Node {
+  readonly kind: "Order";
+  readonly value: Expr;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** `send POST "url"` followed by its `header` and `body matches` clauses. */
+/** `send POST "url" [when cond]` followed by its `header`, `query`, `body matches` and `batch` clauses. */
 export interface SendStatement extends Node {
   readonly kind: "Send";
   readonly method: HttpMethod;
   readonly methodSpan: Span;
   readonly url: Expr;
+  /** `when`: this block is built only when the condition holds (the first block that holds is built). */
+  readonly when?: Expr;
+  /** The `{PATH}` slots of a URL template, in order (empty for a URL without slots or not a literal). */
+  readonly slots?: readonly UrlSlot[];
   readonly headers: readonly HeaderClause[];
+  /** `query "name" <- expr` clauses, in order. */
+  readonly queries: readonly QueryClause[];
   /** `body matches "schema.json"`: path relative to the .map file. */
   readonly bodySchema?: StringLiteral;
+  readonly batch?: BatchClause;
+}
+
+/** `{traits.id}` in a URL template: the path whose value fills one path segment. */
+export interface UrlSlot extends Node {
+  readonly kind: "UrlSlot";
+  readonly path: PathExpr;
+}
+
+/** `query "name" <- expr`: a percent-encoded query parameter, left out when absent. */
+export interface QueryClause extends Node {
+  readonly kind: "Query";
+  readonly name: StringLiteral;
+  readonly value: Expr;
+}
+
+/** `batch TARGET max N[, SIZE UNIT]`: `target` is empty for `body` (a top-level list). */
+export interface BatchClause extends Node {
+  readonly kind: "Batch";
+  readonly target: readonly Name[];
+  readonly targetSpan: Span;
+  readonly maxItems: number;
+  readonly maxBytes?: number;
 }
 
 export interface HeaderClause extends Node {
@@ -90,7 +147,10 @@ export interface RequireStatement extends Node {
   readonly message: StringLiteral;
 }
 
-/** `a.b.c <- expr [when cond]` — sets a field of the request body. */
+/**
+ * `a.b.c <- expr [when cond]` — sets a field of the request body. A quoted step (`properties."$current_url"`) is a
+ * Name holding the decoded key. `body <- expr` sets the whole body: its target is empty and `targetSpan` is `body`.
+ */
 export interface Assignment extends Node {
   readonly kind: "Assign";
   readonly target: readonly Name[];
@@ -112,7 +172,11 @@ export type Expr =
   | CallExpr
   | BinaryExpr
   | NotExpr
-  | FallbackExpr;
+  | FallbackExpr
+  | ObjectLiteral
+  | ComprehensionExpr
+  | IfExpr
+  | MatchExpr;
 
 export interface StringLiteral extends Node {
   readonly kind: "String";
@@ -166,7 +230,7 @@ export interface CallExpr extends Node {
   readonly args: readonly Expr[];
 }
 
-export type BinaryOperator = "+" | "==" | "!=" | "and" | "or";
+export type BinaryOperator = "+" | "==" | "!=" | "and" | "or" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=";
 
 export interface BinaryExpr extends Node {
   readonly kind: "Binary";
@@ -191,4 +255,51 @@ export interface FallbackExpr extends Node {
   readonly left: Expr;
   readonly right: Expr;
   readonly warn?: StringLiteral;
+}
+
+// ---------------------------------------------------------------- expressions of language v2
+
+/** `{ key: expr, "quoted key": expr }`: absent values leave their key out; an object left empty that way is absent. */
+export interface ObjectLiteral extends Node {
+  readonly kind: "Object";
+  readonly entries: readonly ObjectEntry[];
+}
+
+export interface ObjectEntry extends Node {
+  readonly kind: "Entry";
+  /** The key as sent (a quoted key decoded). */
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: Expr;
+}
+
+/** `[ item for name in source if condition ]`: `name` is bound in `item` and `condition` only. */
+export interface ComprehensionExpr extends Node {
+  readonly kind: "Comprehension";
+  readonly item: Expr;
+  readonly name: Name;
+  readonly source: Expr;
+  readonly condition?: Expr;
+}
+
+/** `if condition then value else otherwise`: absent when the condition does not hold and there is no else. */
+export interface IfExpr extends Node {
+  readonly kind: "If";
+  readonly condition: Expr;
+  readonly then: Expr;
+  readonly otherwise?: Expr;
+}
+
+/** `match subject { "a" => x, 1 => y, else => z }`: the first arm equal (JSON equality) to the subject. */
+export interface MatchExpr extends Node {
+  readonly kind: "Match";
+  readonly subject: Expr;
+  readonly arms: readonly MatchArm[];
+  readonly otherwise?: Expr;
+}
+
+export interface MatchArm extends Node {
+  readonly kind: "Arm";
+  readonly pattern: StringLiteral | NumberLiteral | BooleanLiteral;
+  readonly value: Expr;
 }

@@ -14,15 +14,27 @@ const VALUE_ENDS: readonly TokenType[] = [
   T.NumberLiteral,
   T.RParen,
   T.RBracket,
+  T.RBrace,
   T.True,
   T.False,
   T.Null,
   T.Omit,
   T.On,
+  T.Star,
 ];
 
 /** After these a name is part of the same statement, even when `<-` follows (`header X <- ...`, `let x <- ...`). */
-const NAME_TAKERS: readonly TokenType[] = [T.Dot, T.Header, T.Let, T.Send, T.Setting, T.Integration, T.Preset, T.Colon];
+const NAME_TAKERS: readonly TokenType[] = [
+  T.Dot,
+  T.Header,
+  T.Let,
+  T.Send,
+  T.Setting,
+  T.Integration,
+  T.Preset,
+  T.Colon,
+  T.Query,
+];
 
 export function splitIntoChunks(tokens: readonly IToken[], source: string): IToken[][] {
   const chunks: IToken[][] = [];
@@ -47,7 +59,13 @@ function startsChunk(tokens: readonly IToken[], i: number, source: string, chunk
   const token = tokens[i];
   const previous = tokens[i - 1];
   if (previous.tokenType === T.Dot) return false;
-  if (T.STATEMENT_KEYWORDS.includes(token.tokenType)) return true;
+  // A keyword followed by ":" is a key of an object literal (`{ on: true }`), not a statement.
+  if (T.STATEMENT_KEYWORDS.includes(token.tokenType)) return tokens[i + 1]?.tokenType !== T.Colon;
+  // `body <- expr` and a quoted first step (`"$insert_id" <- x`) begin assignments too.
+  if (token.tokenType === T.Body || token.tokenType === T.StringLiteral) {
+    return !NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i);
+  }
+  if (T.STRUCTURE_KEYWORDS.includes(token.tokenType)) return tokens[i + 1]?.tokenType !== T.Colon;
   if (token.tokenType !== T.Name) return false;
   if (!NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i)) return true;
   const inSetting = chunkStart.tokenType === T.Setting; // setting modifiers are names that follow names

@@ -16,9 +16,12 @@ import {
   tokensOf,
   type DiagnosticSink,
 } from "./cst-access.js";
+import { comprehension, ifExpression, matchExpression, objectLiteral } from "./cst-compound.js";
 import { cover, tokenSpan } from "./spans.js";
 
 export function toExpression(node: CstNode | undefined, sink: DiagnosticSink): Expr | undefined {
+  const conditional = nodeOf(node, "ifExpr");
+  if (conditional !== undefined) return ifExpression(conditional, sink, toExpression);
   const operands = nodesOf(node, "operand").map((n) => binaryChain(n, sink));
   const warnToken = tokenOf(node, "KwWarn");
   const warning = stringFrom(tokenOf(node, "warning"));
@@ -52,7 +55,10 @@ function foldFallbacks(operands: readonly Expr[], warning: StringLiteral | undef
   return result;
 }
 
-/** `or`, `and`, `==`/`!=` and `+` levels share one shape: operands separated by operators, folded to the left. */
+/**
+ * `or`, `and`, comparison, `+`/`-` and `*`/`/` levels share one shape: operands separated by operators, folded to the
+ * left.
+ */
 function binaryChain(node: CstNode | undefined, sink: DiagnosticSink): Expr | undefined {
   if (node === undefined) return undefined;
   if (node.name === "notExpr") return notExpression(node, sink);
@@ -89,6 +95,10 @@ function primary(node: CstNode, sink: DiagnosticSink): Expr | undefined {
   if (literal !== undefined) return literal;
   const list = nodeOf(node, "listLiteral");
   if (list !== undefined) return listLiteral(list, sink);
+  const object = nodeOf(node, "objectLiteral");
+  if (object !== undefined) return objectLiteral(object, sink, toExpression);
+  const match = nodeOf(node, "matchExpr");
+  if (match !== undefined) return matchExpression(match, sink, toExpression);
   const parenthesized = nodeOf(node, "parenthesized");
   if (parenthesized !== undefined) return parenthesizedExpression(parenthesized, sink);
   const call = nodeOf(node, "callExpr");
@@ -127,6 +137,9 @@ function listLiteral(node: CstNode, sink: DiagnosticSink): Expr | undefined {
   const items = nodesOf(node, "item").map((n) => toExpression(n, sink));
   const open = tokenOf(node, "LBracket");
   if (open === undefined || !allPresent(items)) return undefined;
+  const loop = nodeOf(node, "comprehension");
+  if (loop !== undefined)
+    return items.length === 1 ? comprehension(node, items[0], loop, sink, toExpression) : undefined;
   const close = tokenOf(node, "RBracket");
   return { kind: "List", items, span: cover(tokenSpan(open), ...items.map((i) => i.span), close && tokenSpan(close)) };
 }

@@ -20,6 +20,7 @@ import {
 } from "./cst-access.js";
 import { toExpression } from "./cst-expressions.js";
 import { cover, tokenSpan } from "./spans.js";
+import { batchClause, onStatement, orderStatement, queryClause, rateLimit, urlSlots } from "./cst-structure.js";
 
 /** A file header line (`integration` or `preset`), before the assembler attaches its settings or statements. */
 export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" = "IntegrationHeader" | "PresetHeader">
@@ -29,7 +30,8 @@ export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" =
   readonly title?: Ast.StringLiteral;
 }
 
-export type Piece = HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.Statement;
+export type Piece =
+  HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.RateLimitDecl | Ast.Statement;
 
 const SETTING_TYPES: readonly Ast.SettingType[] = ["string", "number", "boolean", "region", "secret"];
 const HTTP_METHODS: readonly Ast.HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -44,7 +46,10 @@ const PIECE_BUILDERS: Readonly<Record<string, PieceBuilder>> = {
   sendStatement: sendStatement,
   letStatement: letStatement,
   requireStatement: requireStatement,
+  dropStatement: dropStatement,
   assignment: assignment,
+  orderStatement: orderStatement,
+  rateLimit: rateLimit,
 };
 
 /** Builds the piece for one `chunk` CST node; undefined when recovery left it too incomplete to use. */
@@ -116,11 +121,6 @@ function unknownModifier(token: IToken) {
   return errorAt("E103", `unknown setting modifier "${token.image}"`, tokenSpan(token), { hints: [hint] });
 }
 
-function onStatement(node: CstNode): Ast.OnStatement {
-  const events = tokensOf(node, "StringLiteral").map((t) => stringFrom(t) as Ast.StringLiteral);
-  return { kind: "On", events, span: spanOf(node) };
-}
-
 function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement | undefined {
   const methodToken = tokenOf(node, "method");
   const url = toExpression(nodeOf(node, "url"), sink);
@@ -128,14 +128,26 @@ function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement |
   const headers = nodesOf(node, "headerClause")
     .map((h) => headerClause(h, sink))
     .filter((h): h is Ast.HeaderClause => h !== undefined);
+  const queries = nodesOf(node, "queryClause")
+    .map((q) => queryClause(q, sink))
+    .filter((q): q is Ast.QueryClause => q !== undefined);
   const bodySchema = stringFrom(tokenOf(node, "schema"));
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  const batchNode = nodeOf(node, "batchClause");
+  const batch = batchNode === undefined ? undefined : batchClause(batchNode, sink);
   return {
     kind: "Send",
     method: httpMethod(methodToken, sink),
     methodSpan: tokenSpan(methodToken),
     url,
+    ...(when === undefined ? {} : { when }),
+    slots: urlSlots(url, sink),
     headers,
+    queries,
     ...(bodySchema === undefined ? {} : { bodySchema }),
+    ...(batch === undefined ? {} : { batch }),
     span: spanOf(node),
   };
 }
@@ -173,7 +185,16 @@ function requireStatement(node: CstNode, sink: DiagnosticSink): Ast.RequireState
   return { kind: "Require", value, message, span: spanOf(node) };
 }
 
+function dropStatement(node: CstNode, sink: DiagnosticSink): Ast.DropStatement | undefined {
+  const reason = stringFrom(tokenOf(node, "StringLiteral"));
+  const when = toExpression(nodeOf(node, "expression"), sink);
+  if (reason === undefined || when === undefined) return undefined;
+  return { kind: "Drop", reason, when, span: spanOf(node) };
+}
+
 function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undefined {
+  const wholeBody = tokenOf(node, "wholeBody");
+  if (wholeBody !== undefined) return wholeBodyAssignment(node, wholeBody, sink);
   const targetTokens = tokensOf(node, "target");
   const value = toExpression(nodeOf(node, "value"), sink);
   const conditionNode = nodeOf(node, "condition");
@@ -184,11 +205,34 @@ function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undef
   const dots = tokensOf(node, "Dot").length;
   if (targetTokens.length !== dots + 1 || value === undefined || tokenOf(node, "Arrow") === undefined) return undefined;
   if (conditionNode !== undefined && when === undefined) return undefined;
-  const target = targetTokens.map((t) => nameFrom(t) as Ast.Name);
+  const target = targetTokens.map(targetStep);
   return {
     kind: "Assign",
     target,
     targetSpan: cover(target[0].span, target[target.length - 1].span),
+    value,
+    ...(when === undefined ? {} : { when }),
+    span: spanOf(node),
+  };
+}
+
+/** A target step as a Name: a quoted step (`"$insert_id"`) holds its decoded text. */
+function targetStep(token: IToken): Ast.Name {
+  if (token.tokenType.name !== "StringLiteral") return nameFrom(token) as Ast.Name;
+  return { kind: "Name", text: stringFrom(token)?.value ?? "", span: tokenSpan(token) };
+}
+
+/** `body <- expr [when cond]`: the target is empty, meaning the body itself. */
+function wholeBodyAssignment(node: CstNode, body: IToken, sink: DiagnosticSink): Ast.Assignment | undefined {
+  const value = toExpression(nodeOf(node, "value"), sink);
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
+  if (value === undefined || tokenOf(node, "Arrow") === undefined) return undefined;
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  return {
+    kind: "Assign",
+    target: [],
+    targetSpan: tokenSpan(body),
     value,
     ...(when === undefined ? {} : { when }),
     span: spanOf(node),

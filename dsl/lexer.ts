@@ -38,8 +38,6 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
   "&": 'write "and" to require both conditions',
   "|": 'write "or" to accept either condition',
   "'": 'strings use double quotes: "like this"',
-  "-": 'values are joined with "+"; there is no subtraction',
-  "<": 'assign a field with "<-"',
   "?": 'a fallback is written "??"',
   ";": "statements need no separator; start the next one on a new line",
 };

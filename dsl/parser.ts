@@ -9,32 +9,45 @@
 //   integration := "integration" NAME STRING?
 //   setting     := "setting" NAME ":" NAME NAME* STRING?          (type, then modifiers such as `required`)
 //   preset      := "preset" NAME STRING?
-//   on          := "on" (STRING ("," STRING)*)?                   (empty list parsed so the checker can explain it)
-//   send        := "send" NAME expr header* ("body" "matches" STRING)?
+//   on          := "on" (onItem ("," onItem)*)?                   (empty list parsed so the checker can explain it)
+//   onItem      := STRING | NAME | "*"                             (event name, call type, every event)
+//   send        := "send" NAME expr ("when" expr)? (header | query)* ("body" "matches" STRING)? batch?
 //   header      := "header" STRING "<-" expr
+//   query       := "query" STRING "<-" expr
+//   batch       := "batch" ("body" | NAME ("." ANYNAME)*) NAME NUMBER ("," NUMBER NAME)?   (max N, SIZE UNIT)
+//   order       := "order" NAME expr                               (order by EXPR)
+//   rate        := "rate" NAME NUMBER NAME NUMBER? NAME            (rate limit N per [COUNT] UNIT)
 //   let         := "let" NAME "=" expr
 //   require     := "require" expr "else" STRING
-//   assign      := NAME ("." ANYNAME)* "<-" expr ("when" expr)?
-//   expr        := or ("??" or)* ("warn" STRING)?                 (a `warn` without `??` is reported by the visitor)
+//   assign      := ("body" | step ("." (ANYNAME | STRING))*) "<-" expr ("when" expr)?     (step := NAME | STRING)
+//   expr        := if | or ("??" or)* ("warn" STRING)?            (a `warn` without `??` is reported by the visitor)
+//   if          := "if" expr "then" expr ("else" expr)?
 //   or          := and ("or" and)*
 //   and         := not ("and" not)*
 //   not         := "not" not | compare
-//   compare     := sum (("==" | "!=") sum)?
-//   sum         := primary ("+" primary)*
-//   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | "(" expr ")" | call | path
-//   list        := "[" (expr ("," expr)* ","?)? "]"
+//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+//   sum         := product (("+" | "-") product)*
+//   product     := primary (("*" | "/") primary)*
+//   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | object | match | "(" expr ")"
+//                | call | path
+//   list        := "[" (expr ("for" NAME "in" expr ("if" expr)? | ("," expr)* ","?))? "]"
+//   object      := "{" (entry ("," entry)* ","?)? "}"            (entry := (ANYNAME | STRING) ":" expr)
+//   match       := "match" expr "{" (arm ("," arm)* ","?)? "}"
+//   arm         := (STRING | NUMBER | "true" | "false" | "else") "=>" expr
 //   call        := NAME "(" (expr ("," expr)*)? ")"
 //   path        := NAME ("." (ANYNAME | STRING) | "[" NUMBER "]")*
+//
+// The rules of `if`, comprehensions, objects and `match` are in parser-compound.ts, this class's base.
 
 import type { CstNode, IToken } from "chevrotain";
-import { CstParser } from "./chevrotain.js";
+import { CompoundExpressionRules } from "./parser-compound.js";
 import { SYNTAX_ERROR_PROVIDER } from "./syntax-errors.js";
 import * as T from "./tokens.js";
 
 const STATEMENT = "a statement";
 const EXPRESSION = "an expression";
 
-export class MapParser extends CstParser {
+export class MapParser extends CompoundExpressionRules {
   constructor() {
     super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: SYNTAX_ERROR_PROVIDER });
     this.performSelfAnalysis();
@@ -50,7 +63,10 @@ export class MapParser extends CstParser {
         { ALT: () => this.SUBRULE(this.sendStatement) },
         { ALT: () => this.SUBRULE(this.letStatement) },
         { ALT: () => this.SUBRULE(this.requireStatement) },
+        { ALT: () => this.SUBRULE(this.dropStatement) },
         { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.SUBRULE(this.orderStatement) },
+        { ALT: () => this.SUBRULE(this.rateLimit) },
       ],
       ERR_MSG: STATEMENT,
     });
@@ -80,24 +96,87 @@ export class MapParser extends CstParser {
   private onStatement = this.RULE("onStatement", () => {
     this.CONSUME(T.On);
     this.OPTION(() => {
-      this.CONSUME1(T.StringLiteral);
+      this.SUBRULE1(this.onItem);
       this.MANY(() => {
         this.CONSUME(T.Comma);
-        this.CONSUME2(T.StringLiteral);
+        this.SUBRULE2(this.onItem);
       });
+    });
+  });
+
+  private onItem = this.RULE("onItem", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.Name) },
+        { ALT: () => this.CONSUME(T.Star) },
+      ],
+      ERR_MSG: "an event name, a call type or *",
     });
   });
 
   private sendStatement = this.RULE("sendStatement", () => {
     this.CONSUME(T.Send);
     this.CONSUME(T.Name, { LABEL: "method" });
-    this.SUBRULE(this.expression, { LABEL: "url" });
-    this.MANY(() => this.SUBRULE(this.headerClause));
-    this.OPTION(() => {
+    this.SUBRULE1(this.expression, { LABEL: "url" });
+    this.OPTION1(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE2(this.expression, { LABEL: "condition" });
+    });
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.headerClause) }, { ALT: () => this.SUBRULE(this.queryClause) }]),
+    );
+    this.OPTION2(() => {
       this.CONSUME(T.Body);
       this.CONSUME(T.Matches);
       this.CONSUME(T.StringLiteral, { LABEL: "schema" });
     });
+    this.OPTION3(() => this.SUBRULE(this.batchClause));
+  });
+
+  private queryClause = this.RULE("queryClause", () => {
+    this.CONSUME(T.Query);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.Arrow);
+    this.SUBRULE(this.expression);
+  });
+
+  private batchClause = this.RULE("batchClause", () => {
+    this.CONSUME(T.Batch);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Body, { LABEL: "target" }) },
+      {
+        ALT: () => {
+          this.CONSUME1(T.Name, { LABEL: "target" });
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME(T.AnyName, { LABEL: "target" });
+          });
+        },
+      },
+    ]);
+    this.CONSUME2(T.Name, { LABEL: "max" });
+    this.CONSUME1(T.NumberLiteral, { LABEL: "items" });
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.NumberLiteral, { LABEL: "size" });
+      this.CONSUME3(T.Name, { LABEL: "unit" });
+    });
+  });
+
+  private orderStatement = this.RULE("orderStatement", () => {
+    this.CONSUME(T.Order);
+    this.CONSUME(T.Name, { LABEL: "by" });
+    this.SUBRULE(this.expression);
+  });
+
+  private rateLimit = this.RULE("rateLimit", () => {
+    this.CONSUME(T.Rate);
+    this.CONSUME1(T.Name, { LABEL: "limit" });
+    this.CONSUME1(T.NumberLiteral, { LABEL: "count" });
+    this.CONSUME2(T.Name, { LABEL: "per" });
+    this.OPTION(() => this.CONSUME2(T.NumberLiteral, { LABEL: "windowCount" }));
+    this.CONSUME3(T.Name, { LABEL: "unit" });
   });
 
   private headerClause = this.RULE("headerClause", () => {
@@ -121,12 +200,32 @@ export class MapParser extends CstParser {
     this.CONSUME(T.StringLiteral);
   });
 
+  private dropStatement = this.RULE("dropStatement", () => {
+    this.CONSUME(T.Drop);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression);
+  });
+
   private assignment = this.RULE("assignment", () => {
-    this.CONSUME(T.Name, { LABEL: "target" });
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.CONSUME(T.AnyName, { LABEL: "target" });
-    });
+    this.OR([
+      { ALT: () => this.CONSUME(T.Body, { LABEL: "wholeBody" }) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Name, { LABEL: "target" }) },
+            { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "target" }) },
+          ]);
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.OR3([
+              { ALT: () => this.CONSUME(T.AnyName, { LABEL: "target" }) },
+              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "target" }) },
+            ]);
+          });
+        },
+      },
+    ]);
     this.CONSUME(T.Arrow);
     this.SUBRULE1(this.expression, { LABEL: "value" });
     this.OPTION(() => {
@@ -135,15 +234,25 @@ export class MapParser extends CstParser {
     });
   });
 
-  private expression = this.RULE("expression", () => {
-    this.SUBRULE1(this.orExpr, { LABEL: "operand" });
-    this.MANY(() => {
-      this.CONSUME(T.Fallback);
-      this.SUBRULE2(this.orExpr, { LABEL: "operand" });
-    });
-    this.OPTION(() => {
-      this.CONSUME(T.Warn);
-      this.CONSUME(T.StringLiteral, { LABEL: "warning" });
+  protected expression = this.RULE("expression", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        {
+          ALT: () => {
+            this.SUBRULE1(this.orExpr, { LABEL: "operand" });
+            this.MANY(() => {
+              this.CONSUME(T.Fallback);
+              this.SUBRULE2(this.orExpr, { LABEL: "operand" });
+            });
+            this.OPTION(() => {
+              this.CONSUME(T.Warn);
+              this.CONSUME(T.StringLiteral, { LABEL: "warning" });
+            });
+          },
+        },
+      ],
+      ERR_MSG: EXPRESSION,
     });
   });
 
@@ -184,15 +293,33 @@ export class MapParser extends CstParser {
       this.OR([
         { ALT: () => this.CONSUME(T.EqualEqual, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.NotEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Less, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Greater, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "operator" }) },
       ]);
       this.SUBRULE2(this.sumExpr, { LABEL: "operand" });
     });
   });
 
   private sumExpr = this.RULE("sumExpr", () => {
+    this.SUBRULE1(this.productExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]);
+      this.SUBRULE2(this.productExpr, { LABEL: "operand" });
+    });
+  });
+
+  private productExpr = this.RULE("productExpr", () => {
     this.SUBRULE1(this.primary, { LABEL: "operand" });
     this.MANY(() => {
-      this.CONSUME(T.Plus, { LABEL: "operator" });
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "operator" }) },
+      ]);
       this.SUBRULE2(this.primary, { LABEL: "operand" });
     });
   });
@@ -207,6 +334,8 @@ export class MapParser extends CstParser {
         { ALT: () => this.CONSUME(T.Null) },
         { ALT: () => this.CONSUME(T.Omit) },
         { ALT: () => this.SUBRULE(this.listLiteral) },
+        { ALT: () => this.SUBRULE(this.objectLiteral) },
+        { ALT: () => this.SUBRULE(this.matchExpr) },
         { ALT: () => this.SUBRULE(this.parenthesized) },
         { ALT: () => this.SUBRULE(this.callExpr) },
         { ALT: () => this.SUBRULE(this.pathExpr) },
@@ -219,11 +348,18 @@ export class MapParser extends CstParser {
     this.CONSUME(T.LBracket);
     this.OPTION(() => {
       this.SUBRULE1(this.expression, { LABEL: "item" });
-      this.MANY(() => {
-        this.CONSUME1(T.Comma);
-        this.SUBRULE2(this.expression, { LABEL: "item" });
-      });
-      this.OPTION2(() => this.CONSUME2(T.Comma));
+      this.OR([
+        { ALT: () => this.SUBRULE(this.comprehension) },
+        {
+          ALT: () => {
+            this.MANY(() => {
+              this.CONSUME1(T.Comma);
+              this.SUBRULE2(this.expression, { LABEL: "item" });
+            });
+            this.OPTION2(() => this.CONSUME2(T.Comma));
+          },
+        },
+      ]);
     });
     this.CONSUME(T.RBracket);
   });

@@ -127,6 +127,17 @@ const EXPECTED_IN_CONTEXT: Readonly<Record<string, string | ((previous: string) 
     previous === "[" || previous === "," ? '"]" to close the list' : '"," or "]" after the list item',
   "pathSegment:NumberLiteral": 'a whole-number index after "["',
   "pathSegment:RBracket": '"]" to close the index',
+  // language v2 expressions
+  "ifExpr:KwThen": '"then" after the condition of "if"',
+  "comprehension:Name": 'the loop name after "for"',
+  "comprehension:KwIn": '"in" after the loop name',
+  "objectEntry:Colon": '":" after the key',
+  "objectLiteral:RBrace": (previous) =>
+    previous === "{" || previous === "," ? 'a key, or "}" to close the object' : '"," or "}" after the value',
+  "matchExpr:LBrace": '"{" and the arms after the subject of "match"',
+  "matchExpr:RBrace": (previous) =>
+    previous === "{" || previous === "," ? '"}" to close the match' : '"," or "}" after the arm',
+  "matchArm:FatArrow": '"=>" after the literal of the arm',
 };
 
 function expectedPhrase(expectation: ExpectationNote, previous: IToken | undefined): string {
@@ -144,11 +155,17 @@ const LEFTOVER_HINTS: Readonly<Record<string, string>> = {
   KwHeader: '"header" clauses go right after the send statement they belong to',
   KwBody: '"body matches" goes right after the send statement it belongs to',
   KwWhen: '"when" can only end an assignment: field <- value when condition',
-  KwElse: '"else" belongs to a require statement: require value else "message"',
+  KwElse: '"else" belongs to require (require value else "message"), if (if c then a else b) or a match arm',
+  KwThen: '"then" belongs to if: if condition then value else other',
+  KwFor: '"for" makes a list inside brackets: [ item for name in list ]',
   KwWarn: '"warn" follows a fallback: value ?? other warn "message"',
   Colon: 'only a setting uses ":", as in setting name: type',
   EqualEqual: "comparisons do not chain: write a == b and b == c",
   NotEqual: "comparisons do not chain: write a != b and b != c",
+  Less: "comparisons do not chain: write a < b and b < c",
+  LessEqual: "comparisons do not chain: write a <= b and b <= c",
+  Greater: "comparisons do not chain: write a > b and b > c",
+  GreaterEqual: "comparisons do not chain: write a >= b and b >= c",
 };
 
 function redundantInput(found: IToken, previous: IToken | undefined, chunk: ChunkContext): Diagnostic {

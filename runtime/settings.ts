@@ -68,6 +68,11 @@ function readSetting(
     if (spec.required) problems.push(missingMessage(spec.name, envName));
     return undefined;
   }
+  // A line break in a credential would split the HTTP header: one settings error, before any event is sent.
+  if (spec.type === "secret" && typeof raw === "string" && /[\r\n]/.test(raw.trim())) {
+    problems.push(`${spec.name} contains a line break (${source.label}); remove it`);
+    return undefined;
+  }
   const value = convertSetting(spec.type, raw, source.fromEnv);
   if (value === undefined) problems.push(`${source.label} ${expectation(spec, raw, source.fromEnv)}`);
   return value;
@@ -121,7 +126,13 @@ function expectation(spec: SettingSpec, raw: unknown, fromEnv: boolean): string 
 // its JSON type is named.
 function foundValue(spec: SettingSpec, raw: unknown, fromEnv: boolean): string {
   if (typeof raw !== "string" || !(fromEnv || spec.type === "region")) return jsonTypeName(raw);
-  return spec.secret ? "text (not shown: the setting is secret)" : JSON.stringify(raw.slice(0, 40));
+  if (spec.secret) return "text (not shown: the setting is secret)";
+  return harmless(raw) ? JSON.stringify(raw) : `text of ${raw.length} characters (not shown: it may be a credential)`;
+}
+
+// A key pasted into the wrong setting must not be echoed: only short words and numbers are quoted.
+function harmless(text: string): boolean {
+  return /^[\p{L} .,'-]{0,12}$/u.test(text) || /^[+-]?[\d.]{1,12}$/.test(text);
 }
 
 function unknownSettings(specs: readonly SettingSpec[], given: Record<string, unknown>): string[] {

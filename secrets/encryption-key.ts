@@ -42,6 +42,7 @@ export async function deriveKey(material: string, derivation: KeyDerivation, sal
     return key;
   }
   const { N, r, p } = derivation;
+  // The file's shape check bounds N and r (secrets/file-shape.ts), so maxmem is bounded too.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
   return new Promise((resolve, reject) => {
     scrypt(material, salt, 32, options, (error, key) =>

@@ -4,6 +4,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { deriveKey, derivationFor, SecretKeyError, type KeyDerivation } from "./encryption-key.js";
+import { shapeProblem } from "./file-shape.js";
 
 /** integration → setting name → value. */
 export type SecretsMap = Record<string, Record<string, string>>;
@@ -88,13 +89,22 @@ function parseFile(text: string, path: string): SecretsFile {
     throw new SecretsFileError(`${path} is not a signal-map secrets file (not JSON)`);
   }
   const file = value as Partial<SecretsFile> | null;
-  const strings = [file?.salt, file?.iv, file?.tag, file?.ciphertext].every((field) => typeof field === "string");
-  if (file?.format !== FORMAT || !strings || (file.kdf?.name !== "raw" && file.kdf?.name !== "scrypt")) {
+  if (file === null || typeof file !== "object" || file.format !== FORMAT) {
     throw new SecretsFileError(`${path} is not a signal-map secrets file`);
   }
   if (file.version !== VERSION)
     throw new SecretsFileError(`${path} has version ${String(file.version)}; this signal-map reads version ${VERSION}`);
+  // Every field is checked before a key is derived, so an edited header costs no time or memory; the reason stays
+  // internal: one documented message for any damage.
+  if (shapeProblem(file) !== undefined) throw damaged(path);
   return file as SecretsFile;
+}
+
+/** The one error for a file whose structure or header was changed (docs/delivery.md, "The secrets file"). */
+function damaged(path: string): SecretsFileError {
+  return new SecretsFileError(
+    `${path} is damaged or was altered: restore it from a backup, or delete it and store the secrets again with \`signal-map secrets set\``,
+  );
 }
 
 function decrypt(file: SecretsFile, key: Buffer, path: string): SecretsMap {

@@ -1,26 +1,27 @@
 // `signal-map check FILE.map…`: parse and check, print every diagnostic of every file.
 
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { check } from "../../compiler/index.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { diagnosticsToJson, renderDiagnostic } from "../../diagnostics/render.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { usageError } from "../usage.js";
+import { readMapSource } from "../map-file.js";
 
-const HELP = `Usage: signal-map check FILE.map… [--json]
+const HELP = `Usage: signal-map check FILE.map… [--preset NAME] [--json]
 
 Parses and checks each .map file and prints its diagnostics:
   path:line:col: error[CODE]: message, the source line with a caret under the problem, and how to fix it.
 
 Options:
+  --preset NAME  also check that each file holds a preset of that name (every preset is checked either way)
   --json    print the diagnostics of all files as one JSON array instead
   --help    show this help
 
-Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or a file that cannot be read.`;
+Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or a file that cannot be read (with --json, such a file is
+an entry {"file", "severity": "error", "code": "io", "message"} of the array).`;
 
-const SPEC: ArgSpec = { flags: ["json"], options: [] };
+const SPEC: ArgSpec = { flags: ["json"], options: ["preset"] };
 
 export const checkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -29,12 +30,16 @@ export const checkCommand: Command = async (argv, io) => {
   let exit: number = EXIT.ok;
   const json: unknown[] = [];
   for (const file of args.positional) {
-    const source = await readSource(file, io);
-    if (source === undefined) {
+    const read = await readMapSource(file, io.cwd);
+    if (!read.ok) {
       exit = EXIT.usage;
+      // With --json, a file that cannot be used is an entry of the array too, so a tool sees why, not `[]`.
+      if (args.flags.has("json")) json.push({ file, severity: "error", code: "io", message: read.problem });
+      else io.stderr.write(`signal-map check: ${read.problem}\n`);
       continue;
     }
-    const { diagnostics } = check(source, { filename: file });
+    const source = read.source;
+    const diagnostics = checkNamed(source, file, args.options.get("preset"));
     if (hasErrors(diagnostics) && exit === EXIT.ok) exit = EXIT.errors;
     if (args.flags.has("json")) json.push(...diagnosticsToJson(diagnostics, source, file));
     else io.stdout.write(renderFile(diagnostics, source, file));
@@ -42,6 +47,24 @@ export const checkCommand: Command = async (argv, io) => {
   if (args.flags.has("json")) io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   return exit;
 };
+
+/** Every preset is checked; a name that is not among them is E442, listing the names there are. */
+function checkNamed(source: string, file: string, name: string | undefined): Diagnostic[] {
+  const { diagnostics, presets } = check(source, { filename: file });
+  const names = presets.map((p) => p.decl.name.text);
+  if (name === undefined || names.includes(name)) return diagnostics;
+  const list = names.map((n) => `"${n}"`).join(", ") || "none";
+  const at = { start: 0, end: 0 };
+  const missing: Diagnostic = {
+    code: "E442",
+    severity: "error",
+    message: `the file has no preset named "${name}"`,
+    span: at,
+    labels: [],
+    hints: [`the file has: ${list}`],
+  };
+  return [missing, ...diagnostics];
+}
 
 /** Each diagnostic, then one line saying how the file fared. */
 export function renderFile(diagnostics: readonly Diagnostic[], source: string, file: string): string {
@@ -57,14 +80,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export async function readSource(file: string, io: CliIO): Promise<string | undefined> {
-  try {
-    return await readFile(resolve(io.cwd, file), "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    io.stderr.write(`signal-map: cannot read ${file}: ${reason}\n`);
-    return undefined;
-  }
+/** The .map file's text, or undefined after one line on stderr saying why it cannot be used. */
+export async function readSource(file: string, io: CliIO, command = "check"): Promise<string | undefined> {
+  const read = await readMapSource(file, io.cwd);
+  if (read.ok) return read.source;
+  io.stderr.write(`signal-map ${command}: ${read.problem}\n`);
+  return undefined;
 }
 
 function help(io: CliIO): number {

@@ -1,4 +1,4 @@
-// SIGINT/SIGTERM as abort signals: the first asks for a graceful stop, the second for an immediate one.
+// SIGINT/SIGTERM/SIGHUP as abort signals: the first asks for a graceful stop, the second for an immediate one.
 
 import type { OutputStream } from "../io.js";
 
@@ -26,6 +26,8 @@ export function interruptSignals(stderr: OutputStream, external?: AbortSignal): 
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // A closed terminal (SIGHUP) would otherwise kill the process at once, like kill -9: treat it as SIGTERM.
+  process.on("SIGHUP", onSignal);
   const onExternal = (): void => stop.abort();
   if (external?.aborted) stop.abort();
   else external?.addEventListener("abort", onExternal, { once: true });
@@ -35,6 +37,7 @@ export function interruptSignals(stderr: OutputStream, external?: AbortSignal): 
     dispose: () => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
+      process.off("SIGHUP", onSignal);
       external?.removeEventListener("abort", onExternal);
     },
   };

@@ -1,20 +1,24 @@
 // `signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]`: transform events offline, one outcome per line.
 
-import { open, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
+import { splitPresetRef } from "../../loader/paths.js";
 import type { ErrorOutcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { whereInJson } from "../../runtime/json-text.js";
 import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.js";
 import { usageError } from "../usage.js";
+import { ioProblem, openEventsFile } from "../io-problems.js";
+import { fromLineOption } from "./from-line.js";
+import { notMapFileProblem } from "../map-file.js";
 
-const HELP = `Usage: signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]
+const HELP = `Usage: signal-map run FILE.map [--preset NAME] [--settings S.json] [--from-line K] [EVENTS.jsonl or -]
 
 Transforms events offline, without sending anything: reads one JSON event per line (from the file, or from
 standard input when the file is "-" or left out) and writes one outcome per line, as JSON:
@@ -24,14 +28,17 @@ Blank lines are skipped. A line that is not valid JSON gives an error outcome na
 stream goes on. Input is read as it arrives, so a file of any size runs in constant memory.
 
 Options:
+  --preset NAME      the preset to run when FILE.map holds several (FILE.map#NAME works too)
   --settings S.json  the preset's settings as a JSON object; a setting left out is read from the environment,
-                     e.g. SALESLOFT_API_KEY for the api_key of the salesloft integration
+                     <INTEGRATION>_<SETTING>, e.g. ACME_API_KEY for the api_key of an acme integration
+  --from-line K      skip the input lines before line K (line numbers count every line, as in outcomes)
   --help             show this help
 
 Exit: 0 once every line has its outcome; 2 when the preset does not compile, the settings are not usable,
-or a file cannot be read (reported before any event is read).`;
+or a file cannot be read (reported before any event is read), or when the output cannot be written (a closed
+pipe, a full disk): reading stops and the message names the line to resume from with --from-line.`;
 
-const SPEC: ArgSpec = { flags: [], options: ["settings"] };
+const SPEC: ArgSpec = { flags: [], options: ["settings", "preset", "from-line"] };
 
 export const runCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -39,17 +46,18 @@ export const runCommand: Command = async (argv, io) => {
     io.stdout.write(`${HELP}\n`);
     return EXIT.ok;
   }
-  const problem = args.error ?? arityProblem(args.positional);
+  const fromLine = fromLineOption(args.options.get("from-line"));
+  const problem = args.error ?? arityProblem(args.positional) ?? (typeof fromLine === "string" ? fromLine : undefined);
   if (problem !== undefined) return usage(io, problem);
   const [mapFile, eventsFile = "-"] = args.positional;
-  const preset = await loadOrReport(mapFile, io);
+  const preset = await loadOrReport(mapFile, io, args.options.get("preset"));
   if (preset === undefined) return EXIT.usage;
   const settings = await settingsOrReport(preset, args.options.get("settings"), io);
   if (settings === undefined) return EXIT.usage;
   const input = await openInput(eventsFile, io);
   if (input === undefined) return EXIT.usage;
-  await transformStream(input, preset, settings, io);
-  return EXIT.ok;
+  const name = eventsFile === "-" ? "standard input" : eventsFile;
+  return transformStream(input, preset, settings, io, typeof fromLine === "number" ? fromLine : 1, name);
 };
 
 function arityProblem(positional: readonly string[]): string | undefined {
@@ -60,15 +68,51 @@ function arityProblem(positional: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Transforms each line as it is read and writes its redacted outcome, waiting whenever stdout is full. */
-export async function transformStream(input: Readable, preset: Preset, settings: Settings, io: CliIO): Promise<void> {
-  for await (const line of readJsonLines(input)) {
-    const outcome = outcomeOf(line, preset, settings);
-    if (!(await writeLine(io.stdout, JSON.stringify(outcome)))) {
+/**
+ * Transforms each line as it is read and writes its redacted outcome, waiting whenever stdout is full. When the output
+ * cannot be written, reading stops and the line from which outcomes may be missing is reported (exit 2).
+ */
+export async function transformStream(
+  input: Readable,
+  preset: Preset,
+  settings: Settings,
+  io: CliIO,
+  fromLine = 1,
+  name = "the input",
+): Promise<number> {
+  let written = fromLine - 1;
+  let failure: Error | undefined;
+  let first = true;
+  for await (const line of readJsonLines(input, fromLine)) {
+    if (failure !== undefined || io.output?.failed) break;
+    if (first && prettyPrinted(line)) {
       input.destroy();
-      return;
+      io.stderr.write(
+        `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
+      );
+      return EXIT.usage;
     }
+    first = false;
+    const outcome = JSON.stringify(outcomeOf(line, preset, settings));
+    // Writes complete in order, so the lines confirmed written are always a prefix of the input.
+    const onWritten = (error?: Error | null) =>
+      error ? (failure ??= error) : (written = Math.max(written, line.line));
+    if (!(await writeLine(io.stdout, outcome, onWritten))) break;
   }
+  input.destroy();
+  if (failure === undefined && !io.output?.failed) return EXIT.ok;
+  if (failure !== undefined) io.output?.fail(failure);
+  const what = io.output?.problem() ?? "cannot write the output";
+  io.stderr.write(
+    `signal-map run: ${what}; outcomes from line ${written + 1} on may be missing: resume with --from-line ${written + 1}\n`,
+  );
+  if (io.output) io.output.reported = true;
+  return EXIT.usage;
+}
+
+/** A first line that is only "{" or "[": a pretty-printed JSON file, which would give an error for every line. */
+function prettyPrinted(line: JsonLine): line is Extract<JsonLine, { ok: false }> {
+  return !line.ok && (line.text === "{" || line.text === "[");
 }
 
 function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown {
@@ -77,21 +121,29 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
       messageId: null,
       outcome: "error",
       code: "invalid_event",
-      message: `line ${line.line}: not valid JSON${line.problem}`,
+      message: line.notUtf8
+        ? `line ${line.line}: not valid UTF-8 text`
+        : `line ${line.line}: not valid JSON${line.problem}`,
     };
     return outcome;
   }
-  return redactOutcome(preset.transform(line.value, settings), preset.meta);
+  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretValues(preset.meta, settings));
 }
 
-async function loadOrReport(mapFile: string, io: CliIO): Promise<Preset | undefined> {
+async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {
+  const ref = splitPresetRef(mapFile);
+  const notMap = await notMapFileProblem(ref.path, io.cwd);
+  if (notMap !== undefined) {
+    io.stderr.write(`signal-map run: ${notMap}\n`);
+    return undefined;
+  }
   try {
-    return await loadPreset(resolve(io.cwd, mapFile));
+    return await loadPreset(resolve(io.cwd, ref.path), { preset: name ?? ref.preset });
   } catch (error) {
     if (error instanceof PresetCompileError) {
       io.stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; no event was read\n`);
     } else {
-      io.stderr.write(`signal-map run: cannot load ${mapFile}: ${readProblem(error)}\n`);
+      io.stderr.write(`signal-map run: cannot load ${mapFile}: ${ioProblem(error)}\n`);
     }
     return undefined;
   }
@@ -105,10 +157,13 @@ async function settingsOrReport(preset: Preset, file: string | undefined, io: Cl
       input = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
     } catch (error) {
       const what =
-        error instanceof SyntaxError
-          ? `is not valid JSON${whereInJson(error)}`
-          : `cannot be read: ${readProblem(error)}`;
+        error instanceof SyntaxError ? `is not valid JSON${whereInJson(error)}` : `cannot be read: ${ioProblem(error)}`;
       io.stderr.write(`signal-map run: settings file ${file} ${what}\n`);
+      return undefined;
+    }
+    // As deliver: a file holding null, a list or a number is a mistake, not "no settings".
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      io.stderr.write(`signal-map run: settings file ${file} must hold a JSON object\n`);
       return undefined;
     }
   }
@@ -123,19 +178,11 @@ async function settingsOrReport(preset: Preset, file: string | undefined, io: Cl
 async function openInput(path: string, io: CliIO): Promise<Readable | undefined> {
   if (path === "-") return io.stdin;
   try {
-    const handle = await open(resolve(io.cwd, path), "r");
-    return handle.createReadStream({ encoding: "utf8" });
+    return await openEventsFile(resolve(io.cwd, path));
   } catch (error) {
-    io.stderr.write(`signal-map run: cannot read ${path}: ${readProblem(error)}\n`);
+    io.stderr.write(`signal-map run: cannot read ${path}: ${ioProblem(error)}\n`);
     return undefined;
   }
-}
-
-function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return error instanceof Error ? error.message : String(error);
 }
 
 function usage(io: CliIO, message: string): number {

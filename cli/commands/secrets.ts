@@ -5,15 +5,19 @@ import { loadSecrets, saveSecrets, secretNames, type SecretsMap } from "../../se
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { readSecretValue } from "./secret-input.js";
+import { usageError } from "../usage.js";
+import { shippedSettings, undeclaredProblem } from "./shipped-settings.js";
 
 export const SECRETS_HELP = `Usage: signal-map secrets set INTEGRATION NAME     read the value from standard input and store it
        signal-map secrets list                      show the stored names (never the values)
        signal-map secrets delete INTEGRATION NAME   remove one
 
-Stores credentials such as the Salesloft API key encrypted (AES-256-GCM) in a file written with mode 0600:
-  echo "$KEY" | signal-map secrets set salesloft api_key     (or type it: nothing is echoed)
+INTEGRATION and NAME must be declared by a shipped preset (a typo is refused with a suggestion).
+
+Stores credentials such as an integration's API key encrypted (AES-256-GCM) in a file written with mode 0600:
+  echo "$KEY" | signal-map secrets set INTEGRATION api_key     (or type it: nothing is echoed)
 \`signal-map deliver\` reads a setting from this file when neither --settings nor the environment
-(SALESLOFT_API_KEY) gives it. The value is never taken from the command line, where shells keep history.
+(<INTEGRATION>_<SETTING>, e.g. ACME_API_KEY) gives it. The value is never taken from the command line, where shells keep history.
 
 The encryption key comes from SIGNAL_SECRET_KEY: 64 hex characters or base64 of 32 bytes are used as the key
 itself (make one with \`openssl rand -hex 32\`); anything else is a passphrase (12 characters or more) from which
@@ -38,8 +42,7 @@ export const secretsCommand: Command = async (argv, io) => {
   const [action, ...names] = args.positional;
   const problem = args.error ?? usageProblem(action, names);
   if (problem !== undefined) {
-    io.stderr.write(`signal-map secrets: ${problem}\n\n${SECRETS_HELP}\n`);
-    return EXIT.usage;
+    return usageError(io, "secrets", problem, SECRETS_HELP);
   }
   const path = secretsFilePath(args.options.get("secrets-file"), io.env, io.cwd);
   try {
@@ -57,7 +60,7 @@ function usageProblem(action: string | undefined, names: readonly string[]): str
   if (action !== "set" && action !== "delete")
     return `name an action: set, list or delete${action ? ` (got ${JSON.stringify(action)})` : ""}`;
   if (names.length !== 2)
-    return `${action} needs an integration and a setting name, e.g. \`secrets ${action} salesloft api_key\``;
+    return `${action} needs an integration and a setting name, e.g. \`secrets ${action} INTEGRATION api_key\``;
   const bad = names.find((name) => !NAME.test(name));
   // Someone may paste the key where a name goes: say the argument is wrong without echoing it.
   return bad === undefined
@@ -73,6 +76,12 @@ async function listSecrets(path: string, io: CliIO): Promise<number> {
 }
 
 async function setSecret(path: string, integration: string, name: string, io: CliIO): Promise<number> {
+  // A typo would be stored silently and `deliver` would then say the setting is missing.
+  const undeclared = undeclaredProblem(await shippedSettings(), integration, name);
+  if (undeclared !== undefined) {
+    io.stderr.write(`signal-map secrets: ${undeclared}; nothing was stored\n`);
+    return EXIT.usage;
+  }
   const key = io.env["SIGNAL_SECRET_KEY"];
   const secrets: SecretsMap = await loadSecrets(path, key);
   const value = await readSecretValue(io.stdin, io.stderr, `${integration}.${name}`);

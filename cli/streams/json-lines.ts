@@ -1,31 +1,44 @@
 // Reading JSON Lines one line at a time and writing one line at a time, in constant memory, with backpressure.
 
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { readRawLines, UndecodableLine } from "../../delivery/input-events.js";
+import { parseEventJson } from "../../runtime/exact-ids.js";
 import { whereInJson } from "../../runtime/json-text.js";
 import type { OutputStream } from "../io.js";
 
 /** One input line: its parsed JSON, or where it stops being JSON. Line numbers count every line, blank ones included. */
 export type JsonLine =
   | { readonly line: number; readonly ok: true; readonly value: unknown }
-  | { readonly line: number; readonly ok: false; readonly problem: string };
+  | {
+      readonly line: number;
+      readonly ok: false;
+      readonly problem: string;
+      readonly notUtf8?: true;
+      /** The line as read, trimmed (not for a line that is not UTF-8). */
+      readonly text?: string;
+    };
 
 /**
  * The non-blank lines of `input`, parsed. Blank lines (only whitespace) are skipped: they are how a JSON Lines file
- * often ends and they carry no event. A byte order mark before the first line is ignored. readline's async iterator
- * pauses the input while its queue is full, so a huge file is never held in memory.
+ * often ends and they carry no event. A byte order mark before the first line is ignored. Lines are split as bytes
+ * and a line that is not UTF-8 is reported as such, never turned into U+FFFD; ids beyond 2^53 keep their digits
+ * (runtime/exact-ids.ts). Lines are pulled one at a time, so a huge file is never held in memory.
  */
-export async function* readJsonLines(input: Readable): AsyncGenerator<JsonLine> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+export async function* readJsonLines(input: Readable, fromLine = 1): AsyncGenerator<JsonLine> {
   let number = 0;
-  for await (const raw of lines) {
+  for await (const text of readRawLines(input)) {
     number++;
-    const text = number === 1 && raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+    // --from-line: lines before it are counted, never parsed.
+    if (number < fromLine) continue;
+    if (text instanceof UndecodableLine) {
+      yield { line: number, ok: false, problem: "", notUtf8: true };
+      continue;
+    }
     if (text.trim() === "") continue;
     try {
-      yield { line: number, ok: true, value: JSON.parse(text) };
+      yield { line: number, ok: true, value: parseEventJson(text) };
     } catch (error) {
-      yield { line: number, ok: false, problem: whereInJson(error) };
+      yield { line: number, ok: false, problem: whereInJson(error), text: text.trim() };
     }
   }
 }
@@ -38,12 +51,17 @@ interface Drainable {
 
 /**
  * Writes one line; when the stream's buffer is full, waits for it to drain (or to close, so a reader that went away
- * never leaves us waiting). Returns false when the stream can take no more output.
+ * never leaves us waiting). Returns false when the stream can take no more output. `written` is called once the line
+ * reached the system, with the error when it could not.
  */
-export async function writeLine(stream: OutputStream, text: string): Promise<boolean> {
+export async function writeLine(
+  stream: OutputStream,
+  text: string,
+  written?: (error?: Error | null) => void,
+): Promise<boolean> {
   const drainable = stream as Partial<Drainable>;
   if (isDestroyed(drainable)) return false;
-  const accepted = stream.write(`${text}\n`);
+  const accepted = stream.write(`${text}\n`, written);
   if (accepted !== false || typeof drainable.once !== "function") return true;
   await drained(drainable as Drainable);
   return !isDestroyed(drainable);

@@ -3,11 +3,19 @@
 import type { Assignment, Expr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./types.js";
-import { envOf, type CheckContext } from "./context.js";
+import { envOf, schemaFor, type CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
-import { allowedTypes, allowedValues, describeSchemaTypes, resolveTarget } from "./request-schema.js";
+import {
+  allowedTypes,
+  allowedValues,
+  describeSchemaTypes,
+  listItemSchema,
+  resolveAssignmentTarget,
+} from "./request-schema.js";
+import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
+import { checkCompoundFits } from "./composite-fit.js";
 import type { CheckTable } from "./table.js";
 
 export const ASSIGNMENT_CHECKS: CheckTable = {
@@ -16,21 +24,24 @@ export const ASSIGNMENT_CHECKS: CheckTable = {
 
 /** The target's names, or undefined when error recovery left a hole in it. */
 function targetNames(assignment: Assignment): string[] | undefined {
+  if (!Array.isArray(assignment.target)) return undefined;
   const names = listOf(assignment.target).map((name) => name?.text);
-  return names.length > 0 && names.every((name) => typeof name === "string") ? (names as string[]) : undefined;
+  // An empty target is `body <- expr`: the whole body.
+  return names.every((name) => typeof name === "string") ? (names as string[]) : undefined;
 }
 
 function checkTargetField(assignment: Assignment, context: CheckContext): void {
-  const loaded = context.preset?.schema;
+  const loaded = context.preset && schemaFor(context.preset, assignment);
   const names = targetNames(assignment);
   // Without a request schema, targets are unchecked.
   if (loaded === undefined || !loaded.ok || names === undefined) return;
-  const resolution = resolveTarget(loaded.schema, names);
+  const resolution = resolveAssignmentTarget(loaded.schema, names);
   if (resolution.kind === "field") {
-    checkValueFits(assignment.value, resolution.schema, names.join("."), context);
+    checkValueFits(assignment.value, resolution.schema, names.join(".") || "the request body", context);
     return;
   }
   if (resolution.kind === "open") return;
+  if (resolution.kind === "array-body") return reportArrayBodyField(assignment, context);
   const name = names[resolution.index];
   const span = assignment.target[resolution.index].span;
   if (resolution.kind === "not-object") {
@@ -52,9 +63,11 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
     checkValueFits(value.right, field, label, context);
     return;
   }
+  if (checkCompoundFits(value, field, label, context, checkValueFits)) return;
   const type = typeOf(value, envOf(context));
   const types = allowedTypes(field);
-  if (type === "any" && types !== undefined && !takesAnyJson(types) && readsEvent(value, envOf(context))) {
+  const loops = context.site.loops;
+  if (type === "any" && types !== undefined && !takesAnyJson(types) && readsEvent(value, envOf(context), 0, loops)) {
     reportUncheckedEventValue(value, types, label, context);
     return;
   }
@@ -70,7 +83,8 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
     return;
   }
   checkAllowedValue(value, field, label, context);
-  const items = asSchema(field.items);
+  checkFormat(value, field, label, context);
+  const items = listItemSchema(field);
   if (value.kind === "List" && items !== undefined) {
     for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
   }
@@ -82,8 +96,11 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
  */
 function reportUncheckedEventValue(value: Expr, types: readonly string[], label: string, context: CheckContext): void {
   const message = `a value read from the event may be any JSON value, but ${label} is ${describeSchemaTypes(types)}`;
+  // A list item has no target of its own to set field by field: it is built whole, in the list.
   const hint = types.includes("object")
-    ? `set its fields one by one instead, e.g. ${label}.name <- to_string(…)`
+    ? label.startsWith("an item of ")
+      ? "build each item as an object of converted values, e.g. [{ name: to_string(p.name) } for p in …]"
+      : `set its fields one by one instead, e.g. ${label}.name <- to_string(…)`
     : types.includes("string")
       ? "convert it so anything else is left out, e.g. to_string(…) or trim(…)"
       : types.includes("boolean")
@@ -105,19 +122,20 @@ const EVENT_ROOTS = new Set(["event", "traits", "properties", "context"]);
  * Whether an `any` value is event data — read directly, through a `let`, or through a function that passes it on
  * (`coalesce`) — rather than the `any` of a mistake already reported (an unknown function or setting).
  */
-function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0): boolean {
+function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0, loops?: ReadonlyMap<string, Expr>): boolean {
   if (value === undefined || depth > 32) return false;
   if (value.kind === "Path") {
     const root = value.root?.text ?? "";
     if (EVENT_ROOTS.has(root)) return true;
-    return readsEvent(env.letValue?.(root), env, depth + 1);
+    // A loop name reads the items of its list: event data when the list is.
+    return readsEvent(loops?.get(root) ?? env.letValue?.(root), env, depth + 1, loops);
   }
   if (value.kind === "Call") {
     if (!STDLIB_BY_NAME.has(value.callee?.text)) return false;
-    return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1));
+    return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1, loops));
   }
   if (value.kind === "Fallback")
-    return readsEvent(value.left, env, depth + 1) || readsEvent(value.right, env, depth + 1);
+    return readsEvent(value.left, env, depth + 1, loops) || readsEvent(value.right, env, depth + 1, loops);
   return false;
 }
 
@@ -188,16 +206,26 @@ function checkAssignedOnce(assignment: Assignment, context: CheckContext): void 
   const preset = context.preset;
   const names = targetNames(assignment);
   if (preset === undefined || names === undefined) return;
-  const earlier = preset.assignments.find((other) => conflicts(other, assignment));
+  // Each send block builds its own body: only assignments of the same block can clash.
+  const block = preset.blockOf.get(assignment);
+  const earlier = preset.assignments.find((o) => preset.blockOf.get(o) === block && conflicts(o, assignment));
   preset.assignments.push(assignment);
   if (earlier === undefined) return;
-  const earlierNames = targetNames(earlier)!.join(".");
-  const target = names.join(".");
+  const earlierNames = targetNames(earlier)!.join(".") || "body";
+  const target = names.join(".") || "body";
   const same = earlierNames === target;
-  const message = same ? `${target} is assigned twice` : `${target} overlaps the assignment to ${earlierNames}`;
+  const message = same
+    ? `${target} is assigned twice`
+    : target === "body" || earlierNames === "body"
+      ? `body <- sets the whole body, so no other rule may set ${target === "body" ? earlierNames : target}`
+      : `${target} overlaps the assignment to ${earlierNames}`;
   context.reporter.report("E400", assignment.targetSpan, message, {
     labels: [{ span: earlier.targetSpan, message: same ? "first assigned here" : `${earlierNames} assigned here` }],
-    hints: [`give each assignment a distinct "when" condition, or remove one`],
+    hints: [
+      target === "body" || earlierNames === "body"
+        ? "write every field inside the object that body <- builds, e.g. body <- { name: …, email: … }"
+        : `give each assignment a distinct "when" condition, or remove one`,
+    ],
   });
 }
 
@@ -209,5 +237,7 @@ function conflicts(a: Assignment, b: Assignment): boolean {
   if (aNames === undefined || bNames === undefined) return false;
   const shorter = Math.min(aNames.length, bNames.length);
   if (aNames.slice(0, shorter).some((name, i) => name !== bNames[i])) return false;
+  // `body <- expr` is the only rule that may set the body, whatever the conditions of the others.
+  if (shorter === 0 && aNames.length !== bNames.length) return true;
   return !(a.when !== undefined && b.when !== undefined && !sameStructure(a.when, b.when));
 }

@@ -5,20 +5,27 @@ import type {
   BinaryExpr,
   BooleanLiteral,
   CallExpr,
+  ComprehensionExpr,
   FallbackExpr,
   HeaderClause,
+  IfExpr,
   IntegrationDecl,
   LetStatement,
   ListLiteral,
   MapFile,
+  MatchExpr,
   NotExpr,
   NullLiteral,
   NumberLiteral,
+  ObjectLiteral,
   OmitLiteral,
   OnStatement,
+  OrderStatement,
   PathExpr,
   PresetDecl,
+  QueryClause,
   RequireStatement,
+  DropStatement,
   SendStatement,
   SettingDecl,
   StringLiteral,
@@ -36,7 +43,10 @@ export interface NodeByKind {
   Header: HeaderClause;
   Let: LetStatement;
   Require: RequireStatement;
+  Drop: DropStatement;
   Assign: Assignment;
+  Query: QueryClause;
+  Order: OrderStatement;
   String: StringLiteral;
   Number: NumberLiteral;
   Boolean: BooleanLiteral;
@@ -48,6 +58,10 @@ export interface NodeByKind {
   Binary: BinaryExpr;
   Not: NotExpr;
   Fallback: FallbackExpr;
+  Object: ObjectLiteral;
+  Comprehension: ComprehensionExpr;
+  If: IfExpr;
+  Match: MatchExpr;
 }
 
 export type NodeKind = keyof NodeByKind;

@@ -1,6 +1,6 @@
 // The checker's type model: what kind of value an expression gives, as far as it can be known before an event arrives.
 
-import type { Expr, MapFile, PathExpr, PresetDecl, SettingType } from "../../dsl/ast.js";
+import type { BinaryExpr, Expr, MapFile, PathExpr, PathSegment, PresetDecl, SettingType } from "../../dsl/ast.js";
 import type { ValueType } from "../../runtime/stdlib/spec.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { canonicalFieldSchema, schemaValueType } from "./event-schema.js";
@@ -43,16 +43,40 @@ export function typeOf(expr: Expr | undefined, env: TypeEnv): MapType {
     case "Path":
       return pathType(expr, env);
     case "Call":
-      return STDLIB_BY_NAME.get(expr.callee?.text)?.returns ?? "any";
+      return STDLIB_BY_NAME.get(expr.callee?.text)?.returns ?? (expr.callee?.text === "now" ? "string" : "any");
     case "Binary":
-      return expr.operator === "+" ? "string" : "boolean";
+      return binaryType(expr, env);
     case "Not":
       return "boolean";
     case "Fallback":
       return fallbackType(typeOf(expr.left, env), typeOf(expr.right, env));
+    case "Object":
+      return "object";
+    case "Comprehension":
+      return "list";
+    case "If":
+      return fallbackType(typeOf(expr.then, env), expr.otherwise ? typeOf(expr.otherwise, env) : "omit");
+    case "Match":
+      return [...listOf(expr.arms).map((arm) => arm?.value), expr.otherwise]
+        .map((value) => (value === undefined ? "omit" : typeOf(value, env)))
+        .reduce<MapType>(fallbackType, "omit");
     default:
       return "any";
   }
+}
+
+/**
+ * `+` adds two numbers and otherwise joins text, so it is a number, text, or unknown when neither side is known;
+ * `- * /` give numbers, the comparisons and `and`/`or` booleans.
+ */
+function binaryType(expr: BinaryExpr, env: TypeEnv): MapType {
+  if (expr.operator === "-" || expr.operator === "*" || expr.operator === "/") return "number";
+  if (expr.operator !== "+") return "boolean";
+  const left = typeOf(expr.left, env);
+  const right = typeOf(expr.right, env);
+  if (left === "number" && right === "number") return "number";
+  const unknown = (type: MapType) => type === "any" || type === "omit" || type === "number";
+  return unknown(left) && unknown(right) ? "any" : "string";
 }
 
 function fallbackType(left: MapType, right: MapType): MapType {
@@ -77,8 +101,28 @@ function pathType(path: PathExpr, env: TypeEnv): MapType {
     return type === undefined ? "any" : settingValueType(type);
   }
   const letType = root === undefined ? undefined : env.letType(root);
-  return letType !== undefined && segments.length === 0 ? letType : "any";
+  if (letType !== undefined && segments.length === 0) return letType;
+  return root === undefined ? "any" : objectFieldType(env.letValue?.(root), segments, env);
 }
+
+/** The type of `name.a.b` when the let `name` is an object literal: an object type with known fields. */
+function objectFieldType(value: Expr | undefined, segments: readonly PathSegment[], env: TypeEnv): MapType {
+  let node = value;
+  for (const segment of segments) {
+    if (node?.kind !== "Object" || segment.kind !== "Field") return "any";
+    node = listOf(node.entries).find((entry) => entry?.key === segment.name)?.value;
+  }
+  // `let a = { x: a.x }` (already an error) reads as `any` rather than recursing forever.
+  if (node === undefined || resolving.has(node)) return "any";
+  resolving.add(node);
+  try {
+    return typeOf(node, env);
+  } finally {
+    resolving.delete(node);
+  }
+}
+
+const resolving = new Set<Expr>();
 
 /** The value type a setting of the given declared type reads as: secrets and regions are text. */
 export function settingValueType(type: SettingType): MapType {

@@ -20,7 +20,7 @@ import type { Reporter } from "./report.js";
 type Shape = Record<string, unknown>;
 
 const SETTING_TYPES = new Set(["string", "number", "boolean", "region", "secret"]);
-const OPERATORS = new Set(["+", "==", "!=", "and", "or"]);
+const OPERATORS = new Set(["+", "==", "!=", "and", "or", "-", "*", "/", "<", "<=", ">", ">="]);
 
 /** The file with malformed parts left out; the very same objects when nothing is malformed. */
 export function wellFormedFile(file: unknown, reporter: Reporter): MapFile {
@@ -118,23 +118,31 @@ function isStatement(value: unknown): value is Statement {
   if (shape === undefined || !isSpan(shape.span)) return false;
   switch (shape.kind) {
     case "On":
-      return everyItem(shape.events, isString);
+      return everyItem(shape.events, isString) && optionalList(shape.calls, isName) && optional(shape.allSpan, isSpan);
     case "Send":
       return (
         typeof shape.method === "string" &&
         isSpan(shape.methodSpan) &&
         isExpr(shape.url) &&
+        optional(shape.when, isExpr) &&
+        optionalList(shape.slots, isSlot) &&
         everyItem(shape.headers, isHeader) &&
-        optional(shape.bodySchema, isString)
+        optionalList(shape.queries, isQuery) &&
+        optional(shape.bodySchema, isString) &&
+        optional(shape.batch, isBatch)
       );
+    case "Order":
+      return isExpr(shape.value);
     case "Let":
       return isName(shape.name) && isExpr(shape.value);
     case "Require":
       return isExpr(shape.value) && isString(shape.message);
+    case "Drop":
+      return isString(shape.reason) && isExpr(shape.when);
     case "Assign":
       return (
         everyItem(shape.target, isName) &&
-        (shape.target as unknown[]).length > 0 &&
+        // An empty target is `body <- expr` (the whole body).
         isSpan(shape.targetSpan) &&
         isExpr(shape.value) &&
         optional(shape.when, isExpr)
@@ -147,6 +155,32 @@ function isStatement(value: unknown): value is Statement {
 function isHeader(value: unknown): boolean {
   const shape = asShape(value);
   return isNode(shape, "Header") && isString(shape.name) && isExpr(shape.value);
+}
+
+function isSlot(value: unknown): boolean {
+  const shape = asShape(value);
+  return isNode(shape, "UrlSlot") && isExpr(shape.path) && asShape(shape.path)?.kind === "Path";
+}
+
+function isQuery(value: unknown): boolean {
+  const shape = asShape(value);
+  return isNode(shape, "Query") && isString(shape.name) && isExpr(shape.value);
+}
+
+function isBatch(value: unknown): boolean {
+  const shape = asShape(value);
+  return (
+    isNode(shape, "Batch") &&
+    everyItem(shape.target, isName) &&
+    isSpan(shape.targetSpan) &&
+    Number.isSafeInteger(shape.maxItems) &&
+    optional(shape.maxBytes, Number.isSafeInteger)
+  );
+}
+
+/** Lists added in language v2 may be missing from a tree built by hand for version 1. */
+function optionalList(value: unknown, check: (item: unknown) => boolean): boolean {
+  return value === undefined || everyItem(value, check);
 }
 
 function isExpr(value: unknown): value is Expr {
@@ -180,8 +214,34 @@ function isExpr(value: unknown): value is Expr {
     case "Fallback":
       return isExpr(shape.left) && isExpr(shape.right) && optional(shape.warn, isString);
     default:
+      return isCompoundExpr(shape);
+  }
+}
+
+/** Objects, comprehensions, `if` and `match` (language v2). */
+function isCompoundExpr(shape: Shape): boolean {
+  switch (shape.kind) {
+    case "Object":
+      return everyItem(shape.entries, (entry) => {
+        const e = asShape(entry);
+        return isNode(e, "Entry") && typeof e.key === "string" && isSpan(e.keySpan) && isExpr(e.value);
+      });
+    case "Comprehension":
+      return isExpr(shape.item) && isName(shape.name) && isExpr(shape.source) && optional(shape.condition, isExpr);
+    case "If":
+      return isExpr(shape.condition) && isExpr(shape.then) && optional(shape.otherwise, isExpr);
+    case "Match":
+      return isExpr(shape.subject) && everyItem(shape.arms, isArm) && optional(shape.otherwise, isExpr);
+    default:
       return false;
   }
+}
+
+function isArm(value: unknown): boolean {
+  const shape = asShape(value);
+  const pattern = asShape(shape?.pattern);
+  const literal = ["String", "Number", "Boolean"].includes(pattern?.kind as string) && isExpr(pattern);
+  return isNode(shape, "Arm") && literal && isExpr(shape.value);
 }
 
 function isSegment(value: unknown): boolean {

@@ -1,7 +1,7 @@
 // Expressions to TypeScript: every .map expression becomes one side-effect-free TypeScript expression.
 
 import type { Expr, PathExpr } from "../../dsl/ast.js";
-import { quote } from "./text.js";
+import { localName, quote } from "./text.js";
 
 export interface ExprContext {
   /** .map `let` name → TypeScript local name. */
@@ -12,6 +12,8 @@ export interface ExprContext {
   readonly functions: Set<string>;
   /** Whether a standard-library function can fail (and so needs an `isFailure` check). */
   readonly isFallible: (name: string) => boolean;
+  /** Allocates a TypeScript local name that clashes with nothing else (for a comprehension's loop name). */
+  readonly allocate?: (preferred: string) => string;
 }
 
 /** Roots whose value is an object of the normalised event. */
@@ -38,6 +40,8 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
     case "Path":
       return emitPath(expr, ctx);
     case "Call":
+      // now() reads the transform's clock, passed to build(); it is not a standard-library function.
+      if (expr.callee.text === "now") return `${helper(ctx, "clockText")}(clock)`;
       ctx.functions.add(expr.callee.text);
       return `${expr.callee.text}(${expr.args.map((arg) => emitExpr(arg, ctx)).join(", ")})`;
     case "Not":
@@ -49,6 +53,35 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
       const left = emitExpr(expr.left, ctx);
       return `${helper(ctx, "orElse")}(${left}, () => ${emitExpr(expr.right, ctx)}, warnings${warning})`;
     }
+    default:
+      return emitCompound(expr, ctx);
+  }
+}
+
+/** Objects, comprehensions, `if` and `match`: arms and branches are evaluated only when chosen. */
+function emitCompound(expr: Expr, ctx: ExprContext): string {
+  switch (expr.kind) {
+    case "Object": {
+      const entries = expr.entries.map((entry) => `[${quote(entry.key)}, ${emitExpr(entry.value, ctx)}]`);
+      return `${helper(ctx, "obj")}(${entries.join(", ")})`;
+    }
+    case "Comprehension": {
+      const name = ctx.allocate ? ctx.allocate(expr.name.text) : localName(expr.name.text);
+      const inner: ExprContext = { ...ctx, locals: new Map([...ctx.locals, [expr.name.text, name]]) };
+      const keep = expr.condition ? `, (${name}) => ${emitCondition(expr.condition, inner)}` : "";
+      return `${helper(ctx, "each")}(${emitExpr(expr.source, ctx)}, (${name}) => ${emitExpr(expr.item, inner)}${keep})`;
+    }
+    case "If": {
+      const otherwise = expr.otherwise ? emitExpr(expr.otherwise, ctx) : "undefined";
+      return `(${emitCondition(expr.condition, ctx)} ? ${emitExpr(expr.then, ctx)} : ${otherwise})`;
+    }
+    case "Match": {
+      const arms = expr.arms.map((arm) => `[${emitExpr(arm.pattern, ctx)}, () => ${emitExpr(arm.value, ctx)}]`);
+      const otherwise = expr.otherwise ? `, () => ${emitExpr(expr.otherwise, ctx)}` : "";
+      return `${helper(ctx, "pick")}(${emitExpr(expr.subject, ctx)}, [${arms.join(", ")}]${otherwise})`;
+    }
+    default:
+      return "undefined";
   }
 }
 
@@ -61,14 +94,30 @@ export function emitCondition(expr: Expr, ctx: ExprContext): string {
 /** True when the expression always yields a boolean, so no `holds()` is needed around it. */
 function isBoolean(expr: Expr): boolean {
   if (expr.kind === "Boolean" || expr.kind === "Not") return true;
-  if (expr.kind === "Binary") return expr.operator !== "+";
+  if (expr.kind === "Binary") return !ARITHMETIC.has(expr.operator);
   return expr.kind === "Call" && expr.callee.text === "is_present";
 }
 
+const ARITHMETIC = new Set(["+", "-", "*", "/"]);
+
+/** Operators that are one runtime helper each: their absent and type rules live in runtime/operators.ts. */
+const OPERATOR_HELPERS: Readonly<Record<string, string>> = {
+  "+": "plus",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "<": "less",
+  "<=": "lessOrEqual",
+  ">": "greater",
+  ">=": "greaterOrEqual",
+};
+
 function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext): string {
+  const operatorHelper = OPERATOR_HELPERS[operator];
+  if (operatorHelper !== undefined) {
+    return `${helper(ctx, operatorHelper)}(${emitExpr(left, ctx)}, ${emitExpr(right, ctx)})`;
+  }
   switch (operator) {
-    case "+":
-      return `${helper(ctx, "plus")}(${emitExpr(left, ctx)}, ${emitExpr(right, ctx)})`;
     case "and":
       return `(${emitCondition(left, ctx)} && ${emitCondition(right, ctx)})`;
     case "or":

@@ -31,6 +31,13 @@ export function emitStatement(statement: Statement, ctx: RuleContext): string[] 
       return [ruleHeader(statement, ctx), ...emitLet(statement, ctx)];
     case "Require":
       return [ruleHeader(statement, ctx), ...emitRequire(statement, ctx)];
+    case "Drop":
+      return [
+        ruleHeader(statement, ctx),
+        `if (${emitCondition(statement.when, ctx)}) {`,
+        `return { kind: "drop", reason: ${quote(statement.reason.value)} };`,
+        "}",
+      ];
     case "Assign":
       return [ruleHeader(statement, ctx), ...emitAssignment(statement, ctx)];
     default:
@@ -58,7 +65,7 @@ function emitRequire(statement: RequireStatement, ctx: RuleContext): string[] {
 
 function emitAssignment(statement: Assignment, ctx: RuleContext): string[] {
   const keys = statement.target.map((segment) => segment.text);
-  const lines = emitPut(keys, statement.value, ctx);
+  const lines = keys.length === 0 ? emitWholeBody(statement.value, ctx) : emitPut(keys, statement.value, ctx);
   if (statement.when === undefined) return lines;
   return [`if (${emitCondition(statement.when, ctx)}) {`, ...lines, "}"];
 }
@@ -68,6 +75,18 @@ function emitPut(keys: readonly string[], value: Expr, ctx: RuleContext): string
   if (value.kind !== "Fallback") return [putCall(keys, emitExpr(value, ctx), ctx)];
   const name = ctx.allocate(keys[keys.length - 1]);
   return [...emitValue(name, value, ctx), putCall(keys, name, ctx)];
+}
+
+/** `body <- expr`: the body becomes the value when it is present (it stays `{}` otherwise). */
+function emitWholeBody(value: Expr, ctx: RuleContext): string[] {
+  const name = ctx.allocate("wholeBody");
+  return [...emitValue(name, value, ctx), `if (${name} !== undefined) body = ${name};`];
+}
+
+/** The declaration of `body` in build(): `unknown` when a `body <- expr` rule may replace it with any JSON value. */
+export function bodyDeclaration(statements: readonly Statement[]): string {
+  const whole = statements.some((s) => s.kind === "Assign" && s.target.length === 0);
+  return whole ? "let body: unknown = {};" : "const body: Record<string, unknown> = {};";
 }
 
 export function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, target = "body"): string {

@@ -36,7 +36,11 @@ const RESERVED = new Set(
     "arguments eval " +
     // names the generated module itself uses
     "rt fn event settings body headers warnings build definePreset field item plus equals holds list isFailure " +
-    "put putIn text orElse REQUEST_SCHEMA"
+    "put putIn text orElse REQUEST_SCHEMA " +
+    // helpers of language v2 expressions
+    "sub mul div less lessOrEqual greater greaterOrEqual obj each pick " +
+    // names of language v2's preset structure
+    "clock clockText keyText segment withQuery"
   ).split(" "),
 );
 

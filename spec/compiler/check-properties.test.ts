@@ -70,12 +70,19 @@ function slotsOf(root: unknown): { parent: Record<string, unknown>; key: string 
   return slots;
 }
 
+// The language v2 expressions (objects, comprehensions, if, match, arithmetic) in one clean file.
+const V2_FILE = path.join(CASES_DIR, "expr-clean.map");
+
 describe("checkFile on damaged ASTs", () => {
-  it("never throws when parts of a real preset's AST are missing or malformed", () => {
+  it.each([
+    ["a real preset's AST", CLEAN_FILE],
+    ["an AST of every v2 expression", V2_FILE],
+  ])("never throws when parts of %s are missing or malformed", (_what, file) => {
+    const source = readFileSync(file, "utf8");
     const mutation = fc.record({ slot: fc.nat(), hole: fc.nat({ max: HOLES.length }) });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
-        const ast = structuredClone(parse(CLEAN_SOURCE, CLEAN_FILE).ast) as unknown;
+        const ast = structuredClone(parse(source, file).ast) as unknown;
         for (const { slot, hole } of mutations) {
           const slots = slotsOf(ast);
           if (slots.length === 0) break;
@@ -83,7 +90,7 @@ describe("checkFile on damaged ASTs", () => {
           if (hole === HOLES.length) delete parent[key];
           else parent[key] = structuredClone(HOLES[hole]);
         }
-        const result = checkFile(ast as MapFile, { filename: CLEAN_FILE });
+        const result = checkFile(ast as MapFile, { filename: file });
         expect(Array.isArray(result.diagnostics)).toBe(true);
       }),
       { numRuns: 400 },

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDeadLetter } from "../../delivery/dead-letter.js";
-import type { Emulator } from "../../emulator/salesloft/index.js";
+import type { Emulator } from "../../presets/salesloft/emulator/index.js";
 import { deliverTo, emulatorFor } from "./helpers/harness.js";
 import { leadLine } from "./helpers/test-preset.js";
 
@@ -47,7 +47,7 @@ describe("the dead-letter file", () => {
 
 describe("an interrupt", () => {
   it("stops reading input, lets requests on the wire finish, and fails the rest as interrupted", async () => {
-    emulator = await emulatorFor({ latencyMs: 40 });
+    emulator = await emulatorFor({ latencyMs: 200 });
     const lines = Array.from({ length: 100 }, (_, i) => leadLine(`int${i}@example.com`));
     const controller = new AbortController();
     const failedLines: string[] = [];

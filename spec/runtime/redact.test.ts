@@ -75,4 +75,34 @@ describe("redactText", () => {
   it("leaves secrets shorter than four characters alone", () => {
     expect(redactText("a1b a1b", ["a1b", ""])).toBe("a1b a1b");
   });
+
+  it("hides the key's hex encoding, in either case", () => {
+    const hex = Buffer.from(key).toString("hex");
+    expect(redactText(`x ${hex} y ${hex.toUpperCase()}`, [key])).toBe("x [redacted] y [redacted]");
+  });
+
+  it("hides base64 of a text holding the key at any offset: Bearer KEY, :KEY, user:KEY (Basic auth)", () => {
+    for (const wrapped of [`Bearer ${key}`, `:${key}`, `user:${key}`, `ab:${key}`, `${key}:`]) {
+      const encoded = Buffer.from(wrapped).toString("base64");
+      const shown = redactText(`echo ${encoded} end`, [key]);
+      expect(shown, wrapped).toContain("[redacted]");
+      // What is left of the encoding around the mark decodes to at most two bytes of the key.
+      const left = shown
+        .replace(/^echo /, "")
+        .replace(/ end$/, "")
+        .split("[redacted]")
+        .join("");
+      const around = Math.ceil(((wrapped.length - key.length) * 4) / 3);
+      expect(left.length, wrapped).toBeLessThanOrEqual(around + 12);
+      expect(Buffer.from(encoded, "base64").toString()).toBe(wrapped);
+    }
+  });
+
+  it("hides the start of a key cut at a length boundary and then closed as JSON or a line", () => {
+    expect(redactText(`{"error":"401 for Bearer ${key.slice(0, 15)}"}\n`, [key])).toBe(
+      `{"error":"401 for Bearer [redacted]"}\n`,
+    );
+    expect(redactText(`token ${key.slice(0, 14)}\nnext`, [key])).toBe("token [redacted]\nnext");
+    expect(redactText(`mid ${key.slice(0, 20)} more`, [key])).toBe("mid [redacted] more");
+  });
 });

@@ -111,4 +111,22 @@ describe("environment fallback", () => {
   it("ignores the environment when no integration name is given", () => {
     expect(validateSettings(SALESLOFT, {}, { SALESLOFT_API_KEY: "sk-env" }).ok).toBe(false);
   });
+
+  it("never quotes a value that could be a credential given in the wrong setting", () => {
+    const key = "sk_live_4f9a8b7c6d5e4f3a2b1c";
+    for (const [input, env] of [
+      [{ api_key: "sk-123456", default_phone_region: key }, {}],
+      [{ api_key: "sk-123456" }, { SALESLOFT_DEFAULT_PHONE_REGION: key }],
+    ] as const) {
+      const problems = problemsOf(validateSettings(SALESLOFT, input, env, "salesloft"));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).not.toContain("sk_live");
+      expect(problems[0]).toContain("text of 28 characters (not shown: it may be a credential)");
+    }
+  });
+
+  it("reports an API key holding a line break once, without the key", () => {
+    const problems = problemsOf(validateSettings(SALESLOFT, { api_key: "sk-123456\r\nX-Evil: 1" }));
+    expect(problems).toEqual(['api_key contains a line break (setting "api_key"); remove it']);
+  });
 });

@@ -88,3 +88,44 @@ describe("secretsFilePath", () => {
     expect(secretsFilePath(undefined, {}, "/project")).toBe("/project/.signal-map/secrets.json");
   });
 });
+
+describe("a tampered or malformed secrets file", () => {
+  const DAMAGED = /is damaged or was altered: restore it from a backup, or delete it and store the secrets again/;
+
+  async function withHeader(change: (file: Record<string, unknown>) => Record<string, unknown>): Promise<string> {
+    const path = join(dir, "s.json");
+    await saveSecrets(path, PASSPHRASE, { salesloft: { api_key: SECRET } });
+    await writeFile(path, JSON.stringify(change(JSON.parse(await readFile(path, "utf8")))));
+    return path;
+  }
+
+  it("refuses scrypt parameters beyond the bounds before deriving anything (no 4 GB derivation)", async () => {
+    for (const kdf of [
+      { name: "scrypt", N: 4194304, r: 8, p: 1 },
+      { name: "scrypt", N: 2 ** 15, r: 64, p: 1 },
+      { name: "scrypt", N: 2 ** 15, r: 8, p: 16 },
+    ]) {
+      const path = await withHeader((file) => ({ ...file, kdf }));
+      await expect(loadSecrets(path, PASSPHRASE), JSON.stringify(kdf)).rejects.toThrow(DAMAGED);
+    }
+  });
+
+  it("gives the same documented error, never a raw Node error, for malformed values", async () => {
+    const changes: ((file: Record<string, unknown>) => Record<string, unknown>)[] = [
+      (file) => ({ ...file, kdf: { name: "scrypt", N: "abc", r: 8, p: 1 } }),
+      (file) => ({ ...file, kdf: { name: "scrypt", N: 3, r: 8, p: 1 } }),
+      (file) => ({ ...file, kdf: { name: "scrypt", N: -1, r: 8, p: 1 } }),
+      (file) => ({ ...file, kdf: { name: "scrypt", N: 1.5, r: 8, p: 1 } }),
+      (file) => ({ ...file, kdf: { name: "scrypt", N: 2 ** 15, r: 8, p: 1, maxmem: 1e12 } }),
+      (file) => ({ ...file, kdf: null }),
+      (file) => ({ ...file, salt: "" }),
+      (file) => ({ ...file, iv: "AAAA" }),
+      (file) => ({ ...file, tag: "not base64 at all!" }),
+      (file) => ({ ...file, ciphertext: 12 }),
+    ];
+    for (const change of changes) {
+      const path = await withHeader(change);
+      await expect(loadSecrets(path, PASSPHRASE), change.toString()).rejects.toThrow(DAMAGED);
+    }
+  });
+});

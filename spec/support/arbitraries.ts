@@ -291,3 +291,15 @@ export const anyEvent: fc.Arbitrary<unknown> = fc
     { weight: 1, arbitrary: notAnObject },
   )
   .map(asJson);
+
+// ---------------------------------------------------------------- events with lists (comprehensions)
+
+const listElement: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ id: mostly(shortText), n: mostly(fc.oneof(fc.integer(), fc.double())) }) },
+  { weight: 1, arbitrary: hostileValue },
+);
+
+/** Canonical events whose properties carry `items` (a list, usually) and a `total`, for list comprehensions. */
+export const eventWithLists: fc.Arbitrary<Record<string, unknown>> = fc
+  .tuple(canonicalEvent, mostly(fc.array(listElement, { maxLength: 5 })), mostly(fc.double()))
+  .map(([event, items, total]) => ({ ...event, properties: { ...(event.properties as object), items, total } }));

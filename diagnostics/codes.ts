@@ -39,12 +39,20 @@ export const DIAGNOSTIC_CODES = {
   E411: "more than one preset in a file",
   E412: "missing preset",
   E413: "event value sent unconverted into a typed field",
+  // request schema (E45x)
+  E450: "required field never set",
+  E451: "unresolvable $ref in the request schema",
+  E452: "field target in a list body",
+  E453: "literal breaks the field's format",
   // the compiler itself (E9xx): a bug to report, never the author's fault
   E900: "internal compiler error",
   // warnings (W)
   W100: "unused let",
   W101: "fallback never taken",
   W102: "duplicate event name in on list",
+  W120: "required field may be missing",
+  W121: "condition names an event the preset never receives",
+  W122: "condition never holds",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -3,6 +3,7 @@
 import { Ajv, type Options } from "ajv";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { addFormats } from "./formats.js";
 import { describeSchemaErrors } from "./schema-problems.js";
 
 /** Problems with a request body, each naming the field; empty when the body matches. */
@@ -20,7 +21,15 @@ export function compileBodyCheck(schema: object): BodyCheck {
   return (body) => (validate(body) ? VALID : describeSchemaErrors(validate.errors ?? [], body, "body"));
 }
 
+// `date-time`, `uri` and `email` are enforced (runtime/formats.ts, the same tests the checker applies to literals);
+// other formats stay annotations.
 function ajvFor(schema: object) {
+  const ajv = dialectAjv(schema);
+  addFormats(ajv);
+  return ajv;
+}
+
+function dialectAjv(schema: object) {
   const dialect = String((schema as { $schema?: unknown }).$schema ?? "");
   if (dialect.includes("2020-12")) return new Ajv2020(OPTIONS);
   if (dialect.includes("2019-09")) return new Ajv2019(OPTIONS);

@@ -4,9 +4,16 @@ import type { Assignment, Expr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
-import { asSchema, type SchemaNode } from "./event-schema.js";
+import type { SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
-import { allowedTypes, allowedValues, describeSchemaTypes, resolveTarget } from "./request-schema.js";
+import {
+  allowedTypes,
+  allowedValues,
+  describeSchemaTypes,
+  listItemSchema,
+  resolveAssignmentTarget,
+} from "./request-schema.js";
+import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
 import type { CheckTable } from "./table.js";
 
@@ -25,12 +32,13 @@ function checkTargetField(assignment: Assignment, context: CheckContext): void {
   const names = targetNames(assignment);
   // Without a request schema, targets are unchecked.
   if (loaded === undefined || !loaded.ok || names === undefined) return;
-  const resolution = resolveTarget(loaded.schema, names);
+  const resolution = resolveAssignmentTarget(loaded.schema, names);
   if (resolution.kind === "field") {
     checkValueFits(assignment.value, resolution.schema, names.join("."), context);
     return;
   }
   if (resolution.kind === "open") return;
+  if (resolution.kind === "array-body") return reportArrayBodyField(assignment, context);
   const name = names[resolution.index];
   const span = assignment.target[resolution.index].span;
   if (resolution.kind === "not-object") {
@@ -70,7 +78,8 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
     return;
   }
   checkAllowedValue(value, field, label, context);
-  const items = asSchema(field.items);
+  checkFormat(value, field, label, context);
+  const items = listItemSchema(field);
   if (value.kind === "List" && items !== undefined) {
     for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
   }
@@ -82,8 +91,11 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
  */
 function reportUncheckedEventValue(value: Expr, types: readonly string[], label: string, context: CheckContext): void {
   const message = `a value read from the event may be any JSON value, but ${label} is ${describeSchemaTypes(types)}`;
+  // A list item has no target of its own to set field by field: it is built whole, in the list.
   const hint = types.includes("object")
-    ? `set its fields one by one instead, e.g. ${label}.name <- to_string(…)`
+    ? label.startsWith("an item of ")
+      ? "build each item as an object of converted values, e.g. [{ name: to_string(p.name) } for p in …]"
+      : `set its fields one by one instead, e.g. ${label}.name <- to_string(…)`
     : types.includes("string")
       ? "convert it so anything else is left out, e.g. to_string(…) or trim(…)"
       : types.includes("boolean")

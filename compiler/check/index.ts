@@ -5,6 +5,10 @@ import type { MapFile, PresetDecl, SendStatement } from "../../dsl/ast.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { listOf } from "./types.js";
 import { ASSIGNMENT_CHECKS } from "./assignment-checks.js";
+import { DEAD_RULE_CHECKS } from "./dead-rule-checks.js";
+import { REQUIRED_CHECKS } from "./required-checks.js";
+import { bundledSchema } from "./schema-resolve.js";
+import { SCHEMA_VALUE_CHECKS } from "./schema-value-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { createFileState, type PresetState } from "./context.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
@@ -56,6 +60,9 @@ export const CHECKS: CheckTable = mergeTables(
   OPERATOR_CHECKS,
   SEND_CHECKS,
   ASSIGNMENT_CHECKS,
+  SCHEMA_VALUE_CHECKS,
+  REQUIRED_CHECKS,
+  DEAD_RULE_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */
@@ -74,7 +81,7 @@ function checkedPreset(state: PresetState): CheckedPreset {
   const schema = state.schema;
   return {
     decl: state.decl,
-    ...(schema?.ok ? { requestSchema: schema.schema } : {}),
+    ...(schema?.ok ? { requestSchema: bundledSchema(schema.schema) } : {}),
     ...(schema !== undefined ? { requestSchemaPath: schema.path } : {}),
     ...(state.send !== undefined ? { send: state.send } : {}),
     events,

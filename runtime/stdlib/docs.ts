@@ -53,7 +53,8 @@ function exampleCells(name: string, example: FunctionExample): string[] {
 }
 
 // Columns padded the way prettier aligns a markdown table, so `npm run format` leaves the generated file alone.
-// Width counts code points, which matches prettier for the Latin text used here.
+// Width counts code points as prettier does: combining accents (U+0300-U+036F) as none, East Asian wide letters
+// (Hangul, CJK, kana, full-width forms: the ranges examples use) as two.
 function renderTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, column) => Math.max(...[header, ...rows].map((row) => width(row[column]))));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => pad(cell, widths[column])).join(" | ")} |`;
@@ -61,8 +62,14 @@ function renderTable(header: string[], rows: string[][]): string[] {
 }
 
 function width(text: string): number {
-  return Array.from(text).length;
+  let total = 0;
+  for (const char of text) total += COMBINING.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+  return total;
 }
+
+const COMBINING = /[\u0300-\u036F]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 
 function pad(text: string, size: number): string {
   return text + " ".repeat(size - width(text));

@@ -1,4 +1,4 @@
-// Text functions: lower, upper, trim, truncate, replace, concat.
+// Text functions: lower, upper, trim, truncate, replace, concat, snake_case.
 
 import { ABSENT, gives } from "./examples.js";
 import type { FunctionSpec } from "./spec.js";
@@ -38,6 +38,29 @@ export function concat(...parts: unknown[]): string | undefined {
   let joined = "";
   for (const part of parts) joined += scalarText(part) ?? "";
   return textResult(joined);
+}
+
+/**
+ * Words of letters and digits joined by "_", lower case: what GA4 accepts as an event name (letters, digits and
+ * underscores, starting with a letter). Accents are taken off (NFKD), camelCase and acronyms are split, every other
+ * character separates words, and whatever comes before the first letter (digits, underscores) is dropped.
+ */
+export function snake_case(text: unknown): string | undefined {
+  const value = textArg(text);
+  if (value === undefined) return undefined;
+  const words = value
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return textResult(
+    words
+      .filter((word) => word !== "")
+      .join("_")
+      .replace(/^[0-9_]+/, ""),
+  );
 }
 
 export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
@@ -140,5 +163,28 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
       { args: [{ a: 1 }], result: ABSENT, note: "an object is not text" },
     ],
     impl: concat,
+  },
+  {
+    name: "snake_case",
+    params: [{ name: "text", type: "string" }],
+    returns: "string",
+    fallible: false,
+    doc:
+      "The text as lower-case words joined by `_`, fit for a GA4 event name (letters, digits and underscores, " +
+      "starting with a letter). Accents are taken off; camelCase and acronyms are split into words; any other " +
+      "character (space, punctuation, a letter outside a–z such as `ß` or `정`) separates words and is dropped; " +
+      "digits and underscores before the first letter are dropped. Absent when no letter is left. GA4 also limits " +
+      "names to 40 characters: `truncate(snake_case(event), 40)`.",
+    examples: [
+      { args: ["Order Completed"], result: gives("order_completed") },
+      { args: ["checkoutStepViewed"], result: gives("checkout_step_viewed"), note: "camelCase" },
+      { args: ["HTMLForm Submitted"], result: gives("html_form_submitted"), note: "acronym" },
+      { args: ["Café / Résumé -- v2"], result: gives("cafe_resume_v2"), note: "accents off, punctuation dropped" },
+      { args: ["404 Page Viewed"], result: gives("page_viewed"), note: "a leading digit is dropped" },
+      { args: ["__"], result: ABSENT, note: "no letter" },
+      { args: [undefined], result: ABSENT },
+      { args: [42], result: ABSENT, note: "not text" },
+    ],
+    impl: snake_case,
   },
 ];

@@ -163,7 +163,7 @@ describe("generated code", () => {
       other: "</script><!-- \ud800 -->",
       raw: "raw\u2028separator */ process.exit(2)",
     });
-    expect(preset.meta.events).toEqual([name, "*/ throw 1 /*"]);
+    expect(preset.meta.events).toEqual([name, "*/ throw 1 /*", "\u2029 */ globalThis.x = 1 /*"]);
   });
 
   it("never lets a __proto__ key of the event reach a prototype", async () => {

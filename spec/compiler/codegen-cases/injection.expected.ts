@@ -4,12 +4,12 @@
 import type { BuildResult, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
 /** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "0bc2d29c904305512b2bd3005bccf9da6faaf792ffbc31455352002ff949365e";
+export const SOURCE_SHA256 = "3718f2b3762f69e10e7932c8e811e01061a6739f3cfd090c9eb62f778c517925";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { put, text } = rt;
 
-  /** Maps one "Signed Up\"); process.exit(1); //" or "*\/ throw 1 /*" event to its request. */
+  /** Maps one "Signed Up\"); process.exit(1); //", "*\/ throw 1 /*" or "\u2029 *\/ globalThis.x = 1 /*" event to its request. */
   function build(event: NormalizedEvent, settings: Settings): BuildResult {
     const warnings: string[] = [];
     const body: Record<string, unknown> = {};
@@ -46,7 +46,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       { name: "region", type: "region", required: false, secret: false, description: "Default region" },
       { name: "level", type: "number", required: false, secret: false, description: "A number setting" },
     ],
-    events: ['Signed Up"); process.exit(1); //', "*/ throw 1 /*"],
+    events: ['Signed Up"); process.exit(1); //', "*/ throw 1 /*", "\u2029 */ globalThis.x = 1 /*"],
     secretHeaders: [],
     build,
   };

@@ -1,0 +1,102 @@
+// Whether a rule's value is always present, and if not, which missing event values leave it absent.
+
+import type { Expr, PathExpr, SettingDecl } from "../../dsl/ast.js";
+import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
+import { sameStructure } from "./structural.js";
+import { listOf } from "./types.js";
+
+/**
+ * The ways a value can be absent: each way is the reads that, missing together, leave it absent (`traits.a ?? traits.b`
+ * is one way of two reads; `traits.a + traits.b` two ways of one). `[]` means always present; `[[]]` always absent.
+ */
+export type Absence = readonly (readonly string[])[];
+
+export const PRESENT: Absence = [];
+const ABSENT: Absence = [[]];
+const MAX_WAYS = 8;
+
+export interface PresenceFacts {
+  /** Expressions a `require` before this point proved present. */
+  readonly proven: readonly Expr[];
+  readonly letValue: (name: string) => Expr | undefined;
+  readonly setting: (name: string) => SettingDecl | undefined;
+}
+
+/** How `expr` can be absent. Constructs this analysis does not know are taken as present: it warns only when sure. */
+export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 0): Absence {
+  if (expr === undefined || depth > 32) return PRESENT;
+  if (facts.proven.some((proven) => sameStructure(proven, expr))) return PRESENT;
+  const next = (child: Expr | undefined) => absenceOf(child, facts, depth + 1);
+  switch (expr.kind) {
+    case "Omit":
+      return ABSENT;
+    case "Path":
+      return pathAbsence(expr, facts, depth);
+    case "List":
+      // A list whose items are all absent is absent.
+      return listOf(expr.items).map(next).reduce(allOf, ABSENT);
+    case "Call": {
+      const args = listOf(expr.args).map(next);
+      const spec = STDLIB_BY_NAME.get(expr.callee?.text);
+      if (expr.callee?.text === "coalesce") return args.reduce(allOf, ABSENT);
+      const fails: Absence = spec?.fallible === true ? [[`where ${expr.callee.text}(…) fails`]] : PRESENT;
+      return [...args, fails].reduce(anyOf, PRESENT);
+    }
+    case "Binary":
+      return expr.operator === "+" ? anyOf(next(expr.left), next(expr.right)) : PRESENT;
+    case "Fallback":
+      return allOf(next(expr.left), next(expr.right));
+    default:
+      return PRESENT;
+  }
+}
+
+function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absence {
+  const root = path.root?.text ?? "";
+  const segments = listOf(path.segments);
+  if (root === "event" && segments.length === 0) return PRESENT; // the event name is always there
+  if (root === "settings") {
+    const first = segments[0];
+    const setting = segments.length === 1 && first?.kind === "Field" ? facts.setting(first.name) : undefined;
+    return setting?.required === true ? PRESENT : [[pathText(path)]];
+  }
+  const letValue = facts.letValue(root);
+  if (letValue !== undefined && segments.length === 0) return absenceOf(letValue, facts, depth + 1);
+  return [[pathText(path)]];
+}
+
+/** `traits.email`, `context.page."full url"`, `items[0]`. */
+export function pathText(path: PathExpr): string {
+  return listOf(path.segments).reduce((text, segment) => {
+    if (segment?.kind === "Index") return `${text}[${segment.index}]`;
+    if (segment?.kind !== "Field") return text;
+    return `${text}.${segment.quoted || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment.name) ? JSON.stringify(segment.name) : segment.name}`;
+  }, path.root?.text ?? "");
+}
+
+/** Absent when either is absent. */
+function anyOf(a: Absence, b: Absence): Absence {
+  return dedupe([...a, ...b]);
+}
+
+/** Absent only when both are absent. */
+function allOf(a: Absence, b: Absence): Absence {
+  return dedupe(a.flatMap((left) => b.map((right) => [...new Set([...left, ...right])])));
+}
+
+function dedupe(ways: Absence): Absence {
+  const seen = new Map<string, readonly string[]>();
+  for (const way of ways) seen.set([...way].sort().join("\u0000"), way);
+  return [...seen.values()].slice(0, MAX_WAYS);
+}
+
+/** "events without traits.email", "events without traits.a and traits.b, or where e164(…) fails". */
+export function describeAbsence(absence: Absence): string {
+  const ways = absence.map((way) => {
+    const reads = way.filter((read) => !read.startsWith("where "));
+    const failures = way.filter((read) => read.startsWith("where "));
+    const parts = [...(reads.length > 0 ? [`without ${reads.join(" and ")}`] : []), ...failures];
+    return parts.length > 0 ? parts.join(" and ") : "where it is left out";
+  });
+  return `events ${ways.join(", or ")}`;
+}

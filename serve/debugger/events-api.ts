@@ -47,7 +47,8 @@ function matches(summary: EventSummary, query: ListQuery): boolean {
 /** Newest first; filters the store cannot express (event name, outcome at that integration) are applied here. */
 export async function listEvents(deps: DebuggerDeps, query: ListQuery): Promise<EventList> {
   const state = (query.outcome === "retrying" ? "pending" : query.outcome) as RowState | undefined;
-  const filter: EventFilter = { integration: query.integration, state, text: query.text ?? query.event };
+  // The event name is not a store filter: it is derived ("Identified" is an identify call), so it is matched here.
+  const filter: EventFilter = { integration: query.integration, state, text: query.text };
   const events: EventSummary[] = [];
   let before = query.before;
   for (let scanned = 0; scanned < MAX_SCAN;) {

@@ -50,7 +50,7 @@ function integrationSection(d: IntegrationDetail): HTMLElement {
   return h(
     "section",
     { class: "integration", "data-integration": d.outcome.integration },
-    h("h3", {}, d.outcome.integration, " ", outcomeBadge(d.outcome)),
+    h("h3", {}, d.outcome.integration, " ", outcomeBadge(d.outcome, false)),
     d.warnings.length > 0 && h("ul", { class: "warnings" }, ...d.warnings.map((w) => h("li", {}, w))),
     h("h4", {}, "Field explanation"),
     explanation(d.explanation),

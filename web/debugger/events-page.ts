@@ -180,7 +180,7 @@ function eventRow(
     h(
       "td",
       { class: "outcomes" },
-      ...e.outcomes.map(outcomeBadge),
+      ...e.outcomes.map((o) => outcomeBadge(o)),
       replayable &&
         h(
           "button",

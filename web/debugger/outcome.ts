@@ -24,12 +24,13 @@ export function outcomeText(o: OutcomeView): string {
   }
 }
 
-export function outcomeBadge(o: OutcomeView): HTMLElement {
+/** A badge; `named` puts the integration's name first (the list), the detail's heading already names it. */
+export function outcomeBadge(o: OutcomeView, named = true): HTMLElement {
   return h(
     "span",
     { class: `badge state-${o.state}`, "data-integration": o.integration, title: outcomeText(o) },
-    h("b", {}, o.integration),
-    " ",
+    named && h("b", {}, o.integration),
+    named && " ",
     outcomeText(o),
   );
 }

@@ -12,6 +12,8 @@ interface State {
   openId?: number;
   stream?: EventSource;
   refreshTimer?: number;
+  /** Pushes that arrived while a load was on the wire: applied again over its (possibly older) answer. */
+  pushedDuringLoad?: EventSummary[];
 }
 
 const OUTCOMES = ["delivered", "dropped", "failed", "pending", "retrying", "dead"];
@@ -66,8 +68,12 @@ export function startDebugger(root: HTMLElement): void {
     more.hidden = state.next === undefined;
   };
   const load = async () => {
+    const pushed: EventSummary[] = [];
+    state.pushedDuringLoad = pushed;
     const page = await getJson<EventList>(`/api/events?${query()}`);
+    if (state.pushedDuringLoad === pushed) state.pushedDuringLoad = undefined;
     state.events = [...page.events];
+    if (!filtered()) for (const summary of pushed) upsert(state, summary);
     state.next = page.next;
     render();
   };
@@ -89,12 +95,19 @@ export function startDebugger(root: HTMLElement): void {
   const connect = () => {
     state.stream?.close();
     const stream = new EventSource(`/api/events/stream${reveal.checked ? "?reveal=1" : ""}`);
-    stream.onopen = () => replace(status, "live");
+    // Whatever happened while the stream was down (a reconnect, the reveal switch) is caught up by a fresh load.
+    stream.onopen = () => {
+      replace(status, "live");
+      void load();
+    };
     stream.onerror = () => replace(status, "reconnecting…");
     stream.addEventListener("event", (message) => {
       const summary = JSON.parse((message as MessageEvent<string>).data) as EventSummary;
       if (filtered()) scheduleLoad();
-      else upsert(state, summary);
+      else {
+        upsert(state, summary);
+        state.pushedDuringLoad?.push(summary);
+      }
       render();
       if (state.openId === summary.id) void renderDetail(detail, summary.id, replay);
     });

@@ -62,13 +62,17 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  const t0 = Date.now();
   await page.close();
+  const t1 = Date.now();
   await hx.close();
+  if (Date.now() - t0 > 2000) console.error(`SLOW teardown: page ${t1 - t0} ms, server ${Date.now() - t1} ms`);
 });
 
 const lead = (email: string, traits: Record<string, string> = {}, event = "Lead Generated") => ({
   event,
   userId: email,
+  messageId: `msg-${event.toLowerCase().replace(/\W+/g, "-")}-${email}`,
   properties: { lead_source: "Website Contact Form" },
   context: { traits: { email, first_name: "Jane", last_name: "Doe", ...traits } },
 });
@@ -193,8 +197,13 @@ async function fillForScreenshot(): Promise<void> {
   hx.registry.add("salesloft-old-key", "credential_rejected", ADVICE_401);
   await hx.post("/v1/track", lead("sam.lee@example.org", {}, "Signed Up"));
   await hx.complete(await newestId(), "salesloft-old-key", rejected(401, `401 Unauthorized: ${ADVICE_401}`));
-  await hx.post("/v1/page", { userId: "p1", name: "Pricing", context: { traits: { email: "p.ng@example.net" } } });
-  await hx.post("/v1/identify", { userId: "u9", traits: { email: "ann@example.com" } });
+  await hx.post("/v1/page", {
+    messageId: "msg-page-1",
+    userId: "p1",
+    name: "Pricing",
+    context: { traits: { email: "p.ng@example.net" } },
+  });
+  await hx.post("/v1/identify", { messageId: "msg-identify-1", userId: "u9", traits: { email: "ann@example.com" } });
   await page.locator("tr.event").nth(3).waitFor();
 }
 

@@ -194,7 +194,10 @@ export async function startHarness(
       }),
     async close() {
       debug.close();
-      await server.close();
+      // A browser may keep a connection open past the test (keep-alive, a request cut off by closing the tab).
+      const closing = server.close();
+      server.server.closeAllConnections();
+      await closing;
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -39,6 +39,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "store credentials in an encrypted secrets file",
     load: async () => (await import("./commands/secrets.js")).secretsCommand,
   },
+  serve: {
+    summary: "run the live pipeline: collect over HTTP, store durably, deliver",
+    load: async () => (await import("./commands/serve.js")).serveCommand,
+  },
+  replay: {
+    summary: "re-queue the live pipeline's dead letters",
+    load: async () => (await import("./commands/replay.js")).replayCommand,
+  },
   demo: {
     summary: "deliver sample events to local emulators and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,

@@ -12,6 +12,8 @@ export interface IntegrationConfig {
   readonly presetName?: string;
   readonly settings: Readonly<Record<string, SettingSource>>;
   readonly baseUrl?: string;
+  /** Overrides the preset's declared rate limit (a team whose limit the destination raised or lowered). */
+  readonly rateLimitPerMinute?: number;
   readonly paused: boolean;
 }
 
@@ -160,6 +162,9 @@ function readIntegrations(value: unknown, baseDir: string, problems: string[]): 
         presetName: presetName === undefined || presetName === "" ? undefined : presetName,
         settings: readSettings(item.settings, `${at}.settings`, problems),
         baseUrl,
+        ...(item.rateLimitPerMinute !== undefined
+          ? { rateLimitPerMinute: positive(item.rateLimitPerMinute, `${at}.rateLimitPerMinute`, 600, problems) }
+          : {}),
         paused: item.paused === true,
       },
     ];

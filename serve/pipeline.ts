@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { systemClock } from "../delivery/clock.js";
 import { createHttpSender } from "../delivery/http-sender.js";
+import { RateLimiterRegistry } from "../delivery/rate-limiter.js";
 import { findAdapter } from "../delivery/registry.js";
 import { DEFAULT_RETRY_POLICY } from "../delivery/retry-policy.js";
 import type { RequestSender } from "../delivery/sender.js";
@@ -176,13 +177,16 @@ export async function buildTarget(
   if (!resolved.ok) throw new PipelineConfigError(resolved.problems);
   const checked = preset.validateSettings(resolved.settings, options.env);
   if (!checked.ok) throw new PipelineConfigError(checked.problems.map((p) => `${at}: ${p}`));
-  const integration = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
+  const meta = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
+  const override = entry.rateLimitPerMinute;
+  const integration = override === undefined ? meta : { ...meta, rateLimit: { limit: override, windowMs: 60_000 } };
   const factory = await findAdapter(integration.name);
   const sender = createHttpSender({
     adapter: factory?.({ clock: systemClock }),
     baseUrl: entry.baseUrl,
     concurrency: options.config.concurrency,
     rateLimit: integration.rateLimit,
+    ...(override !== undefined ? { limiters: new RateLimiterRegistry({ limitPerMinute: override }) } : {}),
     // Short retries in memory; longer ones are rows in the store with a due time, so a restart loses none.
     policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxTotalMs: 20_000 },
   });
@@ -193,6 +197,7 @@ export async function buildTarget(
     paused: entry.paused,
     sender,
     store,
+    ...(integration.rateLimit !== undefined ? { rateLimit: integration.rateLimit } : {}),
     onAttempt: (status, error) =>
       health.set(entry.name, { lastStatus: status, lastError: error, lastEventAt: Date.now() }),
   });

@@ -17,6 +17,8 @@ export interface TargetOptions {
   readonly sender: RequestSender;
   /** The shared store, whose `acquireRate` keeps every process within the destination's limit. */
   readonly store: Store;
+  /** The limit per credential shared by every process: the preset's declared one, or the config's override. */
+  readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   readonly now?: () => number;
   /** Called after each attempt with the HTTP status (or undefined for a network failure), for the state shown. */
   readonly onAttempt?: (status: number | undefined, error: string | undefined) => void;
@@ -95,8 +97,7 @@ export class IntegrationTarget implements WorkerTarget {
 
   /** Waits for the shared (cross-process) rate limit; a long wait hands the row back to the store instead. */
   private async waitForRate(rateKey: string | undefined): Promise<AttemptResult | undefined> {
-    const limit = (this.options.preset.meta.integration as { rateLimit?: { limit: number; windowMs: number } })
-      .rateLimit;
+    const limit = this.options.rateLimit;
     const acquire = this.options.store.acquireRate?.bind(this.options.store);
     if (limit === undefined || acquire === undefined || rateKey === undefined) return undefined;
     const deadline = this.now() + RATE_WAIT_BUDGET_MS;

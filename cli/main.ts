@@ -39,6 +39,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "store credentials in an encrypted secrets file",
     load: async () => (await import("./commands/secrets.js")).secretsCommand,
   },
+  lsp: {
+    summary: "run the .map language server on stdin/stdout (for editors)",
+    load: async () => (await import("./commands/lsp.js")).lspCommand,
+  },
   demo: {
     summary: "deliver sample leads to a local Salesloft emulator and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,

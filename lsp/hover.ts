@@ -4,11 +4,12 @@
 import type { Hover } from "vscode-languageserver/node";
 import type { PathExpr, PathSegment } from "../dsl/ast.js";
 import { resolveCanonicalPath } from "../compiler/check/event-schema.js";
-import { resolveAssignmentTarget } from "../compiler/check/request-schema.js";
+import { ITEMS_STEP, resolveAssignmentTarget, schemaAt } from "../compiler/check/request-schema.js";
 import { STDLIB_BY_NAME } from "../runtime/stdlib/index.js";
 import type { Analysis } from "./documents.js";
 import { rangeOf } from "./diagnostics.js";
 import { codeBlock, describeFunction, describeSetting, ROOT_DOCS } from "./describe.js";
+import { joinVariants } from "../compiler/check/schema-variants.js";
 import { describeField, requestSchemaAt } from "./schemas.js";
 import { letFor, loopBinding, nodesAt, presetAt, type AnyNode, type Step } from "./syntax-tree.js";
 
@@ -34,6 +35,7 @@ function describe(analysis: Analysis, chain: Step[], step: Step, parent: AnyNode
   if (node.kind === "Name" && step.key === "target" && step.index !== undefined) {
     return describeTarget(analysis, parent, step.index, offset);
   }
+  if (node.kind === "Entry") return describeEntry(analysis, chain, offset);
   if (node.kind === "Name" && step.key === "name" && parent.kind === "SettingDecl")
     return settingDoc(analysis, node.text);
   if (node.kind === "Name" && step.key === "name" && parent.kind === "Let") {
@@ -77,4 +79,22 @@ function describeTarget(analysis: Analysis, assignment: AnyNode, index: number, 
   const resolution = resolveAssignmentTarget(root, names);
   if (resolution.kind === "open") return `**${names.join(".")}**: any value (its object allows any key)`;
   return resolution.kind === "field" ? describeField(names.join("."), resolution.schema) : undefined;
+}
+
+/** A key of an object literal assigned to a target: the field it sets, found by the steps from the target down. */
+function describeEntry(analysis: Analysis, chain: Step[], offset: number): string | undefined {
+  const entry = chain[chain.length - 1]!.node;
+  const keySpan = entry.keySpan as { start: number; end: number };
+  const at = chain.findIndex(({ node }) => node.kind === "Assign");
+  if (offset < keySpan.start || offset > keySpan.end || at < 0) return undefined;
+  const root = requestSchemaAt(analysis, offset);
+  if (root === undefined) return undefined;
+  const steps = (chain[at]!.node.target as { text: string }[]).map((name) => name.text);
+  for (const { node, key } of chain.slice(at + 1)) {
+    if (node.kind === "Entry") steps.push(node.key as string);
+    else if (node.kind === "List" || (node.kind === "Comprehension" && key !== "source")) steps.push(ITEMS_STEP);
+  }
+  const found = schemaAt(root, steps);
+  if (found.length === 0) return undefined;
+  return describeField(steps.filter((step) => step !== ITEMS_STEP).join("."), joinVariants(found));
 }

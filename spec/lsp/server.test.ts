@@ -21,7 +21,7 @@ preset contact "Contact"
     body matches "fixtures/contact.request.schema.json"
   let email = lower(trim(traits.email))
   email <- email
-  custom_fields.plan_name <- [p.name for p in properties.plans][0]
+  custom_fields <- { plan_name: join([p.name for p in properties.plans], ", "), seats: 2 }
 `;
 const CONTACT_URI = documentUri("spec/lsp/contact.map");
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   lsp.open(SALESLOFT_URI, SALESLOFT);
   lsp.open(CONTACT_URI, CONTACT);
   await lsp.diagnostics(SALESLOFT_URI, 1);
-  await lsp.diagnostics(CONTACT_URI, 1);
+  expect((await lsp.diagnostics(CONTACT_URI, 1)).diagnostics).toEqual([]);
 });
 afterAll(async () => lsp?.close());
 
@@ -99,6 +99,11 @@ describe("hover", () => {
     const upsertKey = await hover(SALESLOFT_URI, SALESLOFT, "upsert_key ");
     expect(upsertKey).toMatch(/^\*\*upsert_key\*\*: `string`/);
     expect(upsertKey).toContain('Allowed values: `"id"`, `"crm_id"`, `"email_address"`');
+  });
+
+  it("shows the field an object literal's key sets", async () => {
+    expect(await hover(CONTACT_URI, CONTACT, "seats: 2", 1)).toBe("**custom_fields.seats**: `integer`\n\nSeats bought");
+    expect(await hover(CONTACT_URI, CONTACT, "plan_name:", 1)).toMatch(/^\*\*custom_fields\.plan_name\*\*: `string`/);
   });
 
   it("shows a setting's declaration and a context field's description", async () => {

@@ -1,8 +1,9 @@
 // The language server: wires the LSP connection to the documents, diagnostics, hover, completion and definition.
 
 import type { Connection } from "vscode-languageserver/node";
-import { createConnection, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
+import { CodeActionKind, createConnection, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { quickFixes } from "./code-actions.js";
 import { completionsAt } from "./completion.js";
 import { definitionAt } from "./definition.js";
 import { toLspDiagnostics } from "./diagnostics.js";
@@ -51,6 +52,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       hoverProvider: true,
       completionProvider: { triggerCharacters: ["."] },
       definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: "signal-map" },
   }));
@@ -85,5 +87,9 @@ function registerFeatures(connection: Connection, documents: TextDocuments<TextD
   connection.onDefinition(({ textDocument, position }) => {
     const found = at(textDocument.uri, position);
     return found === undefined ? null : definitionAt(found.analysis, found.offset);
+  });
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? [] : quickFixes(document, params);
   });
 }

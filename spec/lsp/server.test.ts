@@ -67,6 +67,15 @@ describe("diagnostics as you type", () => {
     const start = positionOf(broken, "trimm(");
     expect(e200!.range).toEqual({ start, end: { line: start.line, character: start.character + 5 } });
 
+    const actions = (await lsp.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri },
+      range: e200!.range,
+      context: { diagnostics: [e200] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[];
+    expect(actions.map((a) => [a.title, a.edit.changes[uri]])).toEqual([
+      ['Change "trimm" to "trim"', [{ range: e200!.range, newText: "trim" }]],
+    ]);
+
     lsp.change(uri, 2, SALESLOFT);
     expect((await lsp.diagnostics(uri, 2)).diagnostics).toEqual([]);
   });

@@ -4,9 +4,9 @@
 import type { Clock } from "../delivery/clock.js";
 import { deliverEvents } from "../delivery/deliver.js";
 import { RateLimiterRegistry } from "../delivery/rate-limiter.js";
-import { createSalesloftSender } from "../delivery/salesloft/sender.js";
+import { createSalesloftSender } from "../presets/salesloft/sender.js";
 import type { RequestSender, SendContext, SendReport } from "../delivery/sender.js";
-import { DEFAULT_API_KEY } from "../emulator/salesloft/index.js";
+import { DEFAULT_API_KEY } from "../presets/salesloft/emulator/index.js";
 import { loadPreset } from "../loader/load-preset.js";
 import type { HttpRequest } from "../runtime/outcome.js";
 import { startEmulatorProcess, sharedClock, type SharedClockSpec } from "./emulator-process.js";

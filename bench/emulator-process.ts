@@ -2,7 +2,7 @@
 // (or a core) with the delivery pipeline being measured. Both sides may share one accelerated clock.
 
 import { fork } from "node:child_process";
-import { startEmulator } from "../emulator/salesloft/index.js";
+import { startEmulator } from "../presets/salesloft/emulator/index.js";
 import type { Clock } from "../delivery/clock.js";
 import { WORKER_PATH } from "./fork.js";
 

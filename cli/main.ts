@@ -32,7 +32,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     load: async () => (await import("./commands/deliver.js")).deliverCommand,
   },
   emulator: {
-    summary: "run the local Salesloft API emulator on 127.0.0.1",
+    summary: "run the local API emulator of an integration on 127.0.0.1",
     load: async () => (await import("./commands/emulator.js")).emulatorCommand,
   },
   secrets: {
@@ -44,7 +44,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     load: async () => (await import("./commands/lsp.js")).lspCommand,
   },
   demo: {
-    summary: "deliver sample leads to a local Salesloft emulator and show the result",
+    summary: "deliver sample events to local emulators and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
 };

@@ -17,6 +17,8 @@ export interface CompileOptions {
   readonly readFile?: (absolutePath: string) => string | undefined;
   /** Module the generated code imports its types from (default "signal-map/runtime"). */
   readonly runtimeModule?: string;
+  /** The preset to compile when the file holds several; a file with one needs no name. */
+  readonly preset?: string;
 }
 
 export interface CheckResult {
@@ -44,10 +46,12 @@ export function check(source: string, options: CompileOptions): CheckResult {
   }
 }
 
-/** Checks, then generates and formats the module. Never throws: any failure is a diagnostic. */
+/** Checks, then generates and formats the module of one preset. Never throws: any failure is a diagnostic. */
 export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
   const checked = check(source, options);
-  const preset = checked.presets[0];
+  const chosen = choosePreset(checked, options.preset);
+  if (chosen.problem !== undefined) return { diagnostics: [...checked.diagnostics, chosen.problem] };
+  const preset = chosen.preset;
   if (hasErrors(checked.diagnostics) || !checked.ast.integration || !preset)
     return { diagnostics: checked.diagnostics };
   try {
@@ -56,14 +60,44 @@ export async function compile(source: string, options: CompileOptions): Promise<
       filename: options.filename,
       integration: checked.ast.integration,
       preset: preset.decl,
-      requestSchema: preset.requestSchema,
-      requestSchemaPath: schemaPathForHeader(options.filename, preset.requestSchemaPath),
+      layout: preset.layout,
+      schemas: preset.schemas.map(({ schema, path }) => ({
+        schema,
+        path: schemaPathForHeader(options.filename, path),
+      })),
+      usesClock: preset.usesClock,
+      secretHeaders: preset.secretHeaders,
       runtimeModule: options.runtimeModule,
     });
     return { diagnostics: checked.diagnostics, code: await formatTypeScript(code) };
   } catch (error) {
     return { diagnostics: [...checked.diagnostics, internalError(error)] };
   }
+}
+
+/** The names of the presets a source declares, in order (empty when it does not parse that far). */
+export function presetNames(source: string, filename: string): string[] {
+  return parse(source, filename).ast.presets.map((p) => p.name.text);
+}
+
+/** The preset to compile: the named one, or the only one; a diagnostic listing the names otherwise. */
+function choosePreset(checked: CheckResult, name: string | undefined) {
+  const presets = checked.presets;
+  const names = presets.map((p) => p.decl.name.text);
+  const list = names.map((n) => `"${n}"`).join(", ");
+  const at = { start: 0, end: 0 };
+  if (name === undefined) {
+    if (presets.length <= 1) return { preset: presets[0] };
+    return {
+      problem: diagnostic("E441", `the file holds ${presets.length} presets (${list}); name the one to use`, at, [
+        `choose one with --preset NAME, e.g. --preset ${names[0]}`,
+      ]),
+    };
+  }
+  const preset = presets.find((p) => p.decl.name.text === name);
+  if (preset !== undefined) return { preset };
+  const hint = names.length === 0 ? "the file declares no preset" : `the file has: ${list}`;
+  return { problem: diagnostic("E442", `the file has no preset named "${name}"`, at, [hint]) };
 }
 
 function readText(path: string): string | undefined {
@@ -74,24 +108,15 @@ function readText(path: string): string | undefined {
   }
 }
 
-/** Version 1 compiles one preset per file: the module is that preset. */
+/** A file needs a preset. Several are fine (language v2; E411 is retired): each compiles to its own module. */
 function presetCount(ast: MapFile): Diagnostic[] {
-  if (!ast.integration) return [];
-  if (ast.presets.length === 0) {
-    const end = ast.span.end;
-    return [
-      diagnostic("E412", "the file declares no preset", { start: end, end }, [
-        'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
-      ]),
-    ];
-  }
-  return ast.presets
-    .slice(1)
-    .map((extra) =>
-      diagnostic("E411", `a .map file holds one preset; "${extra.name.text}" is a second one`, extra.name.span, [
-        "move it into a file of its own beside this one",
-      ]),
-    );
+  if (!ast.integration || ast.presets.length > 0) return [];
+  const end = ast.span.end;
+  return [
+    diagnostic("E412", "the file declares no preset", { start: end, end }, [
+      'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
+    ]),
+  ];
 }
 
 function diagnostic(code: Diagnostic["code"], message: string, span: Diagnostic["span"], hints: string[]): Diagnostic {

@@ -27,7 +27,11 @@ export function acceleratedClock(factor: number, startMs: number = Date.now()): 
 
 type Schedule = (callback: () => void, delayMs: number) => ReturnType<typeof setTimeout>;
 
-function sleepFor(ms: number, signal: AbortSignal | undefined, schedule: Schedule): Promise<void> {
+/** The longest delay a Node timer takes; a longer one fires at once. A longer sleep ends here and callers wait again. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Exported for tests: `schedule` is setTimeout in real clocks. */
+export function sleepFor(ms: number, signal: AbortSignal | undefined, schedule: Schedule): Promise<void> {
   if (signal?.aborted || !(ms > 0)) return Promise.resolve();
   return new Promise((resolve) => {
     const finish = (): void => {
@@ -35,7 +39,7 @@ function sleepFor(ms: number, signal: AbortSignal | undefined, schedule: Schedul
       signal?.removeEventListener("abort", finish);
       resolve();
     };
-    const timer = schedule(finish, Math.ceil(ms));
+    const timer = schedule(finish, Math.min(Math.ceil(ms), MAX_TIMER_MS));
     signal?.addEventListener("abort", finish, { once: true });
   });
 }

@@ -1,23 +1,24 @@
 // The delivery pipeline: transform each input event with a preset and send what it asks for, in order per person.
 
 import { setMaxListeners } from "node:events";
-import type { Outcome, SendOutcome } from "../runtime/outcome.js";
+import type { SendOutcome } from "../runtime/outcome.js";
 import { redactText } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
+import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
-import { asyncIteratorOf, originalLine, parseInputItem, personKey } from "./input-events.js";
+import { asyncIteratorOf, originalLine, parseInputItem } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
+import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
-import type { RequestSender, SendReport } from "./sender.js";
+import { guardRequest } from "./request-guard.js";
+import type { RequestSender, SendContext, SendReport } from "./sender.js";
 
 /** The part of a loaded preset delivery uses (runtime/preset.ts's Preset has it). */
-export interface TransformingPreset {
-  transform(event: unknown, settings: Settings): Outcome;
-}
+export type TransformingPreset = PreparingPreset;
 
 export interface DeliverOptions {
-  readonly preset: TransformingPreset;
+  readonly preset: PreparingPreset;
   /** Validated settings, passed to every transform. */
   readonly settings: Settings;
   readonly sender: RequestSender;
@@ -35,6 +36,8 @@ export interface DeliverOptions {
   /** Secret values (the API key) that must not appear in any result, whatever a server or library echoes. */
   readonly secrets?: readonly string[];
   readonly clock?: Clock;
+  /** How long a batch waits for more events before it is sent. Default 200 ms. */
+  readonly batchWaitMs?: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -59,7 +62,8 @@ class DeliveryRun {
   private readonly counter = new SummaryCounter();
   private readonly cancel = new AbortController();
   private readonly pending = new Set<Promise<void>>();
-  private readonly maxPending: number;
+  private maxPending: number;
+  private readonly batcher: Batcher;
   private readonly stopped: Promise<typeof STOP>;
   private linesRead = 0;
   private stoppedEarly = false;
@@ -77,11 +81,21 @@ class DeliveryRun {
       if (options.signal?.aborted) resolve(STOP);
       else options.signal?.addEventListener("abort", () => resolve(STOP), { once: true });
     });
+    this.batcher = new Batcher(
+      (request, items, send, rateKey) =>
+        this.scheduler.withSlot(() => this.sendBatch(request, { send, rateKey, batchItems: items })),
+      this.clock,
+      options.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS,
+    );
+    // An interrupt sends what is waiting in batches at once (they then end interrupted, or delivered if in time).
+    void this.stopped.then(() => this.batcher.flushAll());
   }
 
   async consume(input: AsyncIterable<unknown> | Iterable<unknown>): Promise<DeliverySummary> {
     const startedAt = this.clock.now();
     await this.readAll(asyncIteratorOf(input));
+    // Nothing more can join a batch: send them now rather than after their wait.
+    this.batcher.flushAll();
     await this.drain();
     return this.counter.finish(this.clock.now() - startedAt, this.linesRead, this.stoppedEarly);
   }
@@ -118,7 +132,8 @@ class DeliveryRun {
   }
 
   private async handle(item: unknown, event: unknown, line: number): Promise<void> {
-    const outcome = this.transform(event);
+    const prepared = this.prepare(event);
+    const outcome = prepared.outcome;
     const messageId = outcome.messageId;
     if (outcome.outcome === "drop") {
       return this.finish(
@@ -131,26 +146,56 @@ class DeliveryRun {
       const error = `${outcome.code}: ${outcome.message}`;
       return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
     }
-    const report = await this.scheduler.run(personKey(outcome.request.body), () => this.send(outcome));
+    const orderKey = prepared.orderKey ?? this.options.sender.orderKey?.(outcome.request);
+    const batch = prepared.send?.batch;
+    if (batch) this.maxPending = Math.max(this.maxPending, Math.min(10_000, batch.maxItems * 2));
+    const report = batch
+      ? await this.scheduler.run(orderKey, () => this.joinBatch(outcome, prepared), false)
+      : await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
     return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
   }
 
-  private transform(event: unknown): Outcome {
+  /** The event waits in its batch; the batch's result is its own (the person's next event waits for it). */
+  private joinBatch(outcome: SendOutcome, prepared: Prepared): Promise<SendReport> {
+    if (this.options.signal?.aborted) return Promise.resolve(notSent("interrupted before it was sent", true));
+    // Each request passes the guard before it joins a batch: a refused one fails alone, named.
+    const guarded = guardRequest(outcome.request, prepared.send);
+    if (!guarded.ok) {
+      const name = outcome.messageId ? `event ${JSON.stringify(outcome.messageId)}` : "an event without messageId";
+      return Promise.resolve(notSent(`request refused for ${name}: ${guarded.error}`, false));
+    }
+    return this.batcher.add(outcome.request, prepared.send!, prepared.rateKey);
+  }
+
+  private async sendBatch(request: SendOutcome["request"], context: Partial<SendContext>): Promise<SendReport> {
+    if (this.options.signal?.aborted) return notSent("interrupted before it was sent", true);
     try {
-      return this.options.preset.transform(event, this.options.settings);
+      return await this.options.sender.send(request, {
+        ...context,
+        stopSignal: this.options.signal,
+        cancelSignal: this.cancel.signal,
+      });
     } catch (error) {
-      // transform never throws by contract; this keeps one broken preset from losing the rest of the stream.
-      const message = error instanceof Error ? error.message : String(error);
-      return { messageId: null, outcome: "error", code: "internal", message: `the preset threw: ${message}` };
+      return notSent(
+        `internal: delivery failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        false,
+      );
     }
   }
 
-  private async send(outcome: SendOutcome): Promise<SendReport> {
+  private prepare(event: unknown): Prepared {
+    return prepareEvent(this.options.preset, event, this.options.settings);
+  }
+
+  private async send(outcome: SendOutcome, prepared: Prepared): Promise<SendReport> {
     if (this.options.signal?.aborted) return notSent("interrupted before it was sent", true);
     try {
       return await this.options.sender.send(outcome.request, {
         stopSignal: this.options.signal,
         cancelSignal: this.cancel.signal,
+        send: prepared.send,
+        rateKey: prepared.rateKey,
+        messageId: outcome.messageId,
       });
     } catch (error) {
       return notSent(
@@ -164,7 +209,11 @@ class DeliveryRun {
     let final = this.redacted(result);
     if (final.status === "failed" && this.options.deadLetter) {
       try {
-        await this.options.deadLetter.append(originalLine(item));
+        // The dead letter is the input line byte for byte (so a replay sends exactly what came in); only a line that
+        // holds a secret's value, which events never should, is redacted rather than kept.
+        const line = originalLine(item);
+        const secrets = this.options.secrets ?? [];
+        await this.options.deadLetter.append(typeof line === "string" ? redactText(line, secrets) : line);
       } catch (error) {
         const reason = (error as { code?: string }).code ?? String(error);
         final = { ...final, warnings: [...final.warnings, `could not append to the dead-letter file (${reason})`] };

@@ -1,6 +1,7 @@
 // HTTP transport for delivery: one keep-alive undici Pool per origin, answers read whole, errors reduced to a code.
 
 import { Pool } from "undici";
+import { MAX_TIMER_MS } from "./clock.js";
 import type { HeaderMap } from "./retry-policy.js";
 
 export interface HttpAnswer {
@@ -40,7 +41,7 @@ export class HttpPools {
   async send(call: HttpCall): Promise<HttpAttempt> {
     // Our own timer for the whole attempt (headers and body): undici's timeouts tick with about one second's slack.
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
+    const timer = setTimeout(() => timeout.abort(), Math.min(this.options.timeoutMs, MAX_TIMER_MS));
     const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
     try {
       const response = await this.poolFor(call.url.origin).request({
@@ -79,7 +80,7 @@ export class HttpPools {
   private poolFor(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      // Salesloft closes idle connections after a while; undici retires a socket before its keep-alive hint expires.
+      // Servers close idle connections after a while; undici retires a socket before its keep-alive hint expires.
       pool = new Pool(origin, { connections: Math.max(1, this.options.connections), keepAliveTimeout: 30_000 });
       this.pools.set(origin, pool);
     }

@@ -38,14 +38,6 @@ export function originalLine(item: unknown): string | Buffer {
   }
 }
 
-/** Events for the same person share the request body's email_address (lower-cased); others are independent. */
-export function personKey(body: unknown): string | undefined {
-  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
-  const email = (body as Record<string, unknown>)["email_address"];
-  if (typeof email !== "string" || email.trim() === "") return undefined;
-  return email.trim().toLowerCase();
-}
-
 /** Iterates sync and async sources alike. */
 export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterator<unknown> {
   if (Symbol.asyncIterator in input) return (input as AsyncIterable<unknown>)[Symbol.asyncIterator]();

@@ -14,10 +14,15 @@ export class OrderedScheduler {
     this.concurrency = Math.max(1, Math.floor(concurrency));
   }
 
-  run<T>(key: string | undefined, task: () => Promise<T>): Promise<T> {
-    if (key === undefined) return this.withSlot(task);
+  /**
+   * Runs `task` after the key's previous task. With `slot` false the task takes no concurrency slot itself (a batched
+   * event waits for its batch, and the batch's request takes the slot through `withSlot`).
+   */
+  run<T>(key: string | undefined, task: () => Promise<T>, slot = true): Promise<T> {
+    const start = slot ? () => this.withSlot(task) : task;
+    if (key === undefined) return start();
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(() => this.withSlot(task));
+    const result = previous.then(start);
     const tail = result.then(
       () => undefined,
       () => undefined,
@@ -30,7 +35,8 @@ export class OrderedScheduler {
     return result;
   }
 
-  private async withSlot<T>(task: () => Promise<T>): Promise<T> {
+  /** Runs `task` once a concurrency slot is free. */
+  async withSlot<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
     else this.running += 1;
     try {

@@ -2,11 +2,19 @@
 
 import { createHash } from "node:crypto";
 import { systemClock, type Clock } from "./clock.js";
-import { msToNextMinute, retryAfterMs, type HeaderMap } from "./retry-policy.js";
+import type { RateLimitReading } from "./adapter.js";
+import { DEFAULT_MAX_RETRY_AFTER_MS, msToNextWindow, retryAfterMs, type HeaderMap } from "./retry-policy.js";
 
 export interface RateLimiterOptions {
-  /** Requests allowed in any 60-second window; Salesloft's default team limit is 600. */
+  /** Requests allowed in any window of `windowMs` (despite the name, which dates from minute-only limits). */
   readonly limitPerMinute?: number;
+  /** The destination's window. Default 60 s. */
+  readonly windowMs?: number;
+  /** Reads an answer's rate-limit headers (the integration's adapter); default: Kong-style x-ratelimit-*-minute. */
+  readonly readHeaders?: (headers: HeaderMap) => RateLimitReading | undefined;
+  /** A 429 stops sending for at most this long, whatever it asks. Default 5 minutes. */
+  readonly maxWaitMs?: number;
+
   /**
    * Added to the window. Our send time and the server's count time differ by the network delay, so a strict
    * 60 s sliding window could still put limit + 1 requests into one of the server's minutes.
@@ -16,6 +24,14 @@ export interface RateLimiterOptions {
 }
 
 export const DEFAULT_LIMIT_PER_MINUTE = 600;
+
+/** The Kong gateway convention many APIs answer with: remaining and limit for the current clock minute. */
+export function minuteWindowHeaders(headers: HeaderMap): RateLimitReading | undefined {
+  const remaining = parseCount(headers["x-ratelimit-remaining-minute"]);
+  const limit = parseCount(headers["x-ratelimit-limit-minute"]);
+  if (remaining === undefined && limit === undefined) return undefined;
+  return { ...(remaining !== undefined ? { remaining } : {}), ...(limit !== undefined ? { limit } : {}) };
+}
 
 /** Held while one request is on the wire; `done` gives its answer back so the limiter can learn from it. */
 export interface RateLimitPermit {
@@ -42,6 +58,9 @@ interface Waiter {
 export class RateLimiter {
   private limit: number;
   private readonly windowMs: number;
+  private readonly baseWindowMs: number;
+  private readonly readHeaders: (headers: HeaderMap) => RateLimitReading | undefined;
+  private readonly maxWaitMs: number;
   private readonly marginMs: number;
   private readonly clock: Clock;
   private readonly sentAt: number[] = [];
@@ -53,7 +72,10 @@ export class RateLimiter {
   constructor(options: RateLimiterOptions = {}) {
     this.limit = Math.max(1, Math.floor(options.limitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE));
     this.marginMs = Math.max(0, options.safetyMarginMs ?? 1000);
-    this.windowMs = 60_000 + this.marginMs;
+    this.baseWindowMs = options.windowMs !== undefined && options.windowMs > 0 ? options.windowMs : 60_000;
+    this.windowMs = this.baseWindowMs + this.marginMs;
+    this.readHeaders = options.readHeaders ?? minuteWindowHeaders;
+    this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     this.clock = options.clock ?? systemClock;
   }
 
@@ -154,15 +176,19 @@ export class RateLimiter {
 
   private learn(status: number, headers: HeaderMap): void {
     const now = this.clock.now();
-    const serverLimit = parseCount(headers["x-ratelimit-limit-minute"]);
+    const reading = this.readHeaders(headers);
+    const serverLimit = reading?.limit;
     if (serverLimit !== undefined && serverLimit > 0 && serverLimit < this.limit) this.limit = serverLimit;
+    const nextWindowMs = msToNextWindow(headers, now, this.baseWindowMs);
     if (status === 429) {
-      const waitMs = retryAfterMs(headers, now) ?? msToNextMinute(headers, now);
+      // A Retry-After beyond the cap is the retry policy's to refuse; the limiter never stops everyone for longer.
+      const waitMs = Math.min(retryAfterMs(headers, now) ?? nextWindowMs, this.maxWaitMs);
       this.budget = { remaining: 0, resetAt: Math.max(this.budget?.resetAt ?? 0, now + waitMs + this.marginMs) };
       return;
     }
-    const remaining = parseCount(headers["x-ratelimit-remaining-minute"]);
-    if (remaining !== undefined) this.believeServer(remaining, now + msToNextMinute(headers, now) + this.marginMs, now);
+    const remaining = reading?.remaining;
+    const resetInMs = Math.min(reading?.resetInMs ?? nextWindowMs, this.maxWaitMs);
+    if (remaining !== undefined) this.believeServer(remaining, now + resetInMs + this.marginMs, now);
   }
 
   // Requests still on the wire may not be counted in `remaining` yet, so they are taken off it: we may wait a little
@@ -184,10 +210,19 @@ export class RateLimiterRegistry {
   constructor(private readonly options: RateLimiterOptions = {}) {}
 
   forCredential(origin: string, credential: string): RateLimiter {
-    const key = limiterKey(origin, credential);
+    return this.forKey(limiterKey(origin, credential));
+  }
+
+  /**
+   * The limiter of a rate key (integration and a hash of its secret settings). `declared` (the module's
+   * `rate limit`, the adapter's) applies when the registry was not given a limit of its own (--rate-limit).
+   */
+  forKey(key: string, declared: Partial<RateLimiterOptions> = {}): RateLimiter {
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new RateLimiter(this.options);
+      // No limit declared or given: nothing is held back up front, but 429s and rate-limit headers still count.
+      const limit = this.options.limitPerMinute ?? declared.limitPerMinute ?? Number.MAX_SAFE_INTEGER;
+      limiter = new RateLimiter({ ...declared, ...this.options, limitPerMinute: limit });
       this.limiters.set(key, limiter);
     }
     return limiter;

@@ -1,7 +1,7 @@
 // Sends one request until the retry policy says stop, waiting for the shared rate limiter before every attempt.
 
 import type { Clock } from "./clock.js";
-import type { HttpAttempt } from "./http-pools.js";
+import type { HttpAnswer, HttpAttempt } from "./http-pools.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { decideRetry, type AttemptObservation, type RetryPolicy } from "./retry-policy.js";
 
@@ -12,6 +12,12 @@ export interface RetryLoopOptions {
   readonly limiter?: RateLimiter;
   /** Stops before the next attempt or wait; an attempt already on the wire is left to finish. */
   readonly stopSignal?: AbortSignal;
+  /** Statuses the integration retries besides the default ones. */
+  readonly retryStatuses?: readonly number[];
+  /** The destination's rate-limit window, for a 429 without Retry-After. */
+  readonly rateWindowMs?: number;
+  /** The adapter's reading of an answer its status alone does not classify. */
+  readonly retryAs?: (answer: HttpAnswer) => "transient" | "rate_limited" | undefined;
 }
 
 export interface RetryLoopResult {
@@ -24,6 +30,8 @@ export interface RetryLoopResult {
   readonly interrupted: boolean;
   /** Set when the answer was worth retrying but attempts or time ran out. */
   readonly gaveUp?: string;
+  /** Set when the server asked for a wait longer than the policy's maximum: says so, for the result's error. */
+  readonly waitRefused?: string;
 }
 
 export async function sendWithRetries(
@@ -46,21 +54,35 @@ export async function sendWithRetries(
     if (last.kind === "error" && last.code === "ABORTED") return stopped();
     if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;
     const now = clock.now();
-    const decision = decideRetry(policy, observe(last), {
+    const decision = decideRetry(policy, observe(last, options.retryAs), {
       attempt: attempts,
       elapsedMs: now - startedAt,
       nowMs: now,
       random,
+      retryStatuses: options.retryStatuses,
+      rateWindowMs: options.rateWindowMs,
     });
     if (decision.action === "finish") return { last, attempts, rateLimited, interrupted: false };
     if (decision.action === "give_up")
-      return { last, attempts, rateLimited, interrupted: false, gaveUp: decision.reason };
+      return {
+        last,
+        attempts,
+        rateLimited,
+        interrupted: false,
+        gaveUp: decision.reason,
+        ...(decision.waitRefused ? { waitRefused: decision.reason } : {}),
+      };
     await clock.sleep(decision.delayMs, stopSignal);
   }
 }
 
-function observe(result: HttpAttempt): AttemptObservation {
-  return result.kind === "response"
-    ? { kind: "response", status: result.answer.status, headers: result.answer.headers }
-    : { kind: "error", code: result.code };
+// An answer the adapter reads as transient is decided as a 503 would be, one it reads as a rate limit as a 429.
+const STATUS_FOR = { transient: 503, rate_limited: 429 } as const;
+
+function observe(result: HttpAttempt, retryAs: RetryLoopOptions["retryAs"]): AttemptObservation {
+  if (result.kind === "error") return { kind: "error", code: result.code };
+  const { status, headers } = result.answer;
+  const failed = status < 200 || status >= 300;
+  const as = failed && retryAs ? retryAs(result.answer) : undefined;
+  return { kind: "response", status: as ? STATUS_FOR[as] : status, headers };
 }

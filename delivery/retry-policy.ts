@@ -15,7 +15,11 @@ export interface RetryPolicy {
   readonly attemptTimeoutMs: number;
   /** Added to every rate-limit wait: the Date header has one-second resolution and clocks drift. */
   readonly rateLimitMarginMs: number;
+  /** The longest Retry-After (or rate-limit window) we wait out; a longer one fails the attempt. Default 5 minutes. */
+  readonly maxRetryAfterMs?: number;
 }
+
+export const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
 
 // 150 s leaves room to wait out two one-minute rate-limit windows, which is what a team sharing its limit with
 // other integrations can need; 6 attempts with 0.5 s doubling to 20 s cover a minute-long 5xx incident.
@@ -41,6 +45,10 @@ export interface AttemptState {
   readonly nowMs: number;
   /** Uniform in [0, 1); injectable so jitter is testable. */
   readonly random: () => number;
+  /** Statuses the integration's adapter retries besides the default ones. */
+  readonly retryStatuses?: readonly number[];
+  /** The destination's rate-limit window, for a 429 without Retry-After. Default one minute. */
+  readonly rateWindowMs?: number;
 }
 
 export type RetryDecision =
@@ -48,7 +56,7 @@ export type RetryDecision =
   | { readonly action: "finish" }
   | { readonly action: "retry"; readonly delayMs: number; readonly reason: string }
   /** Worth retrying, but out of attempts or time. */
-  | { readonly action: "give_up"; readonly reason: string };
+  | { readonly action: "give_up"; readonly reason: string; readonly waitRefused?: boolean };
 
 export type AttemptClass = "success" | "rate_limited" | "transient" | "permanent";
 
@@ -75,11 +83,12 @@ export function isTransientErrorCode(code: string | undefined): boolean {
   return code !== undefined && TRANSIENT_ERROR_CODES.has(code);
 }
 
-export function classifyAttempt(observation: AttemptObservation): AttemptClass {
+export function classifyAttempt(observation: AttemptObservation, retryStatuses: readonly number[] = []): AttemptClass {
   if (observation.kind === "error") return isTransientErrorCode(observation.code) ? "transient" : "permanent";
   const { status } = observation;
   if (status >= 200 && status < 300) return "success";
   if (status === 429) return "rate_limited";
+  if (retryStatuses.includes(status)) return "transient";
   // 501 Not Implemented will not change on retry; 408 is the server giving up on a slow request.
   if (status === 408 || (status >= 500 && status !== 501)) return "transient";
   return "permanent";
@@ -99,14 +108,19 @@ export function retryAfterMs(headers: HeaderMap, nowMs: number): number | undefi
 
 /** Milliseconds from the server's clock (Date header, else ours) to the start of the next minute window. */
 export function msToNextMinute(headers: HeaderMap, nowMs: number): number {
-  const serverNow = parseHttpDate(headers["date"]) ?? nowMs;
-  return 60_000 - (((serverNow % 60_000) + 60_000) % 60_000);
+  return msToNextWindow(headers, nowMs, 60_000);
 }
 
-/** How long a 429 asks us to wait: Retry-After when given, else until the next minute window opens. */
-export function rateLimitWaitMs(policy: RetryPolicy, headers: HeaderMap, nowMs: number): number {
+/** Milliseconds from the server's clock (Date header, else ours) to the start of the next window of `windowMs`. */
+export function msToNextWindow(headers: HeaderMap, nowMs: number, windowMs: number): number {
+  const serverNow = parseHttpDate(headers["date"]) ?? nowMs;
+  return windowMs - (((serverNow % windowMs) + windowMs) % windowMs);
+}
+
+/** How long a 429 asks us to wait: Retry-After when given, else until the next window opens. */
+export function rateLimitWaitMs(policy: RetryPolicy, headers: HeaderMap, nowMs: number, windowMs = 60_000): number {
   const explicit = retryAfterMs(headers, nowMs);
-  return (explicit ?? msToNextMinute(headers, nowMs)) + policy.rateLimitMarginMs;
+  return (explicit ?? msToNextWindow(headers, nowMs, windowMs)) + policy.rateLimitMarginMs;
 }
 
 /** Full jitter: uniform in [0, min(maxDelay, base * 2^(retry-1))). */
@@ -116,14 +130,23 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () 
 }
 
 export function decideRetry(policy: RetryPolicy, observation: AttemptObservation, state: AttemptState): RetryDecision {
-  const kind = classifyAttempt(observation);
+  const kind = classifyAttempt(observation, state.retryStatuses);
   if (kind === "success" || kind === "permanent") return { action: "finish" };
   const headers = observation.kind === "response" ? observation.headers : {};
+  const asked = retryAfterMs(headers, state.nowMs);
   const delayMs =
     kind === "rate_limited"
-      ? rateLimitWaitMs(policy, headers, state.nowMs)
-      : Math.max(backoffDelayMs(policy, state.attempt, state.random), retryAfterMs(headers, state.nowMs) ?? 0);
+      ? rateLimitWaitMs(policy, headers, state.nowMs, state.rateWindowMs)
+      : Math.max(backoffDelayMs(policy, state.attempt, state.random), asked ?? 0);
   const reason = describeObservation(observation);
+  const maxWaitMs = policy.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  if (asked !== undefined && asked > maxWaitMs) {
+    return {
+      action: "give_up",
+      reason: `the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.round(maxWaitMs / 1000)} s maximum wait (--max-wait); not retried`,
+      waitRefused: true,
+    };
+  }
   if (state.attempt >= policy.maxAttempts) {
     return { action: "give_up", reason: `${reason}; gave up after ${state.attempt} attempts` };
   }

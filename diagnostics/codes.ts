@@ -34,10 +34,10 @@ export const DIAGNOSTIC_CODES = {
   E405: "duplicate statement",
   E406: "invalid setting type",
   E407: "invalid url",
-  E408: "secret setting used outside a header",
+  E408: "secret setting decides what is sent (or settings read as a whole)",
   E409: "empty require message",
   E410: "invalid header name",
-  E411: "more than one preset in a file",
+  E411: "more than one preset in a file (retired in language v2: never emitted, never reused)",
   E412: "missing preset",
   E413: "event value sent unconverted into a typed field",
   E414: "duplicate key in an object literal",
@@ -48,6 +48,18 @@ export const DIAGNOSTIC_CODES = {
   E451: "unresolvable $ref in the request schema",
   E452: "field target in a list body",
   E453: "literal breaks the field's format",
+  // language v2: preset structure
+  E417: "unknown call type in on list",
+  E418: "body field set before the first of several sends",
+  E419: "send without when before the last send",
+  E420: "URL slot in the query",
+  E421: "URL built by concatenation",
+  E422: "line break in a header literal",
+  E423: "batch target not a list or not assigned",
+  E440: "invalid rate limit or batch size",
+  E441: "several presets in the file and none named",
+  E442: "no preset of that name in the file",
+  E443: "two presets of a file share a name",
   // the compiler itself (E9xx): a bug to report, never the author's fault
   E900: "internal compiler error",
   // warnings (W)
@@ -58,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   W120: "required field may be missing",
   W121: "condition names an event the preset never receives",
   W122: "condition never holds",
+  W110: "on list names events beside *",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,6 +1,6 @@
 // Stitches parsed pieces into a MapFile: settings join the integration header, statements join the preset above them.
 
-import type { MapFile, IntegrationDecl, PresetDecl, SettingDecl, Statement } from "./ast.js";
+import type { MapFile, IntegrationDecl, PresetDecl, RateLimitDecl, SettingDecl, Statement } from "./ast.js";
 import type { DiagnosticSink } from "./cst-access.js";
 import type { HeaderPiece, Piece } from "./cst-to-ast.js";
 import { errorAt } from "./diagnostic-builders.js";
@@ -9,6 +9,7 @@ import { cover } from "./spans.js";
 interface OpenIntegration {
   readonly header: HeaderPiece;
   readonly settings: SettingDecl[];
+  rateLimit?: RateLimitDecl;
 }
 
 interface OpenPreset {
@@ -67,6 +68,7 @@ function addPiece(state: Assembly, piece: Piece, sink: DiagnosticSink): void {
     return;
   }
   if (piece.kind === "SettingDecl") return addSetting(state, piece, sink);
+  if (piece.kind === "RateLimit") return addRateLimit(state, piece, sink);
   if (state.open === "preset") {
     state.presets[state.presets.length - 1].statements.push(piece);
   } else if (!state.strayReported) {
@@ -113,14 +115,29 @@ function addSetting(state: Assembly, piece: SettingDecl, sink: DiagnosticSink): 
   );
 }
 
+/** `rate limit` belongs to the integration header, once. */
+function addRateLimit(state: Assembly, piece: RateLimitDecl, sink: DiagnosticSink): void {
+  const integration = state.integration;
+  if (state.open === "integration" && integration !== undefined && integration.rateLimit === undefined) {
+    integration.rateLimit = piece;
+    return;
+  }
+  const message =
+    integration?.rateLimit !== undefined
+      ? "the integration already has a rate limit"
+      : "a rate limit belongs to the integration header, before the first preset";
+  sink.push(errorAt("E103", message, piece.span, { hints: ["keep one rate limit, under the integration line"] }));
+}
+
 function closeIntegration(open: OpenIntegration): IntegrationDecl {
-  const { header, settings } = open;
+  const { header, settings, rateLimit } = open;
   return {
     kind: "IntegrationDecl",
     name: header.name,
     ...(header.title === undefined ? {} : { title: header.title }),
     settings,
-    span: cover(header.span, ...settings.map((s) => s.span)),
+    ...(rateLimit === undefined ? {} : { rateLimit }),
+    span: cover(header.span, ...settings.map((s) => s.span), rateLimit?.span),
   };
 }
 

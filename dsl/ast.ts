@@ -31,6 +31,15 @@ export interface IntegrationDecl extends Node {
   readonly name: Name;
   readonly title?: StringLiteral;
   readonly settings: readonly SettingDecl[];
+  /** `rate limit N per [COUNT] UNIT`: the destination's limit per credential. */
+  readonly rateLimit?: RateLimitDecl;
+}
+
+/** `rate limit 600 per minute` / `rate limit 10 per 2 seconds`, the window already in milliseconds. */
+export interface RateLimitDecl extends Node {
+  readonly kind: "RateLimit";
+  readonly limit: number;
+  readonly windowMs: number;
 }
 
 export interface SettingDecl extends Node {
@@ -50,25 +59,65 @@ export interface PresetDecl extends Node {
   readonly statements: readonly Statement[];
 }
 
-export type Statement = OnStatement | SendStatement | LetStatement | RequireStatement | Assignment;
+export type Statement = OnStatement | SendStatement | LetStatement | RequireStatement | Assignment | OrderStatement;
 
-/** `on "Lead Generated", "Signed Up"` — the event names this preset handles; every other event is dropped. */
+/** `on "Lead Generated", identify, *` — the events this preset handles; every other event is dropped. */
 export interface OnStatement extends Node {
   readonly kind: "On";
+  /** Event names (quoted). */
   readonly events: readonly StringLiteral[];
+  /** Bare words: call types (`track`, `identify`, …); an unknown word is reported by the checker. */
+  readonly calls: readonly Name[];
+  /** The span of `*` when written: every event is handled. */
+  readonly allSpan?: Span;
+}
+
+/** `order by EXPR` — the key that orders events per person for delivery. */
+export interface OrderStatement extends Node {
+  readonly kind: "Order";
+  readonly value: Expr;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** `send POST "url"` followed by its `header` and `body matches` clauses. */
+/** `send POST "url" [when cond]` followed by its `header`, `query`, `body matches` and `batch` clauses. */
 export interface SendStatement extends Node {
   readonly kind: "Send";
   readonly method: HttpMethod;
   readonly methodSpan: Span;
   readonly url: Expr;
+  /** `when`: this block is built only when the condition holds (the first block that holds is built). */
+  readonly when?: Expr;
+  /** The `{PATH}` slots of a URL template, in order (empty for a URL without slots or not a literal). */
+  readonly slots?: readonly UrlSlot[];
   readonly headers: readonly HeaderClause[];
+  /** `query "name" <- expr` clauses, in order. */
+  readonly queries: readonly QueryClause[];
   /** `body matches "schema.json"`: path relative to the .map file. */
   readonly bodySchema?: StringLiteral;
+  readonly batch?: BatchClause;
+}
+
+/** `{traits.id}` in a URL template: the path whose value fills one path segment. */
+export interface UrlSlot extends Node {
+  readonly kind: "UrlSlot";
+  readonly path: PathExpr;
+}
+
+/** `query "name" <- expr`: a percent-encoded query parameter, left out when absent. */
+export interface QueryClause extends Node {
+  readonly kind: "Query";
+  readonly name: StringLiteral;
+  readonly value: Expr;
+}
+
+/** `batch TARGET max N[, SIZE UNIT]`: `target` is empty for `body` (a top-level list). */
+export interface BatchClause extends Node {
+  readonly kind: "Batch";
+  readonly target: readonly Name[];
+  readonly targetSpan: Span;
+  readonly maxItems: number;
+  readonly maxBytes?: number;
 }
 
 export interface HeaderClause extends Node {

@@ -20,10 +20,21 @@ const VALUE_ENDS: readonly TokenType[] = [
   T.Null,
   T.Omit,
   T.On,
+  T.Star,
 ];
 
 /** After these a name is part of the same statement, even when `<-` follows (`header X <- ...`, `let x <- ...`). */
-const NAME_TAKERS: readonly TokenType[] = [T.Dot, T.Header, T.Let, T.Send, T.Setting, T.Integration, T.Preset, T.Colon];
+const NAME_TAKERS: readonly TokenType[] = [
+  T.Dot,
+  T.Header,
+  T.Let,
+  T.Send,
+  T.Setting,
+  T.Integration,
+  T.Preset,
+  T.Colon,
+  T.Query,
+];
 
 export function splitIntoChunks(tokens: readonly IToken[], source: string): IToken[][] {
   const chunks: IToken[][] = [];
@@ -54,6 +65,7 @@ function startsChunk(tokens: readonly IToken[], i: number, source: string, chunk
   if (token.tokenType === T.Body || token.tokenType === T.StringLiteral) {
     return !NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i);
   }
+  if (T.STRUCTURE_KEYWORDS.includes(token.tokenType)) return tokens[i + 1]?.tokenType !== T.Colon;
   if (token.tokenType !== T.Name) return false;
   if (!NAME_TAKERS.includes(previous.tokenType) && isTargetBeforeArrow(tokens, i)) return true;
   const inSetting = chunkStart.tokenType === T.Setting; // setting modifiers are names that follow names

@@ -20,6 +20,7 @@ import {
 } from "./cst-access.js";
 import { toExpression } from "./cst-expressions.js";
 import { cover, tokenSpan } from "./spans.js";
+import { batchClause, onStatement, orderStatement, queryClause, rateLimit, urlSlots } from "./cst-structure.js";
 
 /** A file header line (`integration` or `preset`), before the assembler attaches its settings or statements. */
 export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" = "IntegrationHeader" | "PresetHeader">
@@ -29,7 +30,8 @@ export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" =
   readonly title?: Ast.StringLiteral;
 }
 
-export type Piece = HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.Statement;
+export type Piece =
+  HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.RateLimitDecl | Ast.Statement;
 
 const SETTING_TYPES: readonly Ast.SettingType[] = ["string", "number", "boolean", "region", "secret"];
 const HTTP_METHODS: readonly Ast.HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -45,6 +47,8 @@ const PIECE_BUILDERS: Readonly<Record<string, PieceBuilder>> = {
   letStatement: letStatement,
   requireStatement: requireStatement,
   assignment: assignment,
+  orderStatement: orderStatement,
+  rateLimit: rateLimit,
 };
 
 /** Builds the piece for one `chunk` CST node; undefined when recovery left it too incomplete to use. */
@@ -116,11 +120,6 @@ function unknownModifier(token: IToken) {
   return errorAt("E103", `unknown setting modifier "${token.image}"`, tokenSpan(token), { hints: [hint] });
 }
 
-function onStatement(node: CstNode): Ast.OnStatement {
-  const events = tokensOf(node, "StringLiteral").map((t) => stringFrom(t) as Ast.StringLiteral);
-  return { kind: "On", events, span: spanOf(node) };
-}
-
 function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement | undefined {
   const methodToken = tokenOf(node, "method");
   const url = toExpression(nodeOf(node, "url"), sink);
@@ -128,14 +127,26 @@ function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement |
   const headers = nodesOf(node, "headerClause")
     .map((h) => headerClause(h, sink))
     .filter((h): h is Ast.HeaderClause => h !== undefined);
+  const queries = nodesOf(node, "queryClause")
+    .map((q) => queryClause(q, sink))
+    .filter((q): q is Ast.QueryClause => q !== undefined);
   const bodySchema = stringFrom(tokenOf(node, "schema"));
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  const batchNode = nodeOf(node, "batchClause");
+  const batch = batchNode === undefined ? undefined : batchClause(batchNode, sink);
   return {
     kind: "Send",
     method: httpMethod(methodToken, sink),
     methodSpan: tokenSpan(methodToken),
     url,
+    ...(when === undefined ? {} : { when }),
+    slots: urlSlots(url, sink),
     headers,
+    queries,
     ...(bodySchema === undefined ? {} : { bodySchema }),
+    ...(batch === undefined ? {} : { batch }),
     span: spanOf(node),
   };
 }

@@ -9,9 +9,14 @@
 //   integration := "integration" NAME STRING?
 //   setting     := "setting" NAME ":" NAME NAME* STRING?          (type, then modifiers such as `required`)
 //   preset      := "preset" NAME STRING?
-//   on          := "on" (STRING ("," STRING)*)?                   (empty list parsed so the checker can explain it)
-//   send        := "send" NAME expr header* ("body" "matches" STRING)?
+//   on          := "on" (onItem ("," onItem)*)?                   (empty list parsed so the checker can explain it)
+//   onItem      := STRING | NAME | "*"                             (event name, call type, every event)
+//   send        := "send" NAME expr ("when" expr)? (header | query)* ("body" "matches" STRING)? batch?
 //   header      := "header" STRING "<-" expr
+//   query       := "query" STRING "<-" expr
+//   batch       := "batch" ("body" | NAME ("." ANYNAME)*) NAME NUMBER ("," NUMBER NAME)?   (max N, SIZE UNIT)
+//   order       := "order" NAME expr                               (order by EXPR)
+//   rate        := "rate" NAME NUMBER NAME NUMBER? NAME            (rate limit N per [COUNT] UNIT)
 //   let         := "let" NAME "=" expr
 //   require     := "require" expr "else" STRING
 //   assign      := ("body" | step ("." (ANYNAME | STRING))*) "<-" expr ("when" expr)?     (step := NAME | STRING)
@@ -59,6 +64,8 @@ export class MapParser extends CompoundExpressionRules {
         { ALT: () => this.SUBRULE(this.letStatement) },
         { ALT: () => this.SUBRULE(this.requireStatement) },
         { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.SUBRULE(this.orderStatement) },
+        { ALT: () => this.SUBRULE(this.rateLimit) },
       ],
       ERR_MSG: STATEMENT,
     });
@@ -88,24 +95,87 @@ export class MapParser extends CompoundExpressionRules {
   private onStatement = this.RULE("onStatement", () => {
     this.CONSUME(T.On);
     this.OPTION(() => {
-      this.CONSUME1(T.StringLiteral);
+      this.SUBRULE1(this.onItem);
       this.MANY(() => {
         this.CONSUME(T.Comma);
-        this.CONSUME2(T.StringLiteral);
+        this.SUBRULE2(this.onItem);
       });
+    });
+  });
+
+  private onItem = this.RULE("onItem", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.Name) },
+        { ALT: () => this.CONSUME(T.Star) },
+      ],
+      ERR_MSG: "an event name, a call type or *",
     });
   });
 
   private sendStatement = this.RULE("sendStatement", () => {
     this.CONSUME(T.Send);
     this.CONSUME(T.Name, { LABEL: "method" });
-    this.SUBRULE(this.expression, { LABEL: "url" });
-    this.MANY(() => this.SUBRULE(this.headerClause));
-    this.OPTION(() => {
+    this.SUBRULE1(this.expression, { LABEL: "url" });
+    this.OPTION1(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE2(this.expression, { LABEL: "condition" });
+    });
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.headerClause) }, { ALT: () => this.SUBRULE(this.queryClause) }]),
+    );
+    this.OPTION2(() => {
       this.CONSUME(T.Body);
       this.CONSUME(T.Matches);
       this.CONSUME(T.StringLiteral, { LABEL: "schema" });
     });
+    this.OPTION3(() => this.SUBRULE(this.batchClause));
+  });
+
+  private queryClause = this.RULE("queryClause", () => {
+    this.CONSUME(T.Query);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.Arrow);
+    this.SUBRULE(this.expression);
+  });
+
+  private batchClause = this.RULE("batchClause", () => {
+    this.CONSUME(T.Batch);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Body, { LABEL: "target" }) },
+      {
+        ALT: () => {
+          this.CONSUME1(T.Name, { LABEL: "target" });
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME(T.AnyName, { LABEL: "target" });
+          });
+        },
+      },
+    ]);
+    this.CONSUME2(T.Name, { LABEL: "max" });
+    this.CONSUME1(T.NumberLiteral, { LABEL: "items" });
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.NumberLiteral, { LABEL: "size" });
+      this.CONSUME3(T.Name, { LABEL: "unit" });
+    });
+  });
+
+  private orderStatement = this.RULE("orderStatement", () => {
+    this.CONSUME(T.Order);
+    this.CONSUME(T.Name, { LABEL: "by" });
+    this.SUBRULE(this.expression);
+  });
+
+  private rateLimit = this.RULE("rateLimit", () => {
+    this.CONSUME(T.Rate);
+    this.CONSUME1(T.Name, { LABEL: "limit" });
+    this.CONSUME1(T.NumberLiteral, { LABEL: "count" });
+    this.CONSUME2(T.Name, { LABEL: "per" });
+    this.OPTION(() => this.CONSUME2(T.NumberLiteral, { LABEL: "windowCount" }));
+    this.CONSUME3(T.Name, { LABEL: "unit" });
   });
 
   private headerClause = this.RULE("headerClause", () => {

@@ -71,6 +71,11 @@ export const In = keyword("in");
 export const If = keyword("if");
 export const Then = keyword("then");
 export const Match = keyword("match");
+// Preset structure (language v2): `order by`, `rate limit`, and the `query` and `batch` clauses of a send block.
+export const Order = keyword("order");
+export const Rate = keyword("rate");
+export const Query = keyword("query");
+export const Batch = keyword("batch");
 
 const KEYWORDS: readonly TokenType[] = [
   Integration,
@@ -100,8 +105,13 @@ const KEYWORDS: readonly TokenType[] = [
   Match,
 ];
 
+/** Language v2's structure keywords; lexed before KEYWORDS, since `or` would otherwise take the start of `order`. */
+const STRUCTURE_TOKENS: readonly TokenType[] = [Order, Rate, Query, Batch];
+
 /** Keywords that begin a declaration or statement: error recovery re-synchronises on them. */
 export const STATEMENT_KEYWORDS: readonly TokenType[] = [Integration, Setting, Preset, On, Send, Let, Require];
+/** Statement keywords of language v2's preset structure (kept apart so the list above merges cleanly). */
+export const STRUCTURE_KEYWORDS: readonly TokenType[] = [Order, Rate];
 
 // ---------------------------------------------------------------- literals
 
@@ -219,6 +229,7 @@ export const ALL_TOKENS: readonly TokenType[] = [
   RBracket,
   LBrace,
   RBrace,
+  ...STRUCTURE_TOKENS,
   ...KEYWORDS,
   Name,
   AnyName,

@@ -2,7 +2,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { compile } from "../compiler/index.js";
+import { compile, presetNames } from "../compiler/index.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { toJavaScript } from "./load-preset.js";
 import { packageRoot, prebuiltPath } from "./paths.js";
@@ -20,18 +20,25 @@ async function buildPresets(): Promise<number> {
   for (const file of mapFiles(join(packageRoot, "presets"))) {
     const filename = relative(packageRoot, file).split("\\").join("/");
     const source = readFileSync(file, "utf8");
-    const result = await compile(source, { filename });
-    const out = prebuiltPath(file);
-    if (result.code === undefined || out === undefined) {
-      process.stderr.write(renderDiagnostics(result.diagnostics, source, filename) + "\n");
-      failed++;
-      continue;
-    }
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, await toJavaScript(result.code));
-    process.stdout.write(`built ${filename} -> ${relative(packageRoot, out)}\n`);
+    const names = presetNames(source, filename);
+    // One module per preset: file.js for a file with one preset, file.<preset>.js for each of several.
+    const presets = names.length > 1 ? names : [undefined];
+    for (const preset of presets) failed += await buildOne(file, filename, source, preset);
   }
   return failed === 0 ? 0 : 1;
+}
+
+async function buildOne(file: string, filename: string, source: string, preset: string | undefined): Promise<number> {
+  const result = await compile(source, { filename, preset });
+  const out = prebuiltPath(file, preset);
+  if (result.code === undefined || out === undefined) {
+    process.stderr.write(renderDiagnostics(result.diagnostics, source, filename) + "\n");
+    return 1;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, await toJavaScript(result.code));
+  process.stdout.write(`built ${filename} -> ${relative(packageRoot, out)}\n`);
+  return 0;
 }
 
 process.exitCode = await buildPresets();

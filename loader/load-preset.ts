@@ -12,8 +12,10 @@ import { runtime, type Runtime } from "../runtime/index.js";
 import { createPreset, type Preset } from "../runtime/preset.js";
 import type { PresetModule } from "../runtime/preset-module.js";
 import { sourceHash } from "../compiler/codegen/emit-module.js";
-import { check } from "../compiler/index.js";
+import { check, presetNames } from "../compiler/index.js";
 import { packageRoot, prebuiltPath } from "./paths.js";
+
+export { splitPresetRef } from "./paths.js";
 
 /** Thrown by loadPreset when the .map file does not compile; carries the diagnostics and their rendering. */
 export class PresetCompileError extends Error {
@@ -29,20 +31,61 @@ export class PresetCompileError extends Error {
 
 type ModuleFactory = (rt: Runtime) => PresetModule;
 
+export interface LoadOptions {
+  /** The preset to load when the file holds several (a file with one needs no name). */
+  readonly preset?: string;
+}
+
+/** Thrown when the file holds several presets and none is named, or the named one is not in it; lists the names. */
+export class PresetChoiceError extends Error {
+  constructor(
+    readonly filename: string,
+    readonly names: readonly string[],
+    readonly wanted?: string,
+  ) {
+    const list = names.map((n) => JSON.stringify(n)).join(", ");
+    super(
+      wanted === undefined
+        ? `${filename} holds ${names.length} presets (${list}); name one with --preset NAME or ${filename}#NAME`
+        : `${filename} has no preset named ${JSON.stringify(wanted)}; it has ${list || "none"}`,
+    );
+    this.name = "PresetChoiceError";
+  }
+}
+
 /** Loads a .map preset and returns its transform. Same compiled code for the pipeline, the tests and the benchmarks. */
-export async function loadPreset(path: string): Promise<Preset> {
+export async function loadPreset(path: string, options: LoadOptions = {}): Promise<Preset> {
   const source = readFileSync(path, "utf8");
-  const factory = (await loadPrebuilt(path, source)) ?? (await compileInMemory(path, source));
+  const name = choosePreset(displayName(path), presetNames(source, path), options.preset);
+  const factory = (await loadPrebuilt(path, source, name)) ?? (await compileInMemory(path, source, name));
   return createPreset(factory(runtime));
 }
 
+/**
+ * The preset to compile: the named one, or the only one. With several and no name (or an unknown name) it throws a
+ * PresetChoiceError listing the names; a file whose presets cannot be read is left to the compiler to explain.
+ */
+function choosePreset(filename: string, names: readonly string[], wanted: string | undefined): string | undefined {
+  if (wanted !== undefined) {
+    if (names.includes(wanted)) return wanted;
+    throw new PresetChoiceError(filename, names, wanted);
+  }
+  if (names.length > 1) throw new PresetChoiceError(filename, names);
+  return undefined;
+}
+
 /** The JavaScript `npm run build` wrote for a shipped preset, when its recorded source hash still matches. */
-async function loadPrebuilt(path: string, source: string): Promise<ModuleFactory | undefined> {
-  const built = prebuiltPath(path);
-  if (built === undefined || !existsSync(built)) return undefined;
+async function loadPrebuilt(
+  path: string,
+  source: string,
+  name: string | undefined,
+): Promise<ModuleFactory | undefined> {
   const checked = check(source, { filename: path });
-  const preset = checked.presets[0];
-  const expected = sourceHash({ source, requestSchema: preset?.requestSchema });
+  const several = checked.presets.length > 1;
+  const preset = name === undefined ? checked.presets[0] : checked.presets.find((p) => p.decl.name.text === name);
+  const built = prebuiltPath(path, several ? preset?.decl.name.text : undefined);
+  if (built === undefined || !existsSync(built)) return undefined;
+  const expected = sourceHash({ source, schemas: preset?.schemas ?? [] });
   const mod = (await import(pathToFileURL(built).href)) as { SOURCE_SHA256?: string; default?: ModuleFactory };
   return mod.SOURCE_SHA256 === expected && typeof mod.default === "function" ? mod.default : undefined;
 }
@@ -51,17 +94,18 @@ async function loadPrebuilt(path: string, source: string): Promise<ModuleFactory
  * Compiles .map source text and returns its transform, without touching any prebuilt module. `filename` names the
  * source in diagnostics and is where a `body matches` schema path is resolved from.
  */
-export async function loadPresetSource(source: string, filename: string): Promise<Preset> {
-  return createPreset((await compileInMemory(filename, source))(runtime));
+export async function loadPresetSource(source: string, filename: string, options: LoadOptions = {}): Promise<Preset> {
+  const name = choosePreset(filename, presetNames(source, filename), options.preset);
+  return createPreset((await compileInMemory(filename, source, name))(runtime));
 }
 
 /**
  * Compiles the .map file to TypeScript, strips the types with the TypeScript compiler (the generated module has
  * only type imports, so nothing needs resolving) and imports the result from a file in a folder private to the process.
  */
-async function compileInMemory(path: string, source: string): Promise<ModuleFactory> {
+async function compileInMemory(path: string, source: string, preset?: string): Promise<ModuleFactory> {
   const filename = displayName(path);
-  const result = await compile(source, { filename: path, readFile: (p) => readOptional(p) });
+  const result = await compile(source, { filename: path, readFile: (p) => readOptional(p), preset });
   if (result.code === undefined) {
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }

@@ -17,9 +17,20 @@ function findRoot(start: string): string {
   return dir;
 }
 
-/** dist/presets/<same path>.js for a .map file under presets/; undefined for any other file. */
-export function prebuiltPath(mapFile: string): string | undefined {
+/**
+ * dist/presets/<same path>.js for a .map file under presets/ (its one preset), or <same path>.<preset>.js for one
+ * preset of a file that holds several; undefined for any other file.
+ */
+export function prebuiltPath(mapFile: string, preset?: string): string | undefined {
   const rel = relative(join(packageRoot, "presets"), resolve(mapFile));
   if (rel.startsWith("..") || !rel.endsWith(".map")) return undefined;
-  return join(packageRoot, "dist", "presets", rel.replace(/\.map$/, ".js"));
+  const suffix = preset === undefined ? ".js" : `.${preset}.js`;
+  return join(packageRoot, "dist", "presets", rel.replace(/\.map$/, suffix));
+}
+
+/** `FILE.map#NAME` → the file and the preset's name; a path without `#` names no preset. */
+export function splitPresetRef(ref: string): { path: string; preset?: string } {
+  const at = ref.lastIndexOf("#");
+  if (at <= 0 || !ref.slice(0, at).endsWith(".map")) return { path: ref };
+  return { path: ref.slice(0, at), preset: ref.slice(at + 1) };
 }

@@ -7,6 +7,7 @@ import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./ope
 import { each, obj, pick } from "./compound.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
+import { clockText, keyText, segment, withQuery } from "./request-parts.js";
 
 /**
  * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
@@ -38,12 +39,18 @@ export const runtime = Object.freeze({
   obj,
   each,
   pick,
+  keyText,
+  clockText,
+  segment,
+  withQuery,
 });
 
 export type Runtime = typeof runtime;
 
 export type { HttpRequest, Outcome, SendOutcome, DropOutcome, ErrorOutcome, ErrorCode } from "./outcome.js";
 export type { BuildResult, PresetModule, SettingSpec, SettingType } from "./preset-module.js";
+export type { Clock, RateLimit, SendMethod, SendSpec } from "./preset-module.js";
+export type { Prepared, TransformOptions } from "./preset.js";
 export type { NormalizedEvent, Settings } from "./values.js";
 export type { FunctionSpec } from "./stdlib/spec.js";
 export type { Preset, PresetMeta } from "./preset.js";
@@ -52,6 +59,7 @@ export type { NormalizeResult } from "./event/normalize.js";
 export { Failure, isFailure } from "./values.js";
 export { createPreset } from "./preset.js";
 export { redactOutcome, redactText, redactHeaderValue } from "./redact.js";
+export { secretValues } from "./redact.js";
 export { normalizeEvent } from "./event/normalize.js";
 export { validateEvent } from "./event/validate.js";
 export { validateSettings, settingEnvName } from "./settings.js";

@@ -1,15 +1,30 @@
-// Wraps a compiled preset module into the transform the pipeline, the CLI and the tests call.
+// Wraps a compiled preset module into the transform the pipeline, the CLI and the tests call, and the prepare
+// delivery calls (the outcome plus the send block, ordering key and rate-limit key behind it).
 
 import { eventLabel, normalizeEvent } from "./event/normalize.js";
 import type { ErrorCode, ErrorOutcome, Outcome } from "./outcome.js";
-import type { BuildResult, PresetModule } from "./preset-module.js";
+import type { BuildResult, Clock, PresetModule, SendSpec } from "./preset-module.js";
 import { redactText } from "./redact.js";
 import { compileBodyCheck, type BodyCheck } from "./request-schema.js";
+import { rateKeyFor, routerFor, unhandledReason } from "./routing.js";
 import { validateSettings, type Environment, type SettingsResult } from "./settings.js";
 import type { NormalizedEvent, Settings } from "./values.js";
 
 /** The module's description without its code. */
 export type PresetMeta = Omit<PresetModule, "build">;
+
+/** Options of one transform: `now` is the clock `now()` reads (default: the system clock). */
+export interface TransformOptions {
+  readonly now?: () => Date;
+}
+
+/** What delivery needs for one event: the outcome, and for a request the block, ordering key and limiter key. */
+export interface Prepared {
+  readonly outcome: Outcome;
+  readonly send?: SendSpec;
+  readonly orderKey?: string;
+  readonly rateKey?: string;
+}
 
 export interface Preset {
   readonly meta: PresetMeta;
@@ -21,55 +36,48 @@ export interface Preset {
    * Exactly one outcome per event; never throws. Settings are checked against the preset's declarations (once per
    * settings object): a missing required setting gives an `invalid_settings` error, never a request without it.
    */
-  transform(event: unknown, settings: Settings): Outcome;
+  transform(event: unknown, settings: Settings, options?: TransformOptions): Outcome;
+  /** transform, plus what delivery needs to send the request: never throws either. */
+  prepare(event: unknown, settings: Settings, options?: TransformOptions): Prepared;
 }
 
-/** Throws only when the module's request schema does not compile: a broken preset should fail when it is loaded. */
+const SYSTEM_CLOCK: Clock = Object.freeze({ now: () => new Date() });
+
+/** Throws only when a request schema does not compile: a broken preset should fail when it is loaded. */
 export function createPreset(module: PresetModule): Preset {
   const { build: _code, ...meta } = module;
   const name = `${module.integration.name}/${module.preset.name}`;
-  const handled = new Set(module.events);
-  let checkBody: BodyCheck | undefined;
-  try {
-    checkBody = module.requestSchema === undefined ? undefined : compileBodyCheck(module.requestSchema);
-  } catch (error) {
-    throw new Error(`the request schema of ${name} does not compile: ${messageOf(error)}`);
-  }
+  const handles = routerFor(module);
+  const bodyChecks = compileBodyChecks(module, name);
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
+  const settingsFor = settingsCache(module);
 
-  // Settings are checked once per settings object, not once per event: a pipeline passes the same object each time.
-  const checkedSettings = new WeakMap<object, SettingsResult>();
-  const settingsFor = (settings: unknown): SettingsResult => {
-    if (settings === null || typeof settings !== "object") return validateSettings(module.settings, settings);
-    let checked = checkedSettings.get(settings);
-    if (checked === undefined) {
-      checked = validateSettings(module.settings, settings);
-      checkedSettings.set(settings, checked);
-    }
-    return checked;
-  };
-
-  function transform(input: unknown, settings: Settings): Outcome {
+  function prepare(input: unknown, settings: Settings, options?: TransformOptions): Prepared {
     let messageId: string | null = null;
     try {
       const normalized = normalizeEvent(input);
-      if (!normalized.ok) return failure(normalized.messageId, "invalid_event", normalized.message);
+      if (!normalized.ok) return only(failure(normalized.messageId, "invalid_event", normalized.message));
       const event = normalized.event;
       messageId = event.messageId;
-      if (event.event === undefined || !handled.has(event.event)) {
-        return { messageId, outcome: "drop", reason: `${unhandled(event)} by ${name}` };
-      }
+      if (!handles(event)) return only({ messageId, outcome: "drop", reason: `${unhandledReason(event)} by ${name}` });
       const checked = settingsFor(settings);
       if (!checked.ok) {
         const message = `${eventLabel(messageId)}: the settings of ${name} are not usable: ${checked.problems.join("; ")}`;
-        return failure(messageId, "invalid_settings", message);
+        return only(failure(messageId, "invalid_settings", message));
       }
-      return fromBuild(event, module.build(event, checked.settings), name, checkBody);
+      const clock = typeof options?.now === "function" ? { now: options.now } : SYSTEM_CLOCK;
+      const result = module.build(event, checked.settings, clock);
+      const outcome = fromBuild(event, result, name, bodyChecks);
+      if (outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
+      const send = module.sends?.[result.send];
+      const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
+      const rateKey = rateKeyFor(module, checked.settings);
+      return { outcome, ...(send ? { send } : {}), ...(orderKey !== undefined ? { orderKey } : {}), rateKey };
     } catch (error) {
       // The last line of defence: build is generated never to throw, but a bug must not stop a stream.
       const secrets = secretNames.map((key) => settings?.[key]).filter((v): v is string => typeof v === "string");
       const message = `${eventLabel(messageId)}: ${name} failed: ${redactText(messageOf(error), secrets)}`;
-      return failure(messageId, "internal", message);
+      return only(failure(messageId, "internal", message));
     }
   }
 
@@ -77,25 +85,62 @@ export function createPreset(module: PresetModule): Preset {
     meta,
     name,
     validateSettings: (input, env) => validateSettings(module.settings, input, env, module.integration.name),
-    transform,
+    transform: (event, settings, options) => prepare(event, settings, options).outcome,
+    prepare,
   };
 }
 
-function unhandled(event: NormalizedEvent): string {
-  if (event.event !== undefined) return `event ${JSON.stringify(event.event)} is not handled`;
-  if (event.type === "track") return "track calls without an event name are not handled";
-  return `${event.type} calls are not handled`;
+function only(outcome: Outcome): Prepared {
+  return { outcome };
+}
+
+/** Settings are checked once per settings object, not once per event: a pipeline passes the same object each time. */
+function settingsCache(module: PresetModule): (settings: unknown) => SettingsResult {
+  const checked = new WeakMap<object, SettingsResult>();
+  return (settings) => {
+    if (settings === null || typeof settings !== "object") return validateSettings(module.settings, settings);
+    let result = checked.get(settings);
+    if (result === undefined) {
+      result = validateSettings(module.settings, settings);
+      checked.set(settings, result);
+    }
+    return result;
+  };
+}
+
+/** One body check per send block; a module without `sends` (hand-written, version 1) checks its one schema. */
+function compileBodyChecks(module: PresetModule, name: string): (BodyCheck | undefined)[] {
+  const schemas = module.sends?.length ? module.sends.map((s) => s.requestSchema) : [module.requestSchema];
+  try {
+    return schemas.map((schema) => (schema === undefined ? undefined : compileBodyCheck(schema)));
+  } catch (error) {
+    throw new Error(`the request schema of ${name} does not compile: ${messageOf(error)}`);
+  }
 }
 
 const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+// CR or LF in a header value would let an event split the request (or make the HTTP client throw later).
+const LINE_BREAK = /[\r\n]/;
 
-function fromBuild(event: NormalizedEvent, result: BuildResult, name: string, checkBody?: BodyCheck): Outcome {
+function fromBuild(
+  event: NormalizedEvent,
+  result: BuildResult,
+  name: string,
+  checks: (BodyCheck | undefined)[],
+): Outcome {
   const messageId = event.messageId;
   if (result?.kind === "error") return failure(messageId, result.code, result.message);
+  if (result?.kind === "drop") return { messageId, outcome: "drop", reason: result.reason };
   if (result?.kind !== "request") {
     return failure(messageId, "internal", `${eventLabel(messageId)}: ${name} built no request`);
   }
-  const problems = checkBody?.(result.request.body) ?? NO_PROBLEMS;
+  const broken = Object.entries(result.request.headers).find(([, value]) => LINE_BREAK.test(value));
+  if (broken !== undefined) {
+    const message = `${eventLabel(messageId)}: header ${JSON.stringify(broken[0])} of ${name} holds a line break`;
+    return failure(messageId, "invalid_request", message);
+  }
+  const check = checks[typeof result.send === "number" ? result.send : 0];
+  const problems = check?.(result.request.body) ?? NO_PROBLEMS;
   if (problems.length > 0) {
     const message = `${eventLabel(messageId)}: the request body breaks the request schema of ${name}: ${problems.join("; ")}`;
     return failure(messageId, "invalid_request", message);

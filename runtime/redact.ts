@@ -16,17 +16,56 @@ export function redactHeaderValue(value: string): string {
   return scheme === null ? REDACTED : `${scheme[1]} ${REDACTED}`;
 }
 
-/** A copy of the outcome whose secret headers (named by the module, in any case) are redacted. */
-export function redactOutcome(outcome: Outcome, module: Pick<PresetModule, "secretHeaders">): Outcome {
-  if (outcome.outcome !== "send") return { ...outcome };
+/**
+ * A copy of the outcome whose secret headers (named by the module, in any case) are redacted. Given the secret
+ * settings' values (see `secretValues`), every occurrence of them is hidden too, wherever it is: the URL (raw or
+ * percent-encoded, in the path or the query), every header, every string of the body, warnings, reasons, messages.
+ */
+export function redactOutcome(
+  outcome: Outcome,
+  module: Pick<PresetModule, "secretHeaders">,
+  secrets: readonly string[] = [],
+): Outcome {
+  const hide = (text: string) => (secrets.length === 0 ? text : redactText(text, secrets));
+  if (outcome.outcome === "drop") return { ...outcome, reason: hide(outcome.reason) };
+  if (outcome.outcome === "error") return { ...outcome, message: hide(outcome.message) };
   const secret = new Set(module.secretHeaders.map((name) => name.toLowerCase()));
   const headers = Object.fromEntries(
     Object.entries(outcome.request.headers).map(([name, value]) => [
       name,
-      secret.has(name.toLowerCase()) ? redactHeaderValue(value) : value,
+      secret.has(name.toLowerCase()) ? redactHeaderValue(value) : hide(value),
     ]),
   );
-  return { ...outcome, request: { ...outcome.request, headers } };
+  const request = { ...outcome.request, url: hide(outcome.request.url), headers };
+  if (secrets.length > 0 && "body" in outcome.request) request.body = hideInValue(outcome.request.body, hide);
+  return { ...outcome, request, warnings: outcome.warnings.map(hide) };
+}
+
+/** The values of the module's secret settings in these settings: what redactOutcome and redactText hide. */
+export function secretValues(module: Pick<PresetModule, "settings">, settings: unknown): string[] {
+  if (settings === null || typeof settings !== "object") return [];
+  const record = settings as Record<string, unknown>;
+  return module.settings
+    .filter((spec) => spec.secret && Object.prototype.hasOwnProperty.call(record, spec.name))
+    .map((spec) => record[spec.name])
+    .filter((value): value is string => typeof value === "string");
+}
+
+/** A copy of a JSON value with `hide` applied to every string in it (object keys come from the .map file). */
+function hideInValue(value: unknown, hide: (text: string) => string): unknown {
+  if (typeof value === "string") return hide(value);
+  if (Array.isArray(value)) return value.map((item) => hideInValue(item, hide));
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(copy, key, {
+      value: hideInValue(item, hide),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
 }
 
 /**

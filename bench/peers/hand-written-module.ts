@@ -54,7 +54,8 @@ function buildUpsert(event: NormalizedEvent, settings: Settings): BuildResult {
   const customFields = campaignFields(event);
   if (customFields !== undefined) body.custom_fields = customFields;
   const headers = { Authorization: `Bearer ${String(settings.api_key)}`, "Content-Type": "application/json" };
-  return { kind: "request", request: { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body }, warnings };
+  const request = { method: "POST", url: SALESLOFT_UPSERT_URL, headers, body };
+  return { kind: "request", request, warnings, send: 0, orderKey: email };
 }
 
 function campaignFields(event: NormalizedEvent): Json | undefined {
@@ -77,6 +78,7 @@ function campaignFields(event: NormalizedEvent): Json | undefined {
 /** The same declarations the .map file makes, with the same request schema. */
 export function handWrittenModule(): PresetModule {
   const schemaPath = join(REPO_ROOT, "presets", "salesloft", "person-upsert.request.schema.json");
+  const requestSchema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
   return {
     source: "bench/peers/hand-written-module.ts",
     integration: { name: "salesloft", title: "Salesloft" },
@@ -86,8 +88,12 @@ export function handWrittenModule(): PresetModule {
       { name: "default_phone_region", type: "region", required: false, secret: false },
     ],
     events: ["Lead Generated", "Signed Up", "Identified"],
-    requestSchema: JSON.parse(readFileSync(schemaPath, "utf8")) as object,
+    calls: [],
+    allEvents: false,
+    usesClock: false,
+    requestSchema,
     secretHeaders: ["Authorization"],
+    sends: [{ method: "POST", origin: "https://api.salesloft.com", urlTemplate: SALESLOFT_UPSERT_URL, requestSchema }],
     build: buildUpsert,
   };
 }

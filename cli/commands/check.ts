@@ -8,19 +8,20 @@ import { parseArgs, type ArgSpec } from "../args.js";
 import { usageError } from "../usage.js";
 import { readMapSource } from "../map-file.js";
 
-const HELP = `Usage: signal-map check FILE.map… [--json]
+const HELP = `Usage: signal-map check FILE.map… [--preset NAME] [--json]
 
 Parses and checks each .map file and prints its diagnostics:
   path:line:col: error[CODE]: message, the source line with a caret under the problem, and how to fix it.
 
 Options:
+  --preset NAME  also check that each file holds a preset of that name (every preset is checked either way)
   --json    print the diagnostics of all files as one JSON array instead
   --help    show this help
 
 Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or a file that cannot be read (with --json, such a file is
 an entry {"file", "severity": "error", "code": "io", "message"} of the array).`;
 
-const SPEC: ArgSpec = { flags: ["json"], options: [] };
+const SPEC: ArgSpec = { flags: ["json"], options: ["preset"] };
 
 export const checkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -38,7 +39,7 @@ export const checkCommand: Command = async (argv, io) => {
       continue;
     }
     const source = read.source;
-    const { diagnostics } = check(source, { filename: file });
+    const diagnostics = checkNamed(source, file, args.options.get("preset"));
     if (hasErrors(diagnostics) && exit === EXIT.ok) exit = EXIT.errors;
     if (args.flags.has("json")) json.push(...diagnosticsToJson(diagnostics, source, file));
     else io.stdout.write(renderFile(diagnostics, source, file));
@@ -46,6 +47,24 @@ export const checkCommand: Command = async (argv, io) => {
   if (args.flags.has("json")) io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   return exit;
 };
+
+/** Every preset is checked; a name that is not among them is E442, listing the names there are. */
+function checkNamed(source: string, file: string, name: string | undefined): Diagnostic[] {
+  const { diagnostics, presets } = check(source, { filename: file });
+  const names = presets.map((p) => p.decl.name.text);
+  if (name === undefined || names.includes(name)) return diagnostics;
+  const list = names.map((n) => `"${n}"`).join(", ") || "none";
+  const at = { start: 0, end: 0 };
+  const missing: Diagnostic = {
+    code: "E442",
+    severity: "error",
+    message: `the file has no preset named "${name}"`,
+    span: at,
+    labels: [],
+    hints: [`the file has: ${list}`],
+  };
+  return [missing, ...diagnostics];
+}
 
 /** Each diagnostic, then one line saying how the file fared. */
 export function renderFile(diagnostics: readonly Diagnostic[], source: string, file: string): string {

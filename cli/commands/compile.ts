@@ -10,20 +10,21 @@ import { readSource, renderFile } from "./check.js";
 import { usageError } from "../usage.js";
 import { ioProblem } from "../io-problems.js";
 
-const HELP = `Usage: signal-map compile FILE.map [-o OUT.ts] [--json]
+const HELP = `Usage: signal-map compile FILE.map [--preset NAME] [-o OUT.ts] [--json]
 
 Checks FILE.map and, when it has no errors, prints the generated TypeScript module (or writes it to OUT.ts).
 The module default-exports definePreset(runtime) and type-checks under tsc --strict; the same input always gives
 byte-identical output. Diagnostics go to stderr.
 
 Options:
+  --preset NAME    the preset to compile when FILE.map holds several (each preset is its own module)
   -o, --out FILE   write the module to FILE instead of stdout
   --json           print diagnostics as a JSON array (on stderr)
   --help           show this help
 
 Exit: 0 compiled (warnings allowed), 1 errors, 2 usage or I/O.`;
 
-const SPEC: ArgSpec = { flags: ["json"], options: ["out"], aliases: { "-o": "out" } };
+const SPEC: ArgSpec = { flags: ["json"], options: ["out", "preset"], aliases: { "-o": "out" } };
 
 export const compileCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -37,7 +38,7 @@ export const compileCommand: Command = async (argv, io) => {
   const file = args.positional[0];
   const source = await readSource(file, io, "compile");
   if (source === undefined) return EXIT.usage;
-  const result = await compile(source, { filename: file });
+  const result = await compile(source, { filename: file, preset: args.options.get("preset") });
   if (result.diagnostics.length > 0 || result.code === undefined) {
     const report = args.flags.has("json")
       ? JSON.stringify(diagnosticsToJson(result.diagnostics, source, file), null, 2) + "\n"

@@ -16,6 +16,12 @@ export interface DeliverCliOptions {
   readonly json: boolean;
   /** --from-line: input lines before it are skipped (1 when not given). */
   readonly fromLine: number;
+  /** Which preset of a file with several (`--preset NAME`). */
+  readonly preset?: string;
+  /** The longest Retry-After waited out, in seconds (`--max-wait`); default 300. */
+  readonly maxWaitSeconds?: number;
+  /** How long a batch waits for more events before it is sent, in ms (`--batch-wait`); default 200. */
+  readonly batchWaitMs?: number;
 }
 
 export type ParsedDeliverOptions =
@@ -35,6 +41,13 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   if (typeof rateLimit === "string") return fail(rateLimit);
   const fromLine = fromLineOption(options.get("from-line"));
   if (typeof fromLine === "string") return fail(fromLine);
+  const maxWait = wholeNumber(options.get("max-wait"), "--max-wait", 0, 86_400);
+  if (typeof maxWait === "string") return fail(maxWait);
+  const batchWait = wholeNumber(options.get("batch-wait"), "--batch-wait", 0, 60_000);
+  if (typeof batchWait === "string") return fail(batchWait);
+  const preset = options.get("preset");
+  if (preset !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(preset))
+    return fail(`--preset must be a preset name, got ${JSON.stringify(preset)}`);
   const baseUrl = options.get("base-url");
   if (baseUrl !== undefined && !isHttpUrl(baseUrl))
     return fail(`--base-url must be an http or https URL, got ${JSON.stringify(baseUrl)}`);
@@ -51,6 +64,9 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
       deadLetter: options.get("dead-letter"),
       json: args.flags.has("json"),
       fromLine: fromLine ?? 1,
+      preset,
+      maxWaitSeconds: maxWait,
+      batchWaitMs: batchWait,
     },
   };
 }

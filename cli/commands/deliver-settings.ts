@@ -24,8 +24,8 @@ export type ResolvedSettings =
   | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
- * A setting the settings file leaves out is read from its environment variable (SALESLOFT_API_KEY), and one that is
- * in neither from the encrypted secrets file (`signal-map secrets set salesloft api_key`). The secrets file is opened
+ * A setting the settings file leaves out is read from its environment variable (`<INTEGRATION>_<SETTING>`), and one that is
+ * in neither from the encrypted secrets file (`signal-map secrets set INTEGRATION NAME`). The secrets file is opened
  * only when it is needed, so SIGNAL_SECRET_KEY is required only then.
  */
 export async function resolveSettings(preset: Preset, sources: SettingsSources): Promise<ResolvedSettings> {

@@ -7,8 +7,11 @@ import { deliverEvents } from "../../delivery/deliver.js";
 import { readRawLines } from "../../delivery/input-events.js";
 import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
 import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
-import { createSalesloftSender, SALESLOFT_BASE_URL } from "../../delivery/salesloft/sender.js";
-import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
+import { systemClock } from "../../delivery/clock.js";
+import { createHttpSender } from "../../delivery/http-sender.js";
+import { findAdapter } from "../../delivery/registry.js";
+import { DEFAULT_RETRY_POLICY } from "../../delivery/retry-policy.js";
+import { loadPreset, PresetCompileError, splitPresetRef } from "../../loader/load-preset.js";
 import type { Preset } from "../../runtime/preset.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
@@ -25,20 +28,24 @@ import { notMapFileProblem } from "../map-file.js";
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
 Transforms each event (one JSON object per line, from the file or from standard input) with the preset and
-delivers the requests it makes. Writes one JSON result per event to standard output, as each completes:
+delivers exactly the requests it makes. Writes one JSON result per event to standard output, as each completes:
   {"messageId", "line", "status": "delivered"|"dropped"|"failed", "httpStatus", "attempts", "personId",
    "warnings": [...], "reason" (dropped), "error" (failed: what happened and how to fix it)}
-and a summary to standard error. Events for the same person (email address) are delivered strictly in input
-order; others run concurrently. 429s, 5xx answers, timeouts and dropped connections are retried with backoff;
-the team rate limit (shared by every request with the same API key) is respected up front.
+and a summary to standard error. Events for the same person (the preset's order key) are delivered strictly in
+input order; others run concurrently. 408, 429, 5xx answers, timeouts and dropped connections are retried with
+backoff; the destination's rate limit (per credential) is respected up front. A request whose origin or path
+differs from what the preset declares is refused: the credential goes nowhere else.
 
 Options:
   --settings S.json     the preset's settings; a setting left out is read from the environment
-                        (SALESLOFT_API_KEY), then from the encrypted secrets file
+                        (<INTEGRATION>_<SETTING>, e.g. ACME_API_KEY), then from the encrypted secrets file
   --secrets-file PATH   the secrets file (default: $SIGNAL_SECRETS_FILE or .signal-map/secrets.json)
-  --base-url URL        send to this origin instead of ${SALESLOFT_BASE_URL} (e.g. the emulator)
+  --preset NAME         the preset to use when FILE.map holds several
+  --base-url URL        replace scheme, host and port of the preset's URLs (e.g. an emulator's URL)
   --concurrency N       requests on the wire at once (default 8)
-  --rate-limit N        the team's requests per minute (default 600)
+  --rate-limit N        requests per credential per window (default: the integration's declared limit)
+  --max-wait S          the longest Retry-After to wait out, in seconds (default 300); longer fails the event
+  --batch-wait MS       how long a batch waits for more events before it is sent (default 200)
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
   --from-line K         skip the input lines before line K, to resume a run that stopped early
@@ -57,7 +64,18 @@ left input unread;
 
 const SPEC: ArgSpec = {
   flags: ["json"],
-  options: ["settings", "secrets-file", "base-url", "concurrency", "rate-limit", "dead-letter", "from-line"],
+  options: [
+    "settings",
+    "secrets-file",
+    "base-url",
+    "concurrency",
+    "rate-limit",
+    "dead-letter",
+    "preset",
+    "max-wait",
+    "batch-wait",
+    "from-line",
+  ],
 };
 
 export const deliverCommand: Command = async (argv, io) => {
@@ -76,7 +94,7 @@ export const deliverCommand: Command = async (argv, io) => {
 async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<number> {
   let secrets: readonly string[] = [];
   const stderr = redacting(io.stderr, () => secrets);
-  const preset = await loadOrReport(options.mapFile, io.cwd, stderr);
+  const preset = await loadOrReport(options.mapFile, options.preset, io.cwd, stderr);
   if (!preset) return EXIT.usage;
   const resolved = await resolveSettings(preset, { ...options, env: io.env, cwd: io.cwd });
   if (!resolved.ok) {
@@ -126,14 +144,14 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   // Output that cannot be written stops reading like an interrupt: what is unread stays unread and resumable.
   const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed].filter((s) => s !== undefined);
   const interrupts = interruptSignals(stderr, AbortSignal.any(external));
-  const limiters = new RateLimiterRegistry({ limitPerMinute: options.rateLimit });
-  const sender = createSalesloftSender({ baseUrl: options.baseUrl, concurrency: options.concurrency, limiters });
+  const sender = await senderFor(job.preset, options);
   try {
     return await deliverEvents(skipLinesBefore(readRawLines(job.input), options.fromLine, ""), {
       preset: job.preset,
       settings: job.settings,
       sender,
       concurrency: options.concurrency,
+      ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
       secrets: job.secrets,
       deadLetter: job.deadLetter,
       signal: interrupts.stop,
@@ -152,14 +170,39 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   }
 }
 
-async function loadOrReport(mapFile: string, cwd: string, stderr: CliIO["stderr"]): Promise<Preset | undefined> {
-  const notMap = await notMapFileProblem(mapFile, cwd);
+/** The generic sender with the integration's adapter (when its folder has one) and its declared rate limit. */
+async function senderFor(preset: Preset, options: DeliverCliOptions) {
+  const integration = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
+  const factory = await findAdapter(integration.name);
+  const policy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...(options.maxWaitSeconds !== undefined ? { maxRetryAfterMs: options.maxWaitSeconds * 1000 } : {}),
+  };
+  return createHttpSender({
+    adapter: factory?.({ clock: systemClock }),
+    baseUrl: options.baseUrl,
+    concurrency: options.concurrency,
+    limiters: new RateLimiterRegistry({ limitPerMinute: options.rateLimit }),
+    rateLimit: integration.rateLimit,
+    policy,
+  });
+}
+
+async function loadOrReport(
+  mapFile: string,
+  presetName: string | undefined,
+  cwd: string,
+  stderr: CliIO["stderr"],
+): Promise<Preset | undefined> {
+  const ref = splitPresetRef(mapFile);
+  const notMap = await notMapFileProblem(ref.path, cwd);
   if (notMap !== undefined) {
     stderr.write(`signal-map deliver: ${notMap}\n`);
     return undefined;
   }
   try {
-    return await loadPreset(resolve(cwd, mapFile));
+    const preset = presetName ?? ref.preset;
+    return await loadPreset(resolve(cwd, ref.path), preset !== undefined ? { preset } : {});
   } catch (error) {
     if (error instanceof PresetCompileError) {
       stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; nothing was sent\n`);

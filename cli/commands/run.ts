@@ -4,9 +4,10 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
+import { splitPresetRef } from "../../loader/paths.js";
 import type { ErrorOutcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
@@ -17,7 +18,7 @@ import { ioProblem, openEventsFile } from "../io-problems.js";
 import { fromLineOption } from "./from-line.js";
 import { notMapFileProblem } from "../map-file.js";
 
-const HELP = `Usage: signal-map run FILE.map [--settings S.json] [--from-line K] [EVENTS.jsonl or -]
+const HELP = `Usage: signal-map run FILE.map [--preset NAME] [--settings S.json] [--from-line K] [EVENTS.jsonl or -]
 
 Transforms events offline, without sending anything: reads one JSON event per line (from the file, or from
 standard input when the file is "-" or left out) and writes one outcome per line, as JSON:
@@ -27,8 +28,9 @@ Blank lines are skipped. A line that is not valid JSON gives an error outcome na
 stream goes on. Input is read as it arrives, so a file of any size runs in constant memory.
 
 Options:
+  --preset NAME      the preset to run when FILE.map holds several (FILE.map#NAME works too)
   --settings S.json  the preset's settings as a JSON object; a setting left out is read from the environment,
-                     e.g. SALESLOFT_API_KEY for the api_key of the salesloft integration
+                     <INTEGRATION>_<SETTING>, e.g. ACME_API_KEY for the api_key of an acme integration
   --from-line K      skip the input lines before line K (line numbers count every line, as in outcomes)
   --help             show this help
 
@@ -36,7 +38,7 @@ Exit: 0 once every line has its outcome; 2 when the preset does not compile, the
 or a file cannot be read (reported before any event is read), or when the output cannot be written (a closed
 pipe, a full disk): reading stops and the message names the line to resume from with --from-line.`;
 
-const SPEC: ArgSpec = { flags: [], options: ["settings", "from-line"] };
+const SPEC: ArgSpec = { flags: [], options: ["settings", "preset", "from-line"] };
 
 export const runCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -48,7 +50,7 @@ export const runCommand: Command = async (argv, io) => {
   const problem = args.error ?? arityProblem(args.positional) ?? (typeof fromLine === "string" ? fromLine : undefined);
   if (problem !== undefined) return usage(io, problem);
   const [mapFile, eventsFile = "-"] = args.positional;
-  const preset = await loadOrReport(mapFile, io);
+  const preset = await loadOrReport(mapFile, io, args.options.get("preset"));
   if (preset === undefined) return EXIT.usage;
   const settings = await settingsOrReport(preset, args.options.get("settings"), io);
   if (settings === undefined) return EXIT.usage;
@@ -125,17 +127,18 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
     };
     return outcome;
   }
-  return redactOutcome(preset.transform(line.value, settings), preset.meta);
+  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretValues(preset.meta, settings));
 }
 
-async function loadOrReport(mapFile: string, io: CliIO): Promise<Preset | undefined> {
-  const notMap = await notMapFileProblem(mapFile, io.cwd);
+async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {
+  const ref = splitPresetRef(mapFile);
+  const notMap = await notMapFileProblem(ref.path, io.cwd);
   if (notMap !== undefined) {
     io.stderr.write(`signal-map run: ${notMap}\n`);
     return undefined;
   }
   try {
-    return await loadPreset(resolve(io.cwd, mapFile));
+    return await loadPreset(resolve(io.cwd, ref.path), { preset: name ?? ref.preset });
   } catch (error) {
     if (error instanceof PresetCompileError) {
       io.stderr.write(`${error.rendered.trimEnd()}\n${mapFile}: does not compile; no event was read\n`);

@@ -14,10 +14,10 @@ export const SECRETS_HELP = `Usage: signal-map secrets set INTEGRATION NAME     
 
 INTEGRATION and NAME must be declared by a shipped preset (a typo is refused with a suggestion).
 
-Stores credentials such as the Salesloft API key encrypted (AES-256-GCM) in a file written with mode 0600:
-  echo "$KEY" | signal-map secrets set salesloft api_key     (or type it: nothing is echoed)
+Stores credentials such as an integration's API key encrypted (AES-256-GCM) in a file written with mode 0600:
+  echo "$KEY" | signal-map secrets set INTEGRATION api_key     (or type it: nothing is echoed)
 \`signal-map deliver\` reads a setting from this file when neither --settings nor the environment
-(SALESLOFT_API_KEY) gives it. The value is never taken from the command line, where shells keep history.
+(<INTEGRATION>_<SETTING>, e.g. ACME_API_KEY) gives it. The value is never taken from the command line, where shells keep history.
 
 The encryption key comes from SIGNAL_SECRET_KEY: 64 hex characters or base64 of 32 bytes are used as the key
 itself (make one with \`openssl rand -hex 32\`); anything else is a passphrase (12 characters or more) from which
@@ -60,7 +60,7 @@ function usageProblem(action: string | undefined, names: readonly string[]): str
   if (action !== "set" && action !== "delete")
     return `name an action: set, list or delete${action ? ` (got ${JSON.stringify(action)})` : ""}`;
   if (names.length !== 2)
-    return `${action} needs an integration and a setting name, e.g. \`secrets ${action} salesloft api_key\``;
+    return `${action} needs an integration and a setting name, e.g. \`secrets ${action} INTEGRATION api_key\``;
   const bad = names.find((name) => !NAME.test(name));
   // Someone may paste the key where a name goes: say the argument is wrong without echoing it.
   return bad === undefined

@@ -8,7 +8,7 @@ import { fixtureTarget } from "../testing/preset-target.js";
 import type { FixtureTarget } from "../testing/fixtures.js";
 import { loadPreset } from "../../loader/load-preset.js";
 
-const HELP = `Usage: signal-map test [PATH…] [--update]
+const HELP = `Usage: signal-map test [PATH…] [--preset NAME] [--update]
 
 Runs golden fixture cases: each tests/*.json beside a preset holds a description, settings, an event and the
 expected outcome as printed. Every case gets a line (ok or FAIL); a failing case shows each differing key with the
@@ -18,13 +18,15 @@ PATH is a folder (every tests/ folder below it is searched), a preset's tests/ f
 file (the cases in the tests/ folder beside it). Default: presets/
 
 Options:
+  --preset NAME  run the cases against preset NAME of their .map file (for a file holding several presets);
+            a case that names its preset ("preset": "../FILE.map#NAME") keeps its own
   --update  rewrite "expect" of each failing case with the actual outcome (the rest of the file is kept);
             review the diff before committing
   --help    show this help
 
 Exit: 0 all cases pass, 1 any case fails or no case was found, 2 usage or a path that does not exist.`;
 
-const SPEC: ArgSpec = { flags: ["update"], options: [] };
+const SPEC: ArgSpec = { flags: ["update"], options: ["preset"] };
 
 export const testCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, SPEC);
@@ -50,8 +52,9 @@ export const testCommand: Command = async (argv, io) => {
     return EXIT.errors;
   }
   const report = (line: string) => io.stdout.write(`${line}\n`);
+  const name = args.options.get("preset");
   const summary = await runCases(cases, {
-    load: loadFixtureTarget,
+    load: (mapPath, preset) => loadFixtureTarget(mapPath, preset ?? name),
     update: args.flags.has("update"),
     report,
     cwd: io.cwd,
@@ -60,6 +63,6 @@ export const testCommand: Command = async (argv, io) => {
 };
 
 /** Each preset through loadPreset: the same compiled code as `run` and the pipeline. */
-async function loadFixtureTarget(mapPath: string): Promise<FixtureTarget> {
-  return fixtureTarget(await loadPreset(mapPath));
+async function loadFixtureTarget(mapPath: string, preset?: string): Promise<FixtureTarget> {
+  return fixtureTarget(await loadPreset(mapPath, { preset }));
 }

@@ -15,8 +15,12 @@ export interface FixtureCase {
   /** Absent when the file has no `expect` yet (a new case: `--update` fills it in). */
   readonly expect?: unknown;
   readonly messageIncludes: readonly string[];
+  /** `"now"`: the ISO-8601 time the case runs at, for a preset that calls now(). */
+  readonly now?: string;
   /** Absolute path of the .map file the case runs against. */
   readonly preset?: string;
+  /** The preset of that file, when the case names one (`"preset": "../FILE.map#NAME"`). */
+  readonly presetName?: string;
   readonly problem?: string;
 }
 
@@ -100,7 +104,9 @@ export async function readCase(file: string): Promise<FixtureCase> {
     messageIncludes: Array.isArray(record.messageIncludes)
       ? record.messageIncludes.filter((s) => typeof s === "string")
       : [],
+    ...(typeof record.now === "string" ? { now: record.now } : {}),
     preset: preset.path,
+    ...(preset.name !== undefined ? { presetName: preset.name } : {}),
     problem: shapeProblem ?? preset.problem,
   };
 }
@@ -111,6 +117,9 @@ function caseShapeProblem(record: Record<string, unknown>): string | undefined {
   if (own(record, "settings") && (typeof settings !== "object" || settings === null || Array.isArray(settings))) {
     return '"settings" must be an object';
   }
+  if (own(record, "now") && (typeof record.now !== "string" || !Number.isFinite(Date.parse(record.now)))) {
+    return '"now" must be an ISO-8601 time, e.g. "2026-01-01T12:00:00Z"';
+  }
   const includes = record.messageIncludes;
   if (own(record, "messageIncludes") && (!Array.isArray(includes) || includes.some((s) => typeof s !== "string"))) {
     return '"messageIncludes" must be a list of strings';
@@ -118,15 +127,28 @@ function caseShapeProblem(record: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** `"preset"` relative to the case file, else the single .map file in the folder holding the `tests/` folder. */
-async function presetOf(file: string, record: Record<string, unknown>): Promise<{ path?: string; problem?: string }> {
+/**
+ * `"preset"` relative to the case file (`"../FILE.map"` or `"../FILE.map#NAME"`); else the single .map file in the
+ * folder holding the `tests/` folder; else, with several, the one whose name is the case's folder inside `tests/`
+ * (`tests/lead-capture/x.json` belongs to `lead-capture.map`).
+ */
+async function presetOf(
+  file: string,
+  record: Record<string, unknown>,
+): Promise<{ path?: string; name?: string; problem?: string }> {
   if (own(record, "preset")) {
     if (typeof record.preset !== "string") return { problem: '"preset" must be a path to a .map file' };
-    return { path: resolve(dirname(file), record.preset) };
+    const at = record.preset.lastIndexOf("#");
+    const named = at > 0 && record.preset.slice(0, at).endsWith(".map");
+    const path = resolve(dirname(file), named ? record.preset.slice(0, at) : record.preset);
+    return named ? { path, name: record.preset.slice(at + 1) } : { path };
   }
   const home = presetHome(file);
   const maps = (await readdir(home).catch(() => [] as string[])).filter((name) => name.endsWith(".map")).sort();
   if (maps.length === 1) return { path: join(home, maps[0]) };
+  const folder = basename(dirname(file));
+  const matching = maps.find((name) => name === `${folder}.map`);
+  if (matching !== undefined && folder !== "tests") return { path: join(home, matching) };
   const found = maps.length === 0 ? "no .map file" : `${maps.length} .map files`;
   return { problem: `cannot tell which preset to run: ${home} has ${found}; name it with "preset": "../NAME.map"` };
 }

@@ -9,11 +9,17 @@ export { discoverCases, readCase } from "./fixture-files.js";
 
 /** A loaded preset as the runner sees it: one event and its settings in, the outcome exactly as printed out. */
 export interface FixtureTarget {
-  printedOutcome(event: unknown, settings: unknown): unknown;
+  /** `now` is the clock of the transform: a case's `"now"`, for a preset that calls now(). */
+  printedOutcome(event: unknown, settings: unknown, options?: { now?: () => Date }): unknown;
+  /** The preset calls now(): each case must say what time it runs at. */
+  readonly usesClock?: boolean;
 }
 
-/** Loads the preset at an absolute .map path; a rejection (e.g. the preset does not compile) fails its cases. */
-export type FixtureLoader = (mapPath: string) => Promise<FixtureTarget>;
+/**
+ * Loads the preset at an absolute .map path (the named preset of a file holding several); a rejection (e.g. the
+ * preset does not compile) fails its cases.
+ */
+export type FixtureLoader = (mapPath: string, preset?: string) => Promise<FixtureTarget>;
 
 export interface FixtureRunOptions {
   readonly load: FixtureLoader;
@@ -84,8 +90,14 @@ export async function runCase(fixture: FixtureCase, load: FixtureLoader): Promis
   }
   let actual: unknown;
   try {
-    const target = await load(fixture.preset);
-    actual = asPrinted(target.printedOutcome(fixture.event, fixture.settings));
+    const target = await load(fixture.preset, fixture.presetName);
+    if (target.usesClock === true && fixture.now === undefined) {
+      const problem = 'the preset calls now(), so the case must give "now", e.g. "now": "2026-01-01T12:00:00Z"';
+      return { fixture, differences: [], problem };
+    }
+    const at = fixture.now === undefined ? undefined : new Date(fixture.now);
+    const options = at === undefined ? undefined : { now: () => new Date(at.getTime()) };
+    actual = asPrinted(target.printedOutcome(fixture.event, fixture.settings, options));
   } catch (error) {
     return { fixture, differences: [], problem: errorText(error) };
   }
@@ -125,14 +137,15 @@ function asPrinted(outcome: unknown): unknown {
 /** Each preset is loaded once per run, even when its loading fails. */
 function cachedLoader(options: FixtureRunOptions): FixtureLoader {
   const loaded = new Map<string, Promise<FixtureTarget>>();
-  return (mapPath) => {
-    let target = loaded.get(mapPath);
+  return (mapPath, preset) => {
+    const key = preset === undefined ? mapPath : `${mapPath}#${preset}`;
+    let target = loaded.get(key);
     if (target === undefined) {
-      target = options.load(mapPath);
+      target = options.load(mapPath, preset);
       target.catch((error: unknown) =>
         options.report(`error loading ${shown(mapPath, options.cwd)}:\n${errorText(error)}`),
       );
-      loaded.set(mapPath, target);
+      loaded.set(key, target);
     }
     return target;
   };

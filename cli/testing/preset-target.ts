@@ -1,7 +1,7 @@
 // Binds a loaded preset to the fixture runner: validate the case's settings, transform, redact as printed.
 
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { FixtureTarget } from "./fixtures.js";
 
 /**
@@ -11,7 +11,8 @@ import type { FixtureTarget } from "./fixtures.js";
  */
 export function fixtureTarget(preset: Preset): FixtureTarget {
   return {
-    printedOutcome(event, settings) {
+    usesClock: preset.meta.usesClock === true,
+    printedOutcome(event, settings, options) {
       const checked = preset.validateSettings(settings);
       if (!checked.ok) {
         return {
@@ -21,7 +22,8 @@ export function fixtureTarget(preset: Preset): FixtureTarget {
           message: checked.problems.join("; "),
         };
       }
-      return redactOutcome(preset.transform(event, checked.settings), preset.meta);
+      const secrets = secretValues(preset.meta, checked.settings);
+      return redactOutcome(preset.transform(event, checked.settings, options), preset.meta, secrets);
     },
   };
 }

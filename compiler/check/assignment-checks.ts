@@ -3,8 +3,8 @@
 import type { Assignment, Expr } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { describeType, listOf, typeOf, type MapType, type TypeEnv } from "./types.js";
-import { envOf, type CheckContext } from "./context.js";
-import type { SchemaNode } from "./event-schema.js";
+import { envOf, schemaFor, type CheckContext } from "./context.js";
+import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
 import {
   allowedTypes,
@@ -31,7 +31,7 @@ function targetNames(assignment: Assignment): string[] | undefined {
 }
 
 function checkTargetField(assignment: Assignment, context: CheckContext): void {
-  const loaded = context.preset?.schema;
+  const loaded = context.preset && schemaFor(context.preset, assignment);
   const names = targetNames(assignment);
   // Without a request schema, targets are unchecked.
   if (loaded === undefined || !loaded.ok || names === undefined) return;
@@ -206,7 +206,9 @@ function checkAssignedOnce(assignment: Assignment, context: CheckContext): void 
   const preset = context.preset;
   const names = targetNames(assignment);
   if (preset === undefined || names === undefined) return;
-  const earlier = preset.assignments.find((other) => conflicts(other, assignment));
+  // Each send block builds its own body: only assignments of the same block can clash.
+  const block = preset.blockOf.get(assignment);
+  const earlier = preset.assignments.find((o) => preset.blockOf.get(o) === block && conflicts(o, assignment));
   preset.assignments.push(assignment);
   if (earlier === undefined) return;
   const earlierNames = targetNames(earlier)!.join(".") || "body";

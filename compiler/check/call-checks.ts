@@ -7,6 +7,7 @@ import { describeType, fitsParam, listOf, typeOf } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { didYouMean, quoted, spanning } from "./report.js";
 import type { CheckTable } from "./table.js";
+import { checkClockCall, CLOCK_FUNCTION } from "./clock-checks.js";
 
 export const CALL_CHECKS: CheckTable = {
   Call: [checkCall, checkFailureHandled],
@@ -27,6 +28,7 @@ export function isFallibleCall(expr: Expr | undefined): boolean {
 function checkCall(call: CallExpr, context: CheckContext): void {
   const name = call.callee?.text;
   if (typeof name !== "string") return;
+  if (name === CLOCK_FUNCTION) return checkClockCall(call, context);
   const spec = calleeSpec(call);
   if (spec === undefined) {
     context.reporter.report("E200", call.callee.span, `unknown function ${quoted(name)}`, {

@@ -10,10 +10,12 @@ import type {
   PresetDecl,
   SendStatement,
   SettingDecl,
+  Statement,
 } from "../../dsl/ast.js";
 import { listOf, typeEnvFor, type TypeEnv } from "./types.js";
 import type { Reporter } from "./report.js";
 import { loadRequestSchema, type LoadedSchema } from "./request-schema.js";
+import { layoutOf, type PresetLayout } from "./blocks.js";
 
 export interface FileState {
   readonly file: MapFile;
@@ -31,22 +33,39 @@ export interface PresetState {
   readonly env: TypeEnv;
   /** Every `let` of the preset by name, first declaration wins: tells "defined later" from "never defined". */
   readonly letsByName: ReadonlyMap<string, LetStatement>;
-  /** `let` names defined by the statements walked so far. */
+  /** `let` names defined by the statements walked so far (in the prelude and the current send block). */
   readonly inScope: Set<string>;
+  /** The binding of each name in `inScope`: with several send blocks, a name may be bound once per block. */
+  readonly scope: Map<string, LetStatement>;
+  /** Every `let` that was declared (not a duplicate), in order: the ones W100 looks at. */
+  readonly declared: LetStatement[];
   readonly letUses: Map<LetStatement, number>;
   /** The request schema of the first `send`, loaded before any statement is walked so order does not matter. */
   readonly schema: LoadedSchema | undefined;
   readonly assignments: Assignment[];
   readonly secretHeaders: string[];
-  /** The first `on` and `send` statements; a second one is an error and is otherwise ignored. */
+  /** The first `on` and `send` statements; a second `on` is an error and is otherwise ignored. */
   readonly on: OnStatement | undefined;
   readonly send: SendStatement | undefined;
+  /** Prelude and send blocks (language v2: several sends per preset). */
+  readonly layout: PresetLayout;
+  /** Each send block's request schema, loaded up front; index as in `layout.blocks`. */
+  readonly schemas: readonly (LoadedSchema | undefined)[];
+  /** The send block index of each rule inside a block; prelude rules are not in it. */
+  readonly blockOf: ReadonlyMap<Statement, number>;
+  /** Set when a `now()` call is checked. */
+  usesClock: boolean;
 }
 
 /** Where an expression sits, as far as checks care. */
 export interface Site {
-  /** Inside the value of a `header` clause: the only place a secret setting may be read. */
+  /** Inside the value of a `header` clause, a `query` clause or a URL slot. */
   readonly inHeaderValue: boolean;
+  /**
+   * Set where a value decides what is sent rather than being sent: "a when condition", "a let", "require", … .
+   * A secret setting may be sent (header, query, URL slot, body value) but never read here (E408).
+   */
+  readonly decides?: string;
   /** The direct left operand of `??`: the only place a fallible call is handled. */
   readonly fallbackLeft: boolean;
   /** Loop names of the comprehensions around the expression, each with the list it walks (outermost first). */
@@ -91,23 +110,40 @@ export function createPresetState(file: FileState, decl: PresetDecl): PresetStat
     if (statement?.kind === "Send" && firstSend === undefined) firstSend = statement;
     if (statement?.kind === "On" && firstOn === undefined) firstOn = statement;
   }
-  const schemaLiteral = firstSend?.bodySchema;
-  const schema =
-    typeof schemaLiteral?.value === "string"
-      ? loadRequestSchema(path.resolve(path.dirname(file.filename), schemaLiteral.value), file.readFile)
-      : undefined;
+  const layout = layoutOf(decl);
+  const schemas = layout.blocks.map(({ send }) => schemaOf(send, file));
+  const blockOf = new Map<Statement, number>();
+  layout.blocks.forEach((block, index) => block.statements.forEach((s) => blockOf.set(s, index)));
   return {
     decl,
     env: typeEnvFor(file.file, decl),
     letsByName,
     inScope: new Set(),
+    scope: new Map(),
+    declared: [],
     letUses: new Map(),
-    schema,
+    schema: schemas[0],
     assignments: [],
     secretHeaders: [],
     on: firstOn,
     send: firstSend,
+    layout,
+    schemas,
+    blockOf,
+    usesClock: false,
   };
+}
+
+function schemaOf(send: SendStatement, file: FileState): LoadedSchema | undefined {
+  const literal = send.bodySchema;
+  if (typeof literal?.value !== "string") return undefined;
+  return loadRequestSchema(path.resolve(path.dirname(file.filename), literal.value), file.readFile);
+}
+
+/** The request schema a rule is checked against: its block's; a prelude rule sets no body, so none. */
+export function schemaFor(preset: PresetState, statement: Statement): LoadedSchema | undefined {
+  const index = preset.blockOf.get(statement);
+  return index === undefined ? undefined : preset.schemas[index];
 }
 
 const NO_NAMES: TypeEnv = { settingType: () => undefined, letType: () => undefined };

@@ -12,12 +12,14 @@ import { SCHEMA_VALUE_CHECKS } from "./schema-value-checks.js";
 import { CALL_CHECKS } from "./call-checks.js";
 import { EXPR_CHECKS } from "./expr-checks.js";
 import { createFileState, type PresetState } from "./context.js";
+import type { PresetLayout } from "./blocks.js";
 import { OPERATOR_CHECKS } from "./operator-checks.js";
 import { PATH_CHECKS } from "./path-checks.js";
 import { PRESET_CHECKS } from "./preset-checks.js";
 import { Reporter } from "./report.js";
 import { SCOPE_CHECKS } from "./scope-checks.js";
 import { SEND_CHECKS } from "./send-checks.js";
+import { BATCH_CHECKS } from "./batch-checks.js";
 import { mergeTables, type CheckTable } from "./table.js";
 import { walkFile } from "./walk.js";
 import { wellFormedFile } from "./well-formed.js";
@@ -43,8 +45,14 @@ export interface CheckedPreset {
   readonly send?: SendStatement;
   /** Event names of the first `on` statement, without repeats, in order. */
   readonly events: string[];
-  /** Names of the first send's headers whose value reads a secret setting (to be redacted when shown). */
+  /** Names of headers (of any send block) whose value reads a secret setting (to be redacted when shown). */
   readonly secretHeaders: string[];
+  /** Prelude and send blocks, for code generation. */
+  readonly layout: PresetLayout;
+  /** Per send block: its parsed schema (when readable) and absolute path (when declared). */
+  readonly schemas: readonly { readonly schema?: object; readonly path?: string }[];
+  /** The preset calls `now()`. */
+  readonly usesClock: boolean;
 }
 
 export interface CheckResult {
@@ -65,6 +73,7 @@ export const CHECKS: CheckTable = mergeTables(
   REQUIRED_CHECKS,
   DEAD_RULE_CHECKS,
   EXPR_CHECKS,
+  BATCH_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */
@@ -88,6 +97,13 @@ function checkedPreset(state: PresetState): CheckedPreset {
     ...(state.send !== undefined ? { send: state.send } : {}),
     events,
     secretHeaders: [...state.secretHeaders],
+    layout: state.layout,
+    schemas: state.schemas.map((loaded) => ({
+      // Files a schema refers to are embedded, so the runtime body check follows the same references.
+      ...(loaded?.ok ? { schema: bundledSchema(loaded.schema) } : {}),
+      ...(loaded !== undefined ? { path: loaded.path } : {}),
+    })),
+    usesClock: state.usesClock,
   };
 }
 

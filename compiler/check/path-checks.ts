@@ -1,4 +1,4 @@
-// Reads of settings and of the canonical event: declared names only, and secrets only inside header values.
+// Reads of settings and of the canonical event: declared names only, and secrets only where they are sent.
 
 import type { Expr, PathExpr, PathSegment } from "../../dsl/ast.js";
 import { listOf } from "./types.js";
@@ -42,21 +42,45 @@ function checkCanonicalRead(path: PathExpr, context: CheckContext): void {
   });
 }
 
+/**
+ * A secret may be sent (in a header, a query value, a URL slot or a body value, directly or through functions and
+ * `+`), but may not decide what is sent: not in a condition, a comparison, `require`, `order by` or a `let`.
+ * Reading all of `settings` at once is refused anywhere: it would carry every secret along.
+ */
 function checkSecretRead(path: PathExpr, context: CheckContext): void {
-  if (path.root?.text !== "settings" || context.site.inHeaderValue) return;
+  if (path.root?.text !== "settings") return;
   const secret = secretRead(path, context.file);
   if (secret === undefined) return;
   const first = listOf(path.segments)[0];
-  const message = secret.whole
-    ? `settings is used outside a header, and it holds the secret ${quoted(secret.name)}`
-    : `secret setting ${quoted(secret.name)} is used outside a header`;
-  context.reporter.report("E408", spanning(path.root.span, first?.span), message, {
+  const span = spanning(path.root.span, first?.span);
+  if (secret.whole) {
+    context.reporter.report(
+      "E408",
+      span,
+      `settings is read as a whole, and it holds the secret ${quoted(secret.name)}`,
+      {
+        hints: ["read the settings you need by name"],
+      },
+    );
+    return;
+  }
+  const where = context.site.decides;
+  if (where === undefined) return;
+  context.reporter.report("E408", span, `secret setting ${quoted(secret.name)} is used in ${where}`, {
     hints: [
-      secret.whole
-        ? "read the settings you need by name"
-        : `a secret may only be sent in a header, e.g. header "Authorization" <- "Bearer " + settings.${secret.name}`,
+      "a secret may be sent (in a header, a query value, a URL slot or a body value) but may not decide what is sent",
+      secretHint(where, secret.name),
     ],
   });
+}
+
+function secretHint(where: string, name: string): string {
+  if (where === "a let") {
+    return `use settings.${name} directly where it is sent, e.g. header "Authorization" <- "Bearer " + settings.${name}`;
+  }
+  if (where === "require") return `to insist on the setting, declare it required: setting ${name}: secret required`;
+  if (where === "order by") return "order by a value of the event, e.g. order by event.userId";
+  return "decide with the event, or with a setting that is not secret";
 }
 
 /** The secret a settings path reads: one secret by name, or all of them when it reads `settings` as a whole. */

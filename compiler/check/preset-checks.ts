@@ -1,7 +1,9 @@
 // The shape of a file and its presets: one `on` and one `send` per preset, distinct events, settings and messages.
 
 import type {
+  MapFile,
   OnStatement,
+  OrderStatement,
   PresetDecl,
   RequireStatement,
   SendStatement,
@@ -10,15 +12,17 @@ import type {
 } from "../../dsl/ast.js";
 import { listOf } from "./types.js";
 import type { CheckContext } from "./context.js";
-import { quoted, spanning } from "./report.js";
+import { didYouMean, quoted, spanning } from "./report.js";
 import type { CheckTable } from "./table.js";
 
 export const PRESET_CHECKS: CheckTable = {
   SettingDecl: [checkSettingDeclaredOnce],
   On: [checkOnList],
-  Send: [checkSendOnce],
+  Send: [checkSendBlocks],
+  Order: [checkOrderOnce],
   Require: [checkRequireMessage],
   PresetDecl: [checkOnAndSendPresent],
+  MapFile: [checkPresetNamesDistinct],
 };
 
 function checkSettingDeclaredOnce(setting: SettingDecl, context: CheckContext): void {
@@ -41,12 +45,41 @@ function checkOnList(on: OnStatement, context: CheckContext): void {
     return;
   }
   const events = listOf(on.events);
-  if (events.length === 0) {
+  checkCallTypes(on, context);
+  if (events.length === 0 && listOf(on.calls).length === 0 && on.allSpan === undefined) {
     context.reporter.report("E402", on.span, `the "on" list is empty, so the preset would handle no event`, {
       hints: [`name at least one event, e.g. on "Signed Up"`],
     });
   }
   reportRepeatedEvents(events, context);
+}
+
+/** The call types `on` may name as bare words; identify calls are also named "Identified". */
+export const CALL_TYPES: readonly string[] = ["track", "identify", "page", "screen", "group", "alias"];
+
+function checkCallTypes(on: OnStatement, context: CheckContext): void {
+  const seen = new Set<string>();
+  for (const call of listOf(on.calls)) {
+    const word = call?.text;
+    if (typeof word !== "string") continue;
+    if (!CALL_TYPES.includes(word)) {
+      const guess = didYouMean(word, CALL_TYPES);
+      context.reporter.report("E417", call.span, `${quoted(word)} is not a call type`, {
+        hints: [
+          guess ?? `a bare word names a call type: ${CALL_TYPES.join(", ")}`,
+          `an event name is quoted: on ${JSON.stringify(word)}`,
+        ],
+      });
+    } else if (seen.has(word)) {
+      context.reporter.report("W102", call.span, `${quoted(word)} is listed twice`, { hints: ["remove the repeat"] });
+    }
+    seen.add(word);
+  }
+  if (on.allSpan !== undefined && (listOf(on.events).length > 0 || seen.size > 0)) {
+    context.reporter.report("W110", on.allSpan, `"*" already handles every event, so the other items add nothing`, {
+      hints: ['write on * alone, or list the events without "*"'],
+    });
+  }
 }
 
 function reportRepeatedEvents(events: readonly StringLiteral[], context: CheckContext): void {
@@ -65,19 +98,39 @@ function reportRepeatedEvents(events: readonly StringLiteral[], context: CheckCo
   }
 }
 
-function checkSendOnce(send: SendStatement, context: CheckContext): void {
-  const first = context.preset?.send;
-  if (first === undefined || first === send) return;
-  // Only the `send METHOD url` line: the headers below it would make a long multi-line span.
-  context.reporter.report(
-    "E405",
-    spanning(send.span, send.url?.span),
-    `a preset sends one request; this is a second "send"`,
-    {
-      labels: [{ span: spanning(first.span, first.url?.span), message: 'first "send" here' }],
-      hints: ["write one preset per request"],
-    },
-  );
+/** With several sends: every send but the last says when it applies (E419); the prelude sets no body field (E418). */
+function checkSendBlocks(send: SendStatement, context: CheckContext): void {
+  const preset = context.preset;
+  const blocks = preset?.layout.blocks ?? [];
+  if (preset === undefined || blocks.length < 2) return;
+  const index = blocks.findIndex((block) => block.send === send);
+  const line = spanning(send.span, send.url?.span);
+  if (index >= 0 && index < blocks.length - 1 && send.when === undefined) {
+    context.reporter.report("E419", line, `this send is not the last, so it needs a "when" condition`, {
+      labels: [{ span: spanning(blocks[index + 1].send.span, blocks[index + 1].send.url?.span), message: "next send" }],
+      hints: [
+        'the first send whose "when" holds is built: add one, e.g. when event.type == "identify"',
+        "or move this send last, where it takes every event the others do not",
+      ],
+    });
+  }
+  if (index !== 0) return;
+  for (const statement of preset.layout.prelude) {
+    if (statement.kind !== "Assign") continue;
+    context.reporter.report("E418", statement.targetSpan, "a body field is set before the first send", {
+      labels: [{ span: line, message: "first send" }],
+      hints: ["with several sends each one builds its own body: move the assignment under the send it belongs to"],
+    });
+  }
+}
+
+function checkOrderOnce(order: OrderStatement, context: CheckContext): void {
+  const first = listOf(context.preset?.decl.statements).find((s) => s?.kind === "Order");
+  if (first === undefined || first === order) return;
+  context.reporter.report("E405", order.span, `a preset has one "order by"; this is a second`, {
+    labels: [{ span: first.span, message: 'first "order by" here' }],
+    hints: ["keep one: it orders every request of the preset"],
+  });
 }
 
 function checkRequireMessage(statement: RequireStatement, context: CheckContext): void {
@@ -100,6 +153,24 @@ function checkOnAndSendPresent(decl: PresetDecl, context: CheckContext): void {
   if (preset.send === undefined) {
     context.reporter.report("E404", decl.name?.span ?? decl.span, `preset ${quoted(name)} has no "send" statement`, {
       hints: [`add send POST "https://..." to say where its requests go`],
+    });
+  }
+}
+
+/** Tools select a preset by name (--preset NAME, FILE.map#NAME), so two presets of a file may not share one. */
+function checkPresetNamesDistinct(file: MapFile, context: CheckContext): void {
+  const seen = new Map<string, PresetDecl>();
+  for (const preset of listOf(file.presets)) {
+    const name = preset?.name?.text;
+    if (typeof name !== "string") continue;
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, preset);
+      continue;
+    }
+    context.reporter.report("E443", preset.name.span, `a preset named ${quoted(name)} is already in this file`, {
+      labels: [{ span: first.name.span, message: "first declared here" }],
+      hints: ["tools pick a preset by its name (--preset NAME), so each needs its own"],
     });
   }
 }

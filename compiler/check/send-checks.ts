@@ -1,11 +1,12 @@
 // The request a preset sends: an absolute http(s) URL, valid distinct headers, and a readable request schema.
 
-import type { HeaderClause, SendStatement } from "../../dsl/ast.js";
+import type { HeaderClause, SendStatement, Span } from "../../dsl/ast.js";
 import { describeType, isTextLike, listOf, typeOf } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import { readsSecret } from "./path-checks.js";
 import { quoted } from "./report.js";
 import type { CheckTable } from "./table.js";
+import { checkUrl } from "./url-checks.js";
 
 export const SEND_CHECKS: CheckTable = {
   Send: [checkUrl, checkRequestSchema, checkHeadersDistinct],
@@ -15,35 +16,12 @@ export const SEND_CHECKS: CheckTable = {
 // RFC 9110 token characters: anything else makes the HTTP client throw when the request is built.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function checkUrl(send: SendStatement, context: CheckContext): void {
-  const url = send.url;
-  if (!url) return;
-  if (url.kind === "String") {
-    if (typeof url.value === "string" && isAbsoluteHttpUrl(url.value)) return;
-    context.reporter.report("E407", url.span, `${quoted(String(url.value))} is not an absolute http(s) URL`, {
-      hints: [`write the whole URL, e.g. "https://api.example.com/v2/things"`],
-    });
-    return;
-  }
-  const type = typeOf(url, envOf(context));
-  if (isTextLike(type) || type === "omit") return;
-  context.reporter.report("E407", url.span, `the URL must be text; this is ${describeType(type)}`);
-}
-
-function isAbsoluteHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
 function checkRequestSchema(send: SendStatement, context: CheckContext): void {
-  const schema = context.preset?.schema;
+  const preset = context.preset;
+  const index = preset?.layout.blocks.findIndex((block) => block.send === send) ?? -1;
+  const schema = index >= 0 ? preset?.schemas[index] : undefined;
   const literal = send.bodySchema;
-  // Only the first send's schema is loaded; a second send is already an error.
-  if (context.preset?.send !== send || schema === undefined || schema.ok || !literal) return;
+  if (schema === undefined || schema.ok || !literal) return;
   context.reporter.report("E208", literal.span, `request schema ${quoted(literal.value)} ${schema.problem}`, {
     hints: ["the path is relative to the folder of the .map file"],
   });
@@ -74,14 +52,36 @@ function checkHeader(header: HeaderClause, context: CheckContext): void {
       hints: [`a header name is letters, digits and - without spaces, e.g. "Content-Type"`],
     });
   }
+  const broken = lineBreakLiteral(header.value);
+  if (broken !== undefined) {
+    context.reporter.report("E422", broken.span, `the value of header ${quoted(name)} holds a line break`, {
+      hints: ["a header value is one line: remove the \\r or \\n (a line break would split the request)"],
+    });
+  }
   const preset = context.preset;
   if (preset === undefined) return;
   const type = typeOf(header.value, preset.env);
   if (header.value && !isTextLike(type) && type !== "omit") {
     context.reporter.report("E302", header.value.span, `a header value must be text; this is ${describeType(type)}`);
   }
-  const inFirstSend = listOf(preset.send?.headers).includes(header);
-  if (inFirstSend && readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
+  if (readsSecret(header.value, context.file) && !preset.secretHeaders.includes(name)) {
     preset.secretHeaders.push(name);
   }
+}
+
+/** The first string literal in a header value that holds CR or LF. */
+function lineBreakLiteral(expr: unknown): { span: Span } | undefined {
+  if (expr === null || typeof expr !== "object") return undefined;
+  const node = expr as { kind?: string; value?: unknown; span?: Span };
+  if (node.kind === "String" && typeof node.value === "string" && /[\r\n]/.test(node.value) && node.span) {
+    return { span: node.span };
+  }
+  for (const child of Object.values(node)) {
+    const items = Array.isArray(child) ? child : [child];
+    for (const item of items) {
+      const found = lineBreakLiteral(item);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -20,8 +20,10 @@ import type {
   ObjectLiteral,
   OmitLiteral,
   OnStatement,
+  OrderStatement,
   PathExpr,
   PresetDecl,
+  QueryClause,
   RequireStatement,
   SendStatement,
   SettingDecl,
@@ -41,6 +43,8 @@ export interface NodeByKind {
   Let: LetStatement;
   Require: RequireStatement;
   Assign: Assignment;
+  Query: QueryClause;
+  Order: OrderStatement;
   String: StringLiteral;
   Number: NumberLiteral;
   Boolean: BooleanLiteral;

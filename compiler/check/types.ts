@@ -43,7 +43,7 @@ export function typeOf(expr: Expr | undefined, env: TypeEnv): MapType {
     case "Path":
       return pathType(expr, env);
     case "Call":
-      return STDLIB_BY_NAME.get(expr.callee?.text)?.returns ?? "any";
+      return STDLIB_BY_NAME.get(expr.callee?.text)?.returns ?? (expr.callee?.text === "now" ? "string" : "any");
     case "Binary":
       return binaryType(expr, env);
     case "Not":

@@ -5,6 +5,7 @@ import { listOf } from "./types.js";
 import { createPresetState, TOP_SITE, type CheckContext, type FileState, type PresetState } from "./context.js";
 import type { Reporter } from "./report.js";
 import { runChecks, type CheckTable } from "./table.js";
+import { enterSendBlock } from "./scope-checks.js";
 
 /** Checks the whole file; returns each preset's collected facts, in order. */
 export function walkFile(table: CheckTable, reporter: Reporter, file: FileState): PresetState[] {
@@ -38,22 +39,35 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
     case "On":
       return runChecks(table, "On", statement, context);
     case "Send":
+      enterSendBlock(context);
       walkExpr(table, context, statement.url);
+      // A slot may carry a secret (an API key in the path), like a header value.
+      for (const slot of listOf(statement.slots))
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, slot?.path);
+      walkExpr(table, deciding(context, "a when condition"), statement.when);
       for (const header of listOf(statement.headers)) {
         if (!isNode(header)) continue;
         walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, header.value);
         runChecks(table, "Header", header, context);
       }
+      for (const query of listOf(statement.queries)) {
+        if (!isNode(query)) continue;
+        walkExpr(table, { ...context, site: { ...TOP_SITE, inHeaderValue: true } }, query.value);
+        runChecks(table, "Query", query, context);
+      }
       return runChecks(table, "Send", statement, context);
+    case "Order":
+      walkExpr(table, deciding(context, "order by"), statement.value);
+      return runChecks(table, "Order", statement, context);
     case "Let":
-      walkExpr(table, context, statement.value);
+      walkExpr(table, deciding(context, "a let"), statement.value);
       return runChecks(table, "Let", statement, context);
     case "Require":
-      walkExpr(table, context, statement.value);
+      walkExpr(table, deciding(context, "require"), statement.value);
       return runChecks(table, "Require", statement, context);
     case "Assign":
       walkExpr(table, context, statement.value);
-      walkExpr(table, context, statement.when);
+      walkExpr(table, deciding(context, "a when condition"), statement.when);
       return runChecks(table, "Assign", statement, context);
   }
 }
@@ -78,12 +92,14 @@ function walkExpr(table: CheckTable, parent: CheckContext, expr: Expr | undefine
     case "Call":
       for (const arg of listOf(expr.args)) walkExpr(table, context, arg);
       return runChecks(table, "Call", expr, parent);
-    case "Binary":
-      walkExpr(table, context, expr.left);
-      walkExpr(table, context, expr.right);
+    case "Binary": {
+      const operands = expr.operator === "+" ? context : deciding(context, DECIDING_OPERATORS[expr.operator]);
+      walkExpr(table, operands, expr.left);
+      walkExpr(table, operands, expr.right);
       return runChecks(table, "Binary", expr, parent);
+    }
     case "Not":
-      walkExpr(table, context, expr.operand);
+      walkExpr(table, deciding(context, "a condition"), expr.operand);
       return runChecks(table, "Not", expr, parent);
     case "Fallback":
       walkExpr(table, { ...context, site: { ...context.site, fallbackLeft: true } }, expr.left);
@@ -121,6 +137,23 @@ function walkCompound(table: CheckTable, parent: CheckContext, context: CheckCon
       return runChecks(table, "Match", expr, parent);
   }
 }
+
+/** Where a secret may not be read (E408): a value that decides what is sent. The outermost reason is kept. */
+export function deciding(context: CheckContext, what: string): CheckContext {
+  if (context.site.decides !== undefined) return context;
+  return { ...context, site: { ...context.site, decides: what } };
+}
+
+const DECIDING_OPERATORS: Readonly<Record<string, string>> = {
+  "==": "a comparison",
+  "!=": "a comparison",
+  "<": "a comparison",
+  "<=": "a comparison",
+  ">": "a comparison",
+  ">=": "a comparison",
+  and: "a condition",
+  or: "a condition",
+};
 
 /** True for an AST node: error recovery may leave holes where a node was expected. */
 export function isNode<T>(value: T | undefined | null): value is T {

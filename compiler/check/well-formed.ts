@@ -118,15 +118,21 @@ function isStatement(value: unknown): value is Statement {
   if (shape === undefined || !isSpan(shape.span)) return false;
   switch (shape.kind) {
     case "On":
-      return everyItem(shape.events, isString);
+      return everyItem(shape.events, isString) && optionalList(shape.calls, isName) && optional(shape.allSpan, isSpan);
     case "Send":
       return (
         typeof shape.method === "string" &&
         isSpan(shape.methodSpan) &&
         isExpr(shape.url) &&
+        optional(shape.when, isExpr) &&
+        optionalList(shape.slots, isSlot) &&
         everyItem(shape.headers, isHeader) &&
-        optional(shape.bodySchema, isString)
+        optionalList(shape.queries, isQuery) &&
+        optional(shape.bodySchema, isString) &&
+        optional(shape.batch, isBatch)
       );
+    case "Order":
+      return isExpr(shape.value);
     case "Let":
       return isName(shape.name) && isExpr(shape.value);
     case "Require":
@@ -147,6 +153,32 @@ function isStatement(value: unknown): value is Statement {
 function isHeader(value: unknown): boolean {
   const shape = asShape(value);
   return isNode(shape, "Header") && isString(shape.name) && isExpr(shape.value);
+}
+
+function isSlot(value: unknown): boolean {
+  const shape = asShape(value);
+  return isNode(shape, "UrlSlot") && isExpr(shape.path) && asShape(shape.path)?.kind === "Path";
+}
+
+function isQuery(value: unknown): boolean {
+  const shape = asShape(value);
+  return isNode(shape, "Query") && isString(shape.name) && isExpr(shape.value);
+}
+
+function isBatch(value: unknown): boolean {
+  const shape = asShape(value);
+  return (
+    isNode(shape, "Batch") &&
+    everyItem(shape.target, isName) &&
+    isSpan(shape.targetSpan) &&
+    Number.isSafeInteger(shape.maxItems) &&
+    optional(shape.maxBytes, Number.isSafeInteger)
+  );
+}
+
+/** Lists added in language v2 may be missing from a tree built by hand for version 1. */
+function optionalList(value: unknown, check: (item: unknown) => boolean): boolean {
+  return value === undefined || everyItem(value, check);
 }
 
 function isExpr(value: unknown): value is Expr {

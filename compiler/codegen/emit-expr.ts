@@ -40,6 +40,8 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
     case "Path":
       return emitPath(expr, ctx);
     case "Call":
+      // now() reads the transform's clock, passed to build(); it is not a standard-library function.
+      if (expr.callee.text === "now") return `${helper(ctx, "clockText")}(clock)`;
       ctx.functions.add(expr.callee.text);
       return `${expr.callee.text}(${expr.args.map((arg) => emitExpr(arg, ctx)).join(", ")})`;
     case "Not":

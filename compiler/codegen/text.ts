@@ -38,7 +38,9 @@ const RESERVED = new Set(
     "rt fn event settings body headers warnings build definePreset field item plus equals holds list isFailure " +
     "put putIn text orElse REQUEST_SCHEMA " +
     // helpers of language v2 expressions
-    "sub mul div less lessOrEqual greater greaterOrEqual obj each pick"
+    "sub mul div less lessOrEqual greater greaterOrEqual obj each pick " +
+    // names of language v2's preset structure
+    "clock clockText keyText segment withQuery"
   ).split(" "),
 );
 

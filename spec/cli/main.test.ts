@@ -52,12 +52,12 @@ describe("signal-map check", () => {
     try {
       const run = signalMap(["check", file]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain(`${file}:15:15: error[E200]: unknown function "lowr"`);
+      expect(run.stdout).toContain(`${file}:16:15: error[E200]: unknown function "lowr"`);
       expect(run.stdout).toContain('= help: did you mean "lower"?');
-      expect(run.stdout).toContain(`${file}:20:3: error[E204]: the request body has no field "frist_name"`);
+      expect(run.stdout).toContain(`${file}:22:3: error[E204]: the request body has no field "frist_name"`);
       expect(run.stdout).toContain('= help: did you mean "first_name"?');
       expect(run.stdout).toMatch(
-        new RegExp(`${file.replace(/[.]/g, "\\.")}:24:43: error\\[E103\\]: expected "," or "\\)"`),
+        new RegExp(`${file.replace(/[.]/g, "\\.")}:26:43: error\\[E103\\]: expected "," or "\\)"`),
       );
       expect(run.stdout).toContain("3 errors, 0 warnings");
       const json = JSON.parse(signalMap(["check", "--json", file]).stdout) as {
@@ -66,9 +66,9 @@ describe("signal-map check", () => {
         code: string;
       }[];
       expect(json.map((d) => [d.code, d.line, d.column])).toEqual([
-        ["E200", 15, 15],
-        ["E204", 20, 3],
-        ["E103", 24, 43],
+        ["E200", 16, 15],
+        ["E204", 22, 3],
+        ["E103", 26, 43],
       ]);
     } finally {
       rmSync(file);

@@ -129,15 +129,25 @@ describe("generated code", () => {
     });
   });
 
-  it("builds the URL from settings, and reports an absent URL instead of sending", async () => {
-    const preset = await load("computed-url");
-    const out = sent(
-      preset.transform(track("Signed Up", { traits: { email: "a@b.co" } }), { token: "x", account: "acme" }),
+  it("fills URL slots as single encoded segments, appends encoded query clauses, and names an absent slot", async () => {
+    const preset = await load("url-template");
+    const event = track("Signed Up", { userId: "a/../b?c", traits: { email: "A+B@x.co" } });
+    const out = sent(preset.transform(event, { token: "x", account: "7.1" }));
+    expect(out.request.url).toBe(
+      "https://api.example.test/v1/accounts/7.1/people/a%2F..%2Fb%3Fc?v=1&x={y}&email=a%2Bb%40x.co",
     );
-    expect(out.request.url).toBe("https://acme.example.test/v1/people");
-    expect(out.request.headers["X-Account"]).toBe("acme");
-    const missing = preset.transform(track("Signed Up"), { token: "x" });
-    expect(missing).toMatchObject({ outcome: "error", code: "missing_required", message: "the request URL is absent" });
+    // The URL parser resolves "." and ".." even as %2E, so such a slot is refused rather than sent.
+    expect(preset.transform(event, { token: "x", account: ".." })).toMatchObject({
+      outcome: "error",
+      code: "invalid_request",
+      message: 'the URL slot {settings.account} is "." or "..", which would change the request\'s path',
+    });
+    const missing = preset.transform(track("Signed Up", { traits: { email: "a@b.co" } }), { token: "x", account: "7" });
+    expect(missing).toMatchObject({
+      outcome: "error",
+      code: "missing_required",
+      message: "the URL slot {id} has no value: let id is absent or not text",
+    });
   });
 
   it("keeps let bindings apart from the names the module itself uses", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDeadLetter } from "../../delivery/dead-letter.js";
-import type { Emulator } from "../../emulator/salesloft/index.js";
+import type { Emulator } from "../../presets/salesloft/emulator/index.js";
 import { deliverTo, emulatorFor } from "./helpers/harness.js";
 import { leadLine } from "./helpers/test-preset.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { acceleratedClock } from "../../delivery/clock.js";
-import type { Emulator } from "../../emulator/salesloft/index.js";
+import type { Emulator } from "../../presets/salesloft/emulator/index.js";
 import { deliverTo, emulatorFor } from "./helpers/harness.js";
 import { leadLine } from "./helpers/test-preset.js";
 

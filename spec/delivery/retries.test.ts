@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { acceleratedClock } from "../../delivery/clock.js";
-import type { Emulator } from "../../emulator/salesloft/index.js";
+import type { Emulator } from "../../presets/salesloft/emulator/index.js";
 import { API_KEY, deliverTo, emulatorFor } from "./helpers/harness.js";
 import { leadLine } from "./helpers/test-preset.js";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/salesloft/index.js";
+import type { Emulator } from "../../presets/salesloft/emulator/index.js";
 import { API_KEY, deliverTo, emulatorFor, senderFor } from "./helpers/harness.js";
 import { leadLine } from "./helpers/test-preset.js";
 

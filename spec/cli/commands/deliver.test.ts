@@ -7,7 +7,7 @@ import { PassThrough, Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverCommand } from "../../../cli/commands/deliver.js";
 import type { CliIO } from "../../../cli/io.js";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/salesloft/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../presets/salesloft/emulator/index.js";
 import { packageRoot } from "../../../loader/paths.js";
 import { saveSecrets } from "../../../secrets/secrets-file.js";
 

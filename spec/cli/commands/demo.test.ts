@@ -35,6 +35,19 @@ describe("signal-map demo", () => {
 });
 
 describe("signal-map emulator", () => {
+  it.each(["hubspot", "mixpanel", "meta", "ga4"])(
+    "runs the %s emulator from its module and prints its URL",
+    async (name) => {
+      const controller = new AbortController();
+      const { io, out } = capture(controller.signal);
+      const running = emulatorCommand([name, "--port", "0"], io);
+      while (!out.join("").includes("listening on")) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(out.join("")).toMatch(/emulator listening on http:\/\/127\.0\.0\.1:\d+/);
+      controller.abort();
+      expect(await running).toBe(0);
+    },
+  );
+
   it("runs the Salesloft emulator until stopped", async () => {
     const controller = new AbortController();
     const { io, out } = capture(controller.signal);
@@ -46,9 +59,16 @@ describe("signal-map emulator", () => {
     expect(await running).toBe(0);
   });
 
+  it("prints the options of an integration's emulator", async () => {
+    const { io, out } = capture();
+    expect(await emulatorCommand(["hubspot", "--help"], io)).toBe(0);
+    expect(out.join("")).toContain("Usage: signal-map emulator hubspot");
+    expect(out.join("")).toContain("100 per 10 s per account");
+  });
+
   it("asks which API to emulate", async () => {
     const { io, err } = capture();
-    expect(await emulatorCommand(["hubspot"], io)).toBe(2);
-    expect(err.join("")).toContain("name the API to emulate (salesloft)");
+    expect(await emulatorCommand(["nosuch"], io)).toBe(2);
+    expect(err.join("")).toContain("name the API to emulate (ga4, hubspot, meta, mixpanel, salesloft)");
   });
 });

@@ -4,10 +4,10 @@ import { deliverEvents, type DeliverOptions } from "../../../delivery/deliver.js
 import type { DeliveryResult, DeliverySummary } from "../../../delivery/results.js";
 import { RateLimiterRegistry } from "../../../delivery/rate-limiter.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../../delivery/retry-policy.js";
-import { createSalesloftSender } from "../../../delivery/salesloft/sender.js";
+import { createSalesloftSender } from "../../../presets/salesloft/sender.js";
 import type { Clock } from "../../../delivery/clock.js";
 import type { RequestSender } from "../../../delivery/sender.js";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/salesloft/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../presets/salesloft/emulator/index.js";
 import { testPreset } from "./test-preset.js";
 
 export const API_KEY = "sk-live-9f8e7d6c5b4a3210";

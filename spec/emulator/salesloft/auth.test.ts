@@ -1,7 +1,7 @@
 // Authentication and scope: the 401 and 403 bodies, and that a key never shows up in the request log.
 
 import { describe, expect, it } from "vitest";
-import { MISSING_TOKEN_MESSAGE, NO_PEOPLE_SCOPE_API_KEY } from "../../../emulator/salesloft/index.js";
+import { MISSING_TOKEN_MESSAGE, NO_PEOPLE_SCOPE_API_KEY } from "../../../presets/salesloft/emulator/index.js";
 import { SEED_BODY, call, emulatorFor, upsert } from "./helpers.js";
 
 describe("authentication", () => {

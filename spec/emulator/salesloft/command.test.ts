@@ -1,7 +1,7 @@
 // `signal-map emulator salesloft`: arguments, the printed URL and key hint, serving, and a clean stop.
 
 import { describe, expect, it } from "vitest";
-import { parseEmulatorArgs, runEmulatorCommand } from "../../../emulator/salesloft/command.js";
+import { parseEmulatorArgs, runEmulatorCommand } from "../../../presets/salesloft/emulator/command.js";
 
 function capture() {
   const out = { stdout: "", stderr: "" };

@@ -2,7 +2,7 @@
 
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator/salesloft/index.js";
+import type { Emulator } from "../../../presets/salesloft/emulator/index.js";
 import { SEED_BODY, call, emulatorFor, upsert } from "./helpers.js";
 
 async function statuses(emulator: Emulator, count: number): Promise<number[]> {

@@ -1,7 +1,7 @@
 // Shared helpers for the emulator specs: start an emulator per test and talk to it over real HTTP.
 
 import { afterEach } from "vitest";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/salesloft/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../presets/salesloft/emulator/index.js";
 
 const running: Emulator[] = [];
 

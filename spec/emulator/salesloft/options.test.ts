@@ -1,7 +1,7 @@
 // Switches that cannot mean anything are refused up front, naming the switch.
 
 import { describe, expect, it } from "vitest";
-import { EmulatorOptionError, startEmulator } from "../../../emulator/salesloft/index.js";
+import { EmulatorOptionError, startEmulator } from "../../../presets/salesloft/emulator/index.js";
 import { emulatorFor } from "./helpers.js";
 
 describe("emulator options", () => {

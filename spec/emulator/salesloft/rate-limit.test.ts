@@ -1,7 +1,7 @@
 // The per-team fixed-minute rate limit, driven by an injected clock instead of real waiting.
 
 import { describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator/salesloft/index.js";
+import type { Emulator } from "../../../presets/salesloft/emulator/index.js";
 import { SEED_BODY, call, emulatorFor, upsert } from "./helpers.js";
 
 const MINUTE_START = Date.UTC(2026, 0, 1, 12, 0, 0);

@@ -1,0 +1,128 @@
+// The generated build function: the prelude, then each send block in order; the first block whose `when` holds
+// builds the request, and when none does the event is dropped.
+
+import type { Expr, HeaderClause, OrderStatement, SendStatement, Statement } from "../../dsl/ast.js";
+import type { PresetLayout, SendBlock } from "../check/blocks.js";
+import { emitCondition, emitExpr, helper } from "./emit-expr.js";
+import { bodyDeclaration, emitStatement, emitValue, putCall, ruleHeader, type RuleContext } from "./emit-rules.js";
+import { emitUrl } from "./emit-url.js";
+import { commentText, quote } from "./text.js";
+
+export interface BuildInput {
+  readonly layout: PresetLayout;
+  /** `integration/preset`, for the drop reason. */
+  readonly presetName: string;
+  /** What the doc comment says the function maps, e.g. `"Signed Up"`. */
+  readonly describedEvents: string;
+}
+
+/** The whole `build` function. */
+export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
+  const { prelude, blocks } = input.layout;
+  const lines = [
+    `/** Maps one ${input.describedEvents} event to its request. */`,
+    "function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {",
+    "const warnings: string[] = [];",
+  ];
+  const orderKey = ctx.allocate("orderKey");
+  lines.push(`let ${orderKey}: string | undefined;`, "");
+  if (needsDefaultOrder(input.layout)) lines.push(...defaultOrderKey(orderKey, ctx));
+  lines.push(...emitRules(prelude, ctx, orderKey));
+  let open = true;
+  blocks.forEach((block, index) => {
+    if (!open) return;
+    const body = emitBlock(block, index, ctx, orderKey);
+    if (block.send.when === undefined) {
+      lines.push(...(blocks.length > 1 ? ["{", ...body, "}"] : body));
+      open = false;
+    } else {
+      const when = block.send.when;
+      const line = ruleHeader({ span: { start: block.send.span.start, end: when.span.end } }, ctx);
+      lines.push(line, `if (${emitCondition(when, ctx)}) {`, ...body, "}");
+    }
+  });
+  if (open) {
+    const reason = quote(`no request of ${input.presetName} applies to this event`);
+    lines.push(`return { kind: "drop", reason: ${reason} };`);
+  }
+  return [...lines, "}"];
+}
+
+/** The default key, unless `order by` sets it for every request (in the prelude, or in the one block). */
+function needsDefaultOrder(layout: PresetLayout): boolean {
+  const inPrelude = layout.prelude.some((s) => s.kind === "Order");
+  const inBlock = layout.blocks.some((b) => b.statements.some((s) => s.kind === "Order"));
+  return !inPrelude && (!inBlock || layout.blocks.length > 1);
+}
+
+/** `order by` not declared: the person is the user id, else the anonymous id. */
+function defaultOrderKey(name: string, ctx: RuleContext): string[] {
+  const field = helper(ctx, "field");
+  return [
+    "// order by event.userId ?? event.anonymousId (the default)",
+    `${name} = ${helper(ctx, "keyText")}(${field}(event.raw, "userId") ?? ${field}(event.raw, "anonymousId"));`,
+    "",
+  ];
+}
+
+function emitRules(statements: readonly Statement[], ctx: RuleContext, orderKey: string): string[] {
+  return statements.flatMap((statement) => {
+    const lines = statement.kind === "Order" ? emitOrder(statement, ctx, orderKey) : emitStatement(statement, ctx);
+    return lines.length === 0 ? lines : [...lines, ""];
+  });
+}
+
+function emitOrder(statement: OrderStatement, ctx: RuleContext, orderKey: string): string[] {
+  const keyText = helper(ctx, "keyText");
+  if (statement.value.kind !== "Fallback") {
+    return [ruleHeader(statement, ctx), `${orderKey} = ${keyText}(${emitExpr(statement.value, ctx)});`];
+  }
+  const value = ctx.allocate("orderValue");
+  return [
+    ruleHeader(statement, ctx),
+    ...emitValue(value, statement.value, ctx),
+    `${orderKey} = ${helper(ctx, "keyText")}(${value});`,
+  ];
+}
+
+/** One send block: its body, its rules, then the request. */
+function emitBlock(block: SendBlock, index: number, ctx: RuleContext, orderKey: string): string[] {
+  return [
+    bodyDeclaration(block.statements),
+    "",
+    ...emitRules(block.statements, ctx, orderKey),
+    ...emitRequest(block.send, index, ctx, orderKey),
+  ];
+}
+
+/** The request: headers from the `header` clauses (a JSON content type added for a body), then the method and URL. */
+function emitRequest(send: SendStatement, index: number, ctx: RuleContext, orderKey: string): string[] {
+  const lines = [ruleHeader(send, ctx).replace(/^(\/\/ line \d+: ).*$/, `$1send ${send.method} ${urlText(send)}`)];
+  lines.push("const headers: Record<string, string> = {};");
+  for (const header of send.headers) lines.push(...emitHeader(header, ctx));
+  const hasBody = send.method !== "GET" && send.method !== "DELETE";
+  const setsContentType = send.headers.some((h) => h.name.value.toLowerCase() === "content-type");
+  if (hasBody && !setsContentType) lines.push(`headers["Content-Type"] = "application/json";`);
+  const url = emitUrl(send, ctx);
+  lines.push(...url.lines);
+  const request = `{ method: ${quote(send.method)}, url: ${url.name}, headers${hasBody ? ", body" : ""} }`;
+  lines.push(
+    `return { kind: "request", request: ${request}, warnings, send: ${index}, ${orderKey === "orderKey" ? orderKey : `orderKey: ${orderKey}`} };`,
+  );
+  return lines;
+}
+
+function urlText(send: SendStatement): string {
+  return send.url.kind === "String" ? commentText(quote(send.url.value)) : "(computed URL)";
+}
+
+function emitHeader(header: HeaderClause, ctx: RuleContext): string[] {
+  const value: Expr = header.value;
+  const comment = ruleHeader(header, ctx);
+  if (value.kind !== "Fallback") {
+    return [comment, putCall([header.name.value], `${helper(ctx, "text")}(${emitExpr(value, ctx)})`, ctx, "headers")];
+  }
+  const name = ctx.allocate("header");
+  const put = putCall([header.name.value], `${helper(ctx, "text")}(${name})`, ctx, "headers");
+  return [comment, ...emitValue(name, value, ctx), put];
+}

@@ -1,0 +1,57 @@
+// The request URL in generated code: the template's literal text with each slot percent-encoded as one path
+// segment (an absent slot is a missing_required error naming it), then the `query` clauses, each encoded.
+
+import type { SendStatement } from "../../dsl/ast.js";
+import { parseUrlTemplate } from "../../dsl/url-template.js";
+import { emitExpr, helper } from "./emit-expr.js";
+import { ruleHeader, type RuleContext } from "./emit-rules.js";
+import { quote } from "./text.js";
+
+export interface EmittedUrl {
+  /** The TypeScript expression or local holding the URL. */
+  readonly name: string;
+  readonly lines: readonly string[];
+}
+
+/** Only a literal template reaches code generation: the checker refuses any other URL (E407, E421). */
+export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
+  const template = send.url.kind === "String" ? send.url.value : "";
+  const parsed = parseUrlTemplate(template);
+  const slots = send.slots ?? [];
+  const lines: string[] = [];
+  const pieces: string[] = [];
+  let index = 0;
+  for (const part of parsed.parts) {
+    if (part.kind === "text") {
+      pieces.push(quote(part.text));
+      continue;
+    }
+    const slot = slots[index++];
+    const name = ctx.allocate(`${part.path.split(".").pop()}Segment`);
+    const message = `the URL slot {${part.path}} has no value: ${slotSource(part.path, ctx)} is absent or not text`;
+    const dots = `the URL slot {${part.path}} is "." or "..", which would change the request's path`;
+    lines.push(
+      `const ${name} = ${helper(ctx, "segment")}(${slot ? emitExpr(slot.path, ctx) : "undefined"});`,
+      `if (${name} === undefined) {`,
+      `return { kind: "error", code: "missing_required", message: ${quote(message)} };`,
+      "}",
+      `if (${name} === null) {`,
+      `return { kind: "error", code: "invalid_request", message: ${quote(dots)} };`,
+      "}",
+    );
+    pieces.push(name);
+  }
+  const base = pieces.length === 0 ? quote("") : pieces.join(" + ");
+  const queries = send.queries ?? [];
+  if (queries.length === 0) return { name: base, lines };
+  const url = ctx.allocate("url");
+  const params = queries.map((q) => `[${quote(q.name.value)}, ${emitExpr(q.value, ctx)}]`);
+  lines.push(...queries.map((q) => ruleHeader(q, ctx)));
+  lines.push(`const ${url} = ${helper(ctx, "withQuery")}(${base}, [${params.join(", ")}]);`);
+  return { name: url, lines };
+}
+
+/** Where a slot's value comes from, for its error message: the path itself, or the let it names. */
+function slotSource(path: string, ctx: RuleContext): string {
+  return ctx.locals.has(path) ? `let ${path}` : path;
+}

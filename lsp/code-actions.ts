@@ -11,7 +11,8 @@ const SUGGESTION = /^help: did you mean ("(?:[^"\\]|\\.)*")\?$/m;
 export function quickFixes(document: TextDocument, params: CodeActionParams): CodeAction[] {
   return params.context.diagnostics.flatMap((diagnostic): CodeAction[] => {
     if (diagnostic.source !== "signal-map") return [];
-    const suggested = suggestion(diagnostic.message);
+    const message = diagnostic.message;
+    const suggested = suggestion(typeof message === "string" ? message : message.value);
     const written = document.getText(diagnostic.range);
     if (suggested === undefined || !NAME.test(written) || !NAME.test(suggested)) return [];
     return [

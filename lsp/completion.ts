@@ -5,6 +5,7 @@
 import type { CompletionItem } from "vscode-languageserver/node";
 import { CompletionItemKind, InsertTextFormat } from "vscode-languageserver/node";
 import type { SchemaNode } from "../compiler/check/event-schema.js";
+import { CALL_TYPES } from "../compiler/check/preset-checks.js";
 import { ROOTS } from "../compiler/check/types.js";
 import { ALL_TOKENS } from "../dsl/tokens.js";
 import { STDLIB } from "../runtime/stdlib/index.js";
@@ -20,6 +21,8 @@ export const KEYWORDS: readonly string[] = ALL_TOKENS.filter((t) => t.name.start
 
 // A path being typed: a root, its finished steps (names or quoted), a dot, and maybe the start of the next step.
 const DOTTED = /([A-Za-z_]\w*)((?:\.(?:[A-Za-z_]\w*|"(?:[^"\\]|\\.)*"))*)\.([A-Za-z_]\w*)?$/;
+// Inside an `on` list, where a bare word is a call type.
+const ON_LIST = /^\s*on\s+(?:[^#]*,\s*)?[A-Za-z_]*$/;
 const STEP = /\.(?:([A-Za-z_]\w*)|"((?:[^"\\]|\\.)*)")/g;
 
 export function completionsAt(analysis: Analysis, offset: number): CompletionItem[] {
@@ -34,6 +37,7 @@ export function completionsAt(analysis: Analysis, offset: number): CompletionIte
     if (atStart && inPreset) return targetItems(analysis, offset, [dotted[1]!, ...steps]);
     return pathItems(analysis, dotted[1]!, steps);
   }
+  if (ON_LIST.test(before) && inPreset) return callTypeItems();
   if (/^\s*[A-Za-z_]*$/.test(before) && inPreset) {
     return [...keywordItems(), ...targetItems(analysis, offset, [])];
   }
@@ -109,4 +113,12 @@ function nameItems(analysis: Analysis, offset: number): CompletionItem[] {
 
 function keywordItems(): CompletionItem[] {
   return KEYWORDS.map((word) => ({ label: word, kind: CompletionItemKind.Keyword }));
+}
+
+function callTypeItems(): CompletionItem[] {
+  return CALL_TYPES.map((type) => ({
+    label: type,
+    kind: CompletionItemKind.EnumMember,
+    detail: "every call of this type",
+  }));
 }

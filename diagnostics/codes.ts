@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   E421: "URL built by concatenation",
   E422: "line break in a header literal",
   E423: "batch target not a list or not assigned",
+  E424: "empty drop reason",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",

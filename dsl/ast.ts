@@ -59,7 +59,21 @@ export interface PresetDecl extends Node {
   readonly statements: readonly Statement[];
 }
 
-export type Statement = OnStatement | SendStatement | LetStatement | RequireStatement | Assignment | OrderStatement;
+export type Statement =
+  | OnStatement
+  | SendStatement
+  | LetStatement
+  | RequireStatement
+  | DropStatement
+  | Assignment
+  | OrderStatement;
+
+/** `drop "reason" when condition`: the event is dropped with that reason when the condition holds. */
+export interface DropStatement extends Node {
+  readonly kind: "Drop";
+  readonly reason: StringLiteral;
+  readonly when: Expr;
+}
 
 /** `on "Lead Generated", identify, *` — the events this preset handles; every other event is dropped. */
 export interface OnStatement extends Node {

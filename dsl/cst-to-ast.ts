@@ -46,6 +46,7 @@ const PIECE_BUILDERS: Readonly<Record<string, PieceBuilder>> = {
   sendStatement: sendStatement,
   letStatement: letStatement,
   requireStatement: requireStatement,
+  dropStatement: dropStatement,
   assignment: assignment,
   orderStatement: orderStatement,
   rateLimit: rateLimit,
@@ -182,6 +183,13 @@ function requireStatement(node: CstNode, sink: DiagnosticSink): Ast.RequireState
   const message = stringFrom(tokenOf(node, "StringLiteral"));
   if (value === undefined || message === undefined) return undefined;
   return { kind: "Require", value, message, span: spanOf(node) };
+}
+
+function dropStatement(node: CstNode, sink: DiagnosticSink): Ast.DropStatement | undefined {
+  const reason = stringFrom(tokenOf(node, "StringLiteral"));
+  const when = toExpression(nodeOf(node, "expression"), sink);
+  if (reason === undefined || when === undefined) return undefined;
+  return { kind: "Drop", reason, when, span: spanOf(node) };
 }
 
 function assignment(node: CstNode, sink: DiagnosticSink): Ast.Assignment | undefined {

@@ -63,6 +63,7 @@ export class MapParser extends CompoundExpressionRules {
         { ALT: () => this.SUBRULE(this.sendStatement) },
         { ALT: () => this.SUBRULE(this.letStatement) },
         { ALT: () => this.SUBRULE(this.requireStatement) },
+        { ALT: () => this.SUBRULE(this.dropStatement) },
         { ALT: () => this.SUBRULE(this.assignment) },
         { ALT: () => this.SUBRULE(this.orderStatement) },
         { ALT: () => this.SUBRULE(this.rateLimit) },
@@ -197,6 +198,13 @@ export class MapParser extends CompoundExpressionRules {
     this.SUBRULE(this.expression);
     this.CONSUME(T.Else);
     this.CONSUME(T.StringLiteral);
+  });
+
+  private dropStatement = this.RULE("dropStatement", () => {
+    this.CONSUME(T.Drop);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression);
   });
 
   private assignment = this.RULE("assignment", () => {

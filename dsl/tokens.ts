@@ -57,6 +57,8 @@ export const Let = keyword("let");
 export const Require = keyword("require");
 export const Else = keyword("else");
 export const When = keyword("when");
+/** `drop "reason" when condition`: refuses an event on purpose, as a drop with its reason. */
+export const Drop = keyword("drop");
 export const Warn = keyword("warn");
 export const And = keyword("and");
 export const Or = keyword("or");
@@ -88,6 +90,7 @@ const KEYWORDS: readonly TokenType[] = [
   Matches,
   Let,
   Require,
+  Drop,
   Else,
   When,
   Warn,
@@ -109,7 +112,7 @@ const KEYWORDS: readonly TokenType[] = [
 const STRUCTURE_TOKENS: readonly TokenType[] = [Order, Rate, Query, Batch];
 
 /** Keywords that begin a declaration or statement: error recovery re-synchronises on them. */
-export const STATEMENT_KEYWORDS: readonly TokenType[] = [Integration, Setting, Preset, On, Send, Let, Require];
+export const STATEMENT_KEYWORDS: readonly TokenType[] = [Integration, Setting, Preset, On, Send, Let, Require, Drop];
 /** Statement keywords of language v2's preset structure (kept apart so the list above merges cleanly). */
 export const STRUCTURE_KEYWORDS: readonly TokenType[] = [Order, Rate];
 

@@ -37,8 +37,9 @@ function checkBatch(send: SendStatement, context: CheckContext): void {
       return;
     }
   }
+  // `body <- [...]` is an assignment with an empty target, as `batch body` is a batch with an empty one.
   const assigned = block.statements.some(
-    (s) => s.kind === "Assign" && s.target.map((n) => n.text).join(".") === (names.length === 0 ? "body" : shown),
+    (s) => s.kind === "Assign" && s.target.map((n) => n.text).join(".") === names.join("."),
   );
   if (!assigned) {
     context.reporter.report("E423", batch.targetSpan, `${quoted(shown)} is batched but never assigned in this send`, {

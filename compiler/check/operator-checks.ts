@@ -1,6 +1,6 @@
 // Operand types of the operators and conditions: `and`/`or`/`not`/`when` take booleans, `+` takes text.
 
-import type { Assignment, BinaryExpr, Expr, NotExpr } from "../../dsl/ast.js";
+import type { Assignment, BinaryExpr, DropStatement, Expr, NotExpr } from "../../dsl/ast.js";
 import { describeType, isTextLike, typeOf, type MapType } from "./types.js";
 import { envOf, type CheckContext } from "./context.js";
 import type { CheckTable } from "./table.js";
@@ -9,7 +9,12 @@ export const OPERATOR_CHECKS: CheckTable = {
   Binary: [checkBinaryOperands],
   Not: [checkNotOperand],
   Assign: [checkWhenCondition],
+  Drop: [checkDropCondition],
 };
+
+function checkDropCondition(drop: DropStatement, context: CheckContext): void {
+  requireBoolean(drop.when, `a "drop … when" condition must be a boolean`, context);
+}
 
 function checkBinaryOperands(binary: BinaryExpr, context: CheckContext): void {
   if (binary.operator === "and" || binary.operator === "or") {

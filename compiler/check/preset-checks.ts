@@ -6,6 +6,7 @@ import type {
   OrderStatement,
   PresetDecl,
   RequireStatement,
+  DropStatement,
   SendStatement,
   SettingDecl,
   StringLiteral,
@@ -21,6 +22,7 @@ export const PRESET_CHECKS: CheckTable = {
   Send: [checkSendBlocks],
   Order: [checkOrderOnce],
   Require: [checkRequireMessage],
+  Drop: [checkDropReason],
   PresetDecl: [checkOnAndSendPresent],
   MapFile: [checkPresetNamesDistinct],
 };
@@ -138,6 +140,14 @@ function checkRequireMessage(statement: RequireStatement, context: CheckContext)
   if (typeof message?.value !== "string" || message.value.trim() !== "") return;
   context.reporter.report("E409", message.span, "the require message is empty", {
     hints: ["say what is missing and why it is needed; it becomes the error outcome's message"],
+  });
+}
+
+function checkDropReason(statement: DropStatement, context: CheckContext): void {
+  const reason = statement.reason;
+  if (typeof reason?.value !== "string" || reason.value.trim() !== "") return;
+  context.reporter.report("E424", reason.span, "the drop reason is empty", {
+    hints: ["say why such events are not sent (it becomes the drop outcome's reason), e.g. \"no marketing consent\""],
   });
 }
 

@@ -25,6 +25,7 @@ import type {
   PresetDecl,
   QueryClause,
   RequireStatement,
+  DropStatement,
   SendStatement,
   SettingDecl,
   StringLiteral,
@@ -42,6 +43,7 @@ export interface NodeByKind {
   Header: HeaderClause;
   Let: LetStatement;
   Require: RequireStatement;
+  Drop: DropStatement;
   Assign: Assignment;
   Query: QueryClause;
   Order: OrderStatement;

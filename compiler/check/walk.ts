@@ -65,6 +65,9 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
     case "Require":
       walkExpr(table, deciding(context, "require"), statement.value);
       return runChecks(table, "Require", statement, context);
+    case "Drop":
+      walkExpr(table, deciding(context, "a drop condition"), statement.when);
+      return runChecks(table, "Drop", statement, context);
     case "Assign":
       walkExpr(table, context, statement.value);
       walkExpr(table, deciding(context, "a when condition"), statement.when);

@@ -137,6 +137,8 @@ function isStatement(value: unknown): value is Statement {
       return isName(shape.name) && isExpr(shape.value);
     case "Require":
       return isExpr(shape.value) && isString(shape.message);
+    case "Drop":
+      return isString(shape.reason) && isExpr(shape.when);
     case "Assign":
       return (
         everyItem(shape.target, isName) &&

@@ -31,6 +31,13 @@ export function emitStatement(statement: Statement, ctx: RuleContext): string[] 
       return [ruleHeader(statement, ctx), ...emitLet(statement, ctx)];
     case "Require":
       return [ruleHeader(statement, ctx), ...emitRequire(statement, ctx)];
+    case "Drop":
+      return [
+        ruleHeader(statement, ctx),
+        `if (${emitCondition(statement.when, ctx)}) {`,
+        `return { kind: "drop", reason: ${quote(statement.reason.value)} };`,
+        "}",
+      ];
     case "Assign":
       return [ruleHeader(statement, ctx), ...emitAssignment(statement, ctx)];
     default:

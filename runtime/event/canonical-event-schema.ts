@@ -58,10 +58,10 @@ export const CANONICAL_EVENT_SCHEMA = {
           description: "IANA time zone of the visitor",
         },
         ip: {
-          description: "Visitor IP address",
+          description: "IP address (IPv4 or IPv6) of the visitor's browser, as collection saw it (CONTRACT section 6)",
         },
         userAgent: {
-          description: "Browser user agent",
+          description: "User-Agent of the visitor's browser (CONTRACT section 6)",
         },
         landing_page: {
           description: "URL of the first page of the visitor's session",
@@ -116,7 +116,8 @@ export const CANONICAL_EVENT_SCHEMA = {
               description: '"granted" or "denied"; absent when unknown',
             },
             analytics: {
-              description: '"granted" or "denied"; absent when unknown',
+              description:
+                'The visitor\'s analytics consent, "granted" or "denied"; absent when unknown (CONTRACT section 6)',
             },
           },
         },

@@ -60,13 +60,7 @@ export interface PresetDecl extends Node {
 }
 
 export type Statement =
-  | OnStatement
-  | SendStatement
-  | LetStatement
-  | RequireStatement
-  | DropStatement
-  | Assignment
-  | OrderStatement;
+  OnStatement | SendStatement | LetStatement | RequireStatement | DropStatement | Assignment | OrderStatement;
 
 /** `drop "reason" when condition`: the event is dropped with that reason when the condition holds. */
 export interface DropStatement extends Node {

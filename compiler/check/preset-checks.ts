@@ -147,7 +147,7 @@ function checkDropReason(statement: DropStatement, context: CheckContext): void 
   const reason = statement.reason;
   if (typeof reason?.value !== "string" || reason.value.trim() !== "") return;
   context.reporter.report("E424", reason.span, "the drop reason is empty", {
-    hints: ["say why such events are not sent (it becomes the drop outcome's reason), e.g. \"no marketing consent\""],
+    hints: ['say why such events are not sent (it becomes the drop outcome\'s reason), e.g. "no marketing consent"'],
   });
 }
 

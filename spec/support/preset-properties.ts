@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadPreset } from "../../loader/load-preset.js";
 import type { Outcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome } from "../../runtime/redact.js";
+import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { anyEvent } from "./arbitraries.js";
 
@@ -124,7 +124,9 @@ export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
     make:
       ({ preset, settings }) =>
       (event) => {
-        const printed = JSON.stringify(redactOutcome(preset.transform(event, settings), preset.meta));
+        const printed = JSON.stringify(
+          redactOutcome(preset.transform(event, settings), preset.meta, secretValues(preset.meta, settings)),
+        );
         for (const spec of preset.meta.settings.filter((s) => s.secret)) {
           const value = settings[spec.name];
           if (typeof value === "string") expect(printed).not.toContain(value);

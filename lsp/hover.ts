@@ -36,6 +36,8 @@ function describe(analysis: Analysis, chain: Step[], step: Step, parent: AnyNode
     return describeTarget(analysis, parent, step.index, offset);
   }
   if (node.kind === "Entry") return describeEntry(analysis, chain, offset);
+  if (node.kind === "Name" && step.key === "calls")
+    return `**${node.text}**: the preset takes every \`${node.text}\` call`;
   if (node.kind === "Name" && step.key === "name" && parent.kind === "SettingDecl")
     return settingDoc(analysis, node.text);
   if (node.kind === "Name" && step.key === "name" && parent.kind === "Let") {

@@ -13,9 +13,18 @@ export function requestSchemaAt(facts: Analysis, offset: number): SchemaNode | u
   const preset = presetAt(facts.result.ast, offset);
   const literal = preset === undefined ? undefined : sendAt(preset, offset)?.bodySchema;
   if (typeof literal?.value !== "string") return undefined;
-  const loaded = loadRequestSchema(resolve(dirname(facts.filename), literal.value), facts.readFile);
-  return loaded.ok ? loaded.schema : undefined;
+  const path = resolve(dirname(facts.filename), literal.value);
+  // Read once per document version: completion asks on every keystroke; an edited schema is read at the next one.
+  const loaded = LOADED.get(facts) ?? new Map<string, SchemaNode | undefined>();
+  LOADED.set(facts, loaded);
+  if (!loaded.has(path)) {
+    const schema = loadRequestSchema(path, facts.readFile);
+    loaded.set(path, schema.ok ? schema.schema : undefined);
+  }
+  return loaded.get(path);
 }
+
+const LOADED = new WeakMap<Analysis, Map<string, SchemaNode | undefined>>();
 
 /** The keys an object at `steps` of a schema declares (across its alternatives), each with its schema. */
 export function fieldsAt(root: SchemaNode, steps: readonly string[]): Map<string, SchemaNode> {

@@ -52,6 +52,9 @@ describe("preset structure in the editor", () => {
       request<{ contents: { value: string } }>("textDocument/hover", positionOf(FILE, needle, 1));
     expect((await hover("email <- trim")).contents.value).toContain("The contact's email address");
     expect((await hover("name <- event")).contents.value).toContain("Name of the event that happened");
+    expect((await hover("identify, track")).contents.value).toBe(
+      "**identify**: the preset takes every `identify` call",
+    );
     expect((await hover("at <- now()")).contents.value).toBe("**at**: `string`\n\nWhen it happened");
   });
 

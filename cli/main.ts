@@ -47,6 +47,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "re-queue the live pipeline's dead letters",
     load: async () => (await import("./commands/replay.js")).replayCommand,
   },
+  lsp: {
+    summary: "run the .map language server on stdin/stdout (for editors)",
+    load: async () => (await import("./commands/lsp.js")).lspCommand,
+  },
   demo: {
     summary: "deliver sample events to local emulators and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,

@@ -129,56 +129,55 @@ export interface GenericDemo {
 export async function genericDemoReport(demo: GenericDemo): Promise<DemoReport> {
   const module = await findEmulator(demo.integration);
   if (!module) throw new Error(`${demo.integration} has no emulator`);
-  const fake = randomBytes(12).toString("hex");
-  const { accepted, settings, secrets } = demo.credentials(fake);
-  const preset = await loadPreset(join(packageRoot, "presets", demo.integration, demo.map));
-  const checked = preset.validateSettings(settings);
-  if (!checked.ok) throw new Error(checked.problems.join("; "));
+  const { accepted, settings, secrets } = demo.credentials(randomBytes(12).toString("hex"));
   const samples = join(packageRoot, "presets", demo.integration, "samples", demo.samples);
   const lines = (await readFile(samples, "utf8")).split("\n").filter((line) => line.trim() !== "");
   const running: RunningEmulator = await startGenericEmulator(demo.integration, module, { credentials: [accepted] });
-  const results: DeliveryResult[] = [];
   try {
-    const factory = await findAdapter(demo.integration);
-    const integration = preset.meta.integration as { rateLimit?: { limit: number; windowMs: number } };
-    const sender = createHttpSender({
-      adapter: factory?.({ clock: systemClock }),
-      baseUrl: running.url,
-      rateLimit: integration.rateLimit,
-    });
-    try {
-      const options = {
-        preset,
-        settings: checked.settings,
-        sender,
-        secrets,
-        onResult: (r: DeliveryResult) => results.push(r),
-      };
-      await deliverEvents(lines, options);
-    } finally {
-      await sender.close();
-    }
-    const landed = running.requests().filter((r) => r.status >= 200 && r.status < 300);
-    const held = demo.holds(landed);
+    const results = await deliverSamples(demo, running.url, settings, secrets, lines);
+    const held = demo.holds(running.requests().filter((r) => r.status >= 200 && r.status < 300));
     const count = (status: DeliveryResult["status"]) => results.filter((r) => r.status === status).length;
     const unmet = Object.entries(demo.expected)
       .filter(([id, status]) => results.find((r) => r.messageId === id)?.status !== status)
       .map(([id, status]) => `${id} is ${status}`);
-    const text = held.details.map((line) => redactText(line, secrets));
-    const destination = demo.integration;
     return {
-      destination,
+      destination: demo.integration,
       sent: lines.length,
       delivered: count("delivered"),
       dropped: count("dropped"),
       failed: count("failed"),
       holds: held.summary,
-      details: text,
+      details: held.details.map((line) => redactText(line, secrets)),
       unmet,
     };
   } finally {
     await running.close();
   }
+}
+
+/** Delivers the sample lines with the shipped preset to the emulator at `baseUrl`; the results, one per line. */
+async function deliverSamples(
+  demo: GenericDemo,
+  baseUrl: string,
+  settings: object,
+  secrets: readonly string[],
+  lines: readonly string[],
+): Promise<DeliveryResult[]> {
+  const preset = await loadPreset(join(packageRoot, "presets", demo.integration, demo.map));
+  const checked = preset.validateSettings(settings);
+  if (!checked.ok) throw new Error(checked.problems.join("; "));
+  const factory = await findAdapter(demo.integration);
+  const integration = preset.meta.integration as { rateLimit?: { limit: number; windowMs: number } };
+  const adapter = factory?.({ clock: systemClock });
+  const sender = createHttpSender({ adapter, baseUrl, rateLimit: integration.rateLimit });
+  const results: DeliveryResult[] = [];
+  try {
+    const onResult = (r: DeliveryResult) => results.push(r);
+    await deliverEvents(lines, { preset, settings: checked.settings, sender, secrets, onResult });
+  } finally {
+    await sender.close();
+  }
+  return results;
 }
 
 /** A demo module's own command (when it is the only one): its report printed as the shared table. */

@@ -11,6 +11,7 @@ import { findAdapter } from "../../delivery/registry.js";
 import type { DeliveryResult } from "../../delivery/results.js";
 import { DEFAULT_RETRY_POLICY } from "../../delivery/retry-policy.js";
 import { startGenericEmulator, type RunningEmulator } from "../../emulator/generic.js";
+import type { RecordedRequest } from "../../emulator/recorder.js";
 import { findEmulator } from "../../emulator/registry.js";
 import { loadPreset } from "../../loader/load-preset.js";
 import { itemsAt, mixedStream, presetPath, SHIPPED, type Shipped } from "./delivery.support.js";
@@ -60,7 +61,7 @@ describe.each(SHIPPED)("delivering a mixed stream to the $name emulator", (shipp
 
     // What should land, computed from the preset itself: every item of every `send` outcome, keyed by its JSON.
     const expected = new Map<string, Expected>();
-    let limits: { maxItems?: number; maxBytes?: number; path?: readonly string[] } = {};
+    let limits: Limits = {};
     events.forEach((event, seq) => {
       const prepared = preset.prepare!(event, settings.settings);
       if (prepared.outcome.outcome !== "send") return;
@@ -102,37 +103,49 @@ describe.each(SHIPPED)("delivering a mixed stream to the $name emulator", (shipp
     expect(results).toHaveLength(events.length);
     expect(results.filter((r) => r.status === "failed" && !/missing_required/.test(r.error ?? ""))).toEqual([]);
     const recorded = running.requests();
-    expect(recorded.filter((r) => r.status >= 300 || r.status === 0).length).toBeGreaterThanOrEqual(FAULTS.length);
-
-    const accepted = recorded.filter((r) => r.status >= 200 && r.status < 300);
-    const landed = accepted.flatMap((r) => itemsAt(r.body, limits.path).map((item) => JSON.stringify(item)));
-    // Exactly once: each expected item landed, none twice, nothing else.
-    expect([...landed].sort()).toEqual([...expected.keys()].sort());
-    if (shipped.dedupKey) {
-      const keys = landed.map((item) => (JSON.parse(item) as Record<string, unknown>)[shipped.dedupKey!] ?? "");
-      const inner = landed.map((item) => JSON.parse(item) as { properties?: Record<string, unknown> });
-      const dedup = keys.map((key, i) => key || inner[i]!.properties?.[shipped.dedupKey!]);
-      expect(new Set(dedup).size).toBe(landed.length);
-      expect(dedup.every((key) => typeof key === "string" && key !== "")).toBe(true);
-    }
-    // In order per person: the emulator's record, in the order it accepted, keeps each person's input order.
-    const byPerson = new Map<string, number[]>();
-    for (const item of landed) {
-      const { person, seq } = expected.get(item)!;
-      byPerson.set(person, [...(byPerson.get(person) ?? []), seq]);
-    }
-    for (const [person, seqs] of byPerson) {
-      expect({ person, seqs }).toEqual({ person, seqs: [...seqs].sort((a, b) => a - b) });
-    }
-    // Batched within the declared limits.
-    for (const request of accepted) {
-      const count = itemsAt(request.body, limits.path).length;
-      if (limits.maxItems !== undefined) expect(count).toBeLessThanOrEqual(limits.maxItems);
-      const bytes = Buffer.byteLength(JSON.stringify(request.body));
-      if (limits.maxBytes !== undefined) expect(bytes).toBeLessThanOrEqual(limits.maxBytes);
-    }
+    expectLandedOnce(recorded, expected, limits, shipped.dedupKey);
     // No secret in any result line nor in the emulator's record.
     const printed = results.map((r) => JSON.stringify(r)).join("\n") + JSON.stringify(recorded);
     for (const secret of shipped.secrets(credential)) expect(printed).not.toContain(secret);
   });
 });
+
+type Limits = { maxItems?: number; maxBytes?: number; path?: readonly string[] };
+
+/** Every expected item landed once (by dedup key too), in order per person, in requests within the limits. */
+function expectLandedOnce(
+  recorded: readonly RecordedRequest[],
+  expected: ReadonlyMap<string, Expected>,
+  limits: Limits,
+  dedupKey: string | undefined,
+): void {
+  expect(recorded.filter((r) => r.status >= 300 || r.status === 0).length).toBeGreaterThanOrEqual(FAULTS.length);
+
+  const accepted = recorded.filter((r) => r.status >= 200 && r.status < 300);
+  const landed = accepted.flatMap((r) => itemsAt(r.body, limits.path).map((item) => JSON.stringify(item)));
+  // Exactly once: each expected item landed, none twice, nothing else.
+  expect([...landed].sort()).toEqual([...expected.keys()].sort());
+  if (dedupKey) {
+    const keys = landed.map((item) => (JSON.parse(item) as Record<string, unknown>)[dedupKey] ?? "");
+    const inner = landed.map((item) => JSON.parse(item) as { properties?: Record<string, unknown> });
+    const dedup = keys.map((key, i) => key || inner[i]!.properties?.[dedupKey]);
+    expect(new Set(dedup).size).toBe(landed.length);
+    expect(dedup.every((key) => typeof key === "string" && key !== "")).toBe(true);
+  }
+  // In order per person: the emulator's record, in the order it accepted, keeps each person's input order.
+  const byPerson = new Map<string, number[]>();
+  for (const item of landed) {
+    const { person, seq } = expected.get(item)!;
+    byPerson.set(person, [...(byPerson.get(person) ?? []), seq]);
+  }
+  for (const [person, seqs] of byPerson) {
+    expect({ person, seqs }).toEqual({ person, seqs: [...seqs].sort((a, b) => a - b) });
+  }
+  // Batched within the declared limits.
+  for (const request of accepted) {
+    const count = itemsAt(request.body, limits.path).length;
+    if (limits.maxItems !== undefined) expect(count).toBeLessThanOrEqual(limits.maxItems);
+    const bytes = Buffer.byteLength(JSON.stringify(request.body));
+    if (limits.maxBytes !== undefined) expect(bytes).toBeLessThanOrEqual(limits.maxBytes);
+  }
+}

@@ -6,10 +6,12 @@ import { join, relative } from "node:path";
 import { deliverEvents } from "../../../delivery/deliver.js";
 import type { DeliveryResult, DeliverySummary } from "../../../delivery/results.js";
 import { createSalesloftSender } from "../sender.js";
-import { startEmulator, type Emulator } from "../emulator/index.js";
+import { startEmulator, type Emulator, type Person } from "../emulator/index.js";
 import { loadPreset } from "../../../loader/load-preset.js";
 import { packageRoot } from "../../../loader/paths.js";
 import { EXIT, type CliIO, type Command } from "../../../cli/io.js";
+import type { DemoReport } from "../../../cli/commands/demo.js";
+import { redactText } from "../../../runtime/redact.js";
 import { unmetExpectations } from "./expectations.js";
 import { eventsTable, labelOf, peopleTable } from "./table.js";
 import { redacting } from "../../../cli/commands/deliver-output.js";
@@ -38,58 +40,88 @@ export const demoCommand: Command = async (argv, io) => {
   if (argv.length > 0) {
     return usageError(io, "demo", `takes no arguments, got ${JSON.stringify(argv[0])}`, DEMO_HELP);
   }
-  // A fresh key per run: it unlocks only this emulator, and is scrubbed from output all the same.
-  const apiKey = `demo-${randomBytes(12).toString("hex")}`;
-  const out = redacting(io.stdout, () => [apiKey]);
-  let emulator: Emulator | undefined;
   try {
-    emulator = await startEmulator({
-      apiKeys: { [apiKey]: { team: "demo", scopes: ["people"] } },
-      customFields: TENANT_FIELDS,
-    });
-    return await runDemo(emulator, apiKey, { ...io, stdout: out });
+    const run = await deliverSamples((url) => io.stdout.write(introduction(url, io.cwd)));
+    const out = redacting(io.stdout, () => [run.apiKey]);
+    out.write(`What happened to each event:\n${eventsTable(run.results, run.lines.map(labelOf))}\n`);
+    out.write(`People now in the emulator:\n${peopleTable(run.people)}\n`);
+    const { delivered, dropped, failed } = run.summary;
+    out.write(`${delivered} delivered, ${dropped} dropped, ${failed} failed.\n`);
+    return verdict(unmetExpectations(run.results, run.people), { ...io, stdout: out });
   } catch (error) {
-    redacting(io.stderr, () => [apiKey]).write(
-      `signal-map demo: could not run: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    io.stderr.write(`signal-map demo: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.usage;
-  } finally {
-    await emulator?.close();
   }
 };
 
-async function runDemo(emulator: Emulator, apiKey: string, io: CliIO): Promise<number> {
-  const preset = await loadPreset(PRESET);
-  const settings = preset.validateSettings({ api_key: apiKey });
-  if (!settings.ok) throw new Error(settings.problems.join("; "));
-  const lines = (await readFile(SAMPLES, "utf8")).split("\n").filter((line) => line.trim() !== "");
-  io.stdout.write(introduction(emulator, io.cwd));
-  const sender = createSalesloftSender({ baseUrl: emulator.url });
-  const results: DeliveryResult[] = [];
-  let summary: DeliverySummary;
-  try {
-    summary = await deliverEvents(lines, {
-      preset,
-      settings: settings.settings,
-      sender,
-      secrets: [apiKey],
-      onResult: (r) => results.push(r),
-    });
-  } finally {
-    await sender.close();
-  }
-  results.sort((a, b) => a.line - b.line);
-  const people = emulator.people();
-  io.stdout.write(`What happened to each event:\n${eventsTable(results, lines.map(labelOf))}\n`);
-  io.stdout.write(`People now in the emulator:\n${peopleTable(people)}\n`);
-  io.stdout.write(`${summary.delivered} delivered, ${summary.dropped} dropped, ${summary.failed} failed.\n`);
-  return verdict(unmetExpectations(results, people), io);
+/** The demo's run as the shared `signal-map demo` table shows it: counts, People, one line per event. */
+export async function salesloftReport(): Promise<DemoReport> {
+  const run = await deliverSamples(() => undefined);
+  const scrub = (text: string) => redactText(text, [run.apiKey]);
+  const events = eventsTable(run.results, run.lines.map(labelOf)).trimEnd().split("\n");
+  const people = peopleTable(run.people).trimEnd().split("\n");
+  return {
+    destination: "salesloft",
+    sent: run.lines.length,
+    delivered: run.summary.delivered,
+    dropped: run.summary.dropped,
+    failed: run.summary.failed,
+    holds: `${run.people.length} People`,
+    details: [...events, "People now in the emulator:", ...people].map((line) => scrub(line.replace(/^  /, ""))),
+    unmet: unmetExpectations(run.results, run.people),
+  };
 }
 
-function introduction(emulator: Emulator, cwd: string): string {
+interface DemoRun {
+  readonly apiKey: string;
+  readonly lines: readonly string[];
+  readonly results: DeliveryResult[];
+  readonly people: Person[];
+  readonly summary: DeliverySummary;
+}
+
+/** Starts the emulator on an ephemeral port with a fresh key, delivers the samples, and closes it. */
+async function deliverSamples(started: (url: string) => void): Promise<DemoRun> {
+  // A fresh key per run: it unlocks only this emulator, and is scrubbed from output all the same.
+  const apiKey = `demo-${randomBytes(12).toString("hex")}`;
+  const emulator: Emulator = await startEmulator({
+    apiKeys: { [apiKey]: { team: "demo", scopes: ["people"] } },
+    customFields: TENANT_FIELDS,
+  });
+  try {
+    const preset = await loadPreset(PRESET);
+    const settings = preset.validateSettings({ api_key: apiKey });
+    if (!settings.ok) throw new Error(settings.problems.join("; "));
+    const lines = (await readFile(SAMPLES, "utf8")).split("\n").filter((line) => line.trim() !== "");
+    started(emulator.url);
+    const sender = createSalesloftSender({ baseUrl: emulator.url });
+    const results: DeliveryResult[] = [];
+    let summary: DeliverySummary;
+    try {
+      const onResult = (r: DeliveryResult) => results.push(r);
+      summary = await deliverEvents(lines, {
+        preset,
+        settings: settings.settings,
+        sender,
+        secrets: [apiKey],
+        onResult,
+      });
+    } finally {
+      await sender.close();
+    }
+    results.sort((a, b) => a.line - b.line);
+    return { apiKey, lines, results, people: emulator.people(), summary };
+  } catch (error) {
+    throw new Error(redactText(error instanceof Error ? error.message : String(error), [apiKey]));
+  } finally {
+    await emulator.close();
+  }
+}
+
+function introduction(url: string, cwd: string): string {
   return (
     [
-      `Salesloft emulator on ${emulator.url} (tenant custom fields: ${TENANT_FIELDS.join(", ")})`,
+      `Salesloft emulator on ${url} (tenant custom fields: ${TENANT_FIELDS.join(", ")})`,
       `Preset:  ${relative(cwd, PRESET) || PRESET}`,
       `Events:  ${relative(cwd, SAMPLES) || SAMPLES}`,
       "",

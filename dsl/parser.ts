@@ -25,7 +25,7 @@
 //   or          := and ("or" and)*
 //   and         := not ("and" not)*
 //   not         := "not" not | compare
-//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=" | "in") sum)?   (`for NAME in` is the comprehension's)
 //   sum         := product (("+" | "-") product)*
 //   product     := primary (("*" | "/") primary)*
 //   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | object | match | "(" expr ")"
@@ -297,6 +297,7 @@ export class MapParser extends CompoundExpressionRules {
         { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.Greater, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.In, { LABEL: "operator" }) },
       ]);
       this.SUBRULE2(this.sumExpr, { LABEL: "operand" });
     });

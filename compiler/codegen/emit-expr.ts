@@ -110,6 +110,7 @@ const OPERATOR_HELPERS: Readonly<Record<string, string>> = {
   "<=": "lessOrEqual",
   ">": "greater",
   ">=": "greaterOrEqual",
+  in: "isIn",
 };
 
 function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext): string {

@@ -46,6 +46,8 @@ import * as T from "./tokens.js";
 
 const STATEMENT = "a statement";
 const EXPRESSION = "an expression";
+/** Tokens that begin the expression after a misspelt `by` (`order bx email`), but do not continue a name. */
+const STARTS_AFTER_BY = [T.Name, T.StringLiteral, T.NumberLiteral, T.LBracket, T.LBrace, T.Not, T.If, T.Match];
 
 export class MapParser extends CompoundExpressionRules {
   constructor() {
@@ -164,9 +166,13 @@ export class MapParser extends CompoundExpressionRules {
     });
   });
 
+  // `order email` (no `by`) reads `email` as the expression, so the visitor reports the missing word once.
   private orderStatement = this.RULE("orderStatement", () => {
     this.CONSUME(T.Order);
-    this.CONSUME(T.Name, { LABEL: "by" });
+    this.OPTION({
+      GATE: () => this.LA(1).image === "by" || STARTS_AFTER_BY.includes(this.LA(2).tokenType),
+      DEF: () => this.CONSUME(T.Name, { LABEL: "by" }),
+    });
     this.SUBRULE(this.expression);
   });
 

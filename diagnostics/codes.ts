@@ -57,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   E422: "line break in a header literal",
   E423: "batch target not a list or not assigned",
   E424: "empty drop reason",
+  E425: "in needs a list on its right",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",

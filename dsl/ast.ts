@@ -230,7 +230,7 @@ export interface CallExpr extends Node {
   readonly args: readonly Expr[];
 }
 
-export type BinaryOperator = "+" | "==" | "!=" | "and" | "or" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=";
+export type BinaryOperator = "+" | "==" | "!=" | "and" | "or" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=" | "in";
 
 export interface BinaryExpr extends Node {
   readonly kind: "Binary";

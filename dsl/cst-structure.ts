@@ -71,8 +71,13 @@ function unitOf(token: IToken | undefined, units: Readonly<Record<string, number
 }
 
 export function orderStatement(node: CstNode, sink: DiagnosticSink): Ast.OrderStatement | undefined {
-  const wordOk = expectWord(tokenOf(node, "by"), "by", sink);
+  const by = tokenOf(node, "by");
   const value = toExpression(nodeOf(node, "expression"), sink);
+  if (by === undefined && value !== undefined) {
+    sink.push(errorAt("E103", '"order" needs "by" before its expression', value.span, { hints: ["order by EXPR"] }));
+    return undefined;
+  }
+  const wordOk = expectWord(by, "by", sink);
   if (!wordOk || value === undefined) return undefined;
   return { kind: "Order", value, span: spanOf(node) };
 }

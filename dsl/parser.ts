@@ -25,7 +25,7 @@
 //   or          := and ("or" and)*
 //   and         := not ("and" not)*
 //   not         := "not" not | compare
-//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+//   compare     := sum (("==" | "!=" | "<" | "<=" | ">" | ">=" | "in") sum)?   (`for NAME in` is the comprehension's)
 //   sum         := product (("+" | "-") product)*
 //   product     := primary (("*" | "/") primary)*
 //   primary     := STRING | NUMBER | "true" | "false" | "null" | "omit" | list | object | match | "(" expr ")"
@@ -46,6 +46,8 @@ import * as T from "./tokens.js";
 
 const STATEMENT = "a statement";
 const EXPRESSION = "an expression";
+/** Tokens that begin the expression after a misspelt `by` (`order bx email`), but do not continue a name. */
+const STARTS_AFTER_BY = [T.Name, T.StringLiteral, T.NumberLiteral, T.LBracket, T.LBrace, T.Not, T.If, T.Match];
 
 export class MapParser extends CompoundExpressionRules {
   constructor() {
@@ -164,9 +166,13 @@ export class MapParser extends CompoundExpressionRules {
     });
   });
 
+  // `order email` (no `by`) reads `email` as the expression, so the visitor reports the missing word once.
   private orderStatement = this.RULE("orderStatement", () => {
     this.CONSUME(T.Order);
-    this.CONSUME(T.Name, { LABEL: "by" });
+    this.OPTION({
+      GATE: () => this.LA(1).image === "by" || STARTS_AFTER_BY.includes(this.LA(2).tokenType),
+      DEF: () => this.CONSUME(T.Name, { LABEL: "by" }),
+    });
     this.SUBRULE(this.expression);
   });
 
@@ -297,6 +303,7 @@ export class MapParser extends CompoundExpressionRules {
         { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.Greater, { LABEL: "operator" }) },
         { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.In, { LABEL: "operator" }) },
       ]);
       this.SUBRULE2(this.sumExpr, { LABEL: "operand" });
     });

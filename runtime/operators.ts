@@ -94,3 +94,9 @@ export function greater(left: unknown, right: unknown): boolean {
 export function greaterOrEqual(left: unknown, right: unknown): boolean {
   return comparable(left, right) && (left as number) >= (right as number);
 }
+
+/** `a in list`: whether the list holds a value JSON-equal to `a`; absent, or anything but a list on the right, is false. */
+export function isIn(value: unknown, candidates: unknown): boolean {
+  if (value === undefined || !Array.isArray(candidates)) return false;
+  return candidates.some((candidate) => equals(value, candidate));
+}

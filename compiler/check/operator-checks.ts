@@ -1,4 +1,4 @@
-// Operand types of the operators and conditions: `and`/`or`/`not`/`when` take booleans, `+` takes text.
+// Operand types of the operators and conditions: `and`/`or`/`not`/`when` take booleans, `+` takes text, `in` a list.
 
 import type { Assignment, BinaryExpr, DropStatement, Expr, NotExpr } from "../../dsl/ast.js";
 import { describeType, isTextLike, typeOf, type MapType } from "./types.js";
@@ -23,7 +23,18 @@ function checkBinaryOperands(binary: BinaryExpr, context: CheckContext): void {
   } else if (binary.operator === "+") {
     requireText(binary.left, context);
     requireText(binary.right, context);
+  } else if (binary.operator === "in") {
+    requireList(binary.right, context);
   }
+}
+
+function requireList(operand: Expr | undefined, context: CheckContext): void {
+  if (!operand) return;
+  const type = operandType(operand, context);
+  if (type === "list" || type === "any") return;
+  context.reporter.report("E425", operand.span, `"in" tests membership of a list; this is ${describeType(type)}`, {
+    hints: ['write the candidates as a list: x in ["a", "b"]'],
+  });
 }
 
 function checkNotOperand(not: NotExpr, context: CheckContext): void {

@@ -55,6 +55,9 @@ function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absen
   const root = path.root?.text ?? "";
   const segments = listOf(path.segments);
   if (root === "event" && segments.length === 0) return PRESENT; // the event name is always there
+  // the normalised call type: every event that reaches a preset has one
+  if (root === "event" && segments.length === 1 && segments[0]?.kind === "Field" && segments[0].name === "type")
+    return PRESENT;
   if (root === "settings") {
     const first = segments[0];
     const setting = segments.length === 1 && first?.kind === "Field" ? facts.setting(first.name) : undefined;

@@ -154,6 +154,7 @@ const DECIDING_OPERATORS: Readonly<Record<string, string>> = {
   "<=": "a comparison",
   ">": "a comparison",
   ">=": "a comparison",
+  in: "a membership test",
   and: "a condition",
   or: "a condition",
 };

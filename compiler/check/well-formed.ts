@@ -20,7 +20,7 @@ import type { Reporter } from "./report.js";
 type Shape = Record<string, unknown>;
 
 const SETTING_TYPES = new Set(["string", "number", "boolean", "region", "secret"]);
-const OPERATORS = new Set(["+", "==", "!=", "and", "or", "-", "*", "/", "<", "<=", ">", ">="]);
+const OPERATORS = new Set(["+", "==", "!=", "and", "or", "-", "*", "/", "<", "<=", ">", ">=", "in"]);
 
 /** The file with malformed parts left out; the very same objects when nothing is malformed. */
 export function wellFormedFile(file: unknown, reporter: Reporter): MapFile {

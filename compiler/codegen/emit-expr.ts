@@ -110,6 +110,7 @@ const OPERATOR_HELPERS: Readonly<Record<string, string>> = {
   "<=": "lessOrEqual",
   ">": "greater",
   ">=": "greaterOrEqual",
+  in: "isIn",
 };
 
 function emitBinary(operator: string, left: Expr, right: Expr, ctx: ExprContext): string {
@@ -154,6 +155,7 @@ function emitPath(path: PathExpr, ctx: ExprContext): string {
     code = local;
   } else if (root === "event") {
     if (segments.length === 0) return "event.event";
+    if (isCallType(path)) return "event.type"; // the normalised call type, never the raw field
     code = "event.raw";
   } else if (root === "settings") {
     code = "settings";
@@ -167,6 +169,11 @@ function emitPath(path: PathExpr, ctx: ExprContext): string {
         : `${helper(ctx, "item")}(${code}, ${segment.index})`;
   }
   return code;
+}
+
+/** `event.type` exactly: the call type as the normaliser routes on it (trimmed, lower-cased, "track" by default). */
+function isCallType(path: PathExpr): boolean {
+  return path.segments.length === 1 && path.segments[0].kind === "Field" && path.segments[0].name === "type";
 }
 
 export function helper(ctx: ExprContext, name: string): string {

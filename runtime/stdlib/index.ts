@@ -12,6 +12,7 @@ import type { FunctionSpec } from "./spec.js";
 import { TIME_FUNCTIONS, format_time, unix_micros, unix_millis, unix_seconds } from "./time.js";
 import { TEXT_FUNCTIONS, concat, lower, replace, snake_case, trim, truncate, upper } from "./text.js";
 import { URL_FUNCTIONS, url_param } from "./url.js";
+import { TEXT_TEST_FUNCTIONS, contains, ends_with, is_currency_code, starts_with } from "./text-tests.js";
 
 // Implementations are exported under their .map names (to_string, not toString) so the code generator emits a call
 // by copying the name.
@@ -36,10 +37,12 @@ export { abs, ceil, floor, max, min, round };
 export { digits, hash_email, hash_phone, hmac_sha256, normalize_name };
 export { base64, base64url, basic_auth, url_encode };
 export { snake_case };
+export { contains, ends_with, is_currency_code, starts_with };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...TEXT_FUNCTIONS,
+  ...TEXT_TEST_FUNCTIONS,
   ...LIST_FUNCTIONS,
   ...PRESENCE_FUNCTIONS,
   ...CONVERT_FUNCTIONS,
@@ -94,4 +97,8 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   url_encode,
   basic_auth,
   snake_case,
+  starts_with,
+  ends_with,
+  contains,
+  is_currency_code,
 });

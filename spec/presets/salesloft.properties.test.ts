@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Outcome, SendOutcome } from "../../runtime/outcome.js";
 import { anyEvent, asJson, canonicalEvent, noisyEmail, phoneText, withOwnKey } from "../support/arbitraries.js";
 import { presetLoader, presetProperties, propertyParameters } from "../support/preset-properties.js";
+import { routedEventName } from "../support/normalised-event.js";
 
 const PRESET = join(import.meta.dirname, "..", "..", "presets", "salesloft", "lead-capture.map");
 const SETTINGS = { api_key: "test-key-not-secret", default_phone_region: "GB" };
@@ -29,13 +30,8 @@ const own = (value: unknown, key: string): unknown =>
 const ownsKey = (value: unknown, key: string): boolean =>
   typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, key);
 
-/** The event name the preset routes on: identify calls are "Identified", everything else carries its own name. */
-/** Only track calls are routed by their event name (a call without a type but with a name is a track call). */
-function routedName(event: unknown): unknown {
-  const type = own(event, "type");
-  if (type === "identify") return "Identified";
-  return type === "track" || type === undefined || type === null || type === "" ? own(event, "event") : undefined;
-}
+/** The event name the preset routes on, read as the normaliser reads it (" Track ", a blank type with a name). */
+const routedName = routedEventName;
 
 /** The email the body must hold, when the input leaves no doubt: a usable top-level one, else one only in context. */
 function expectedEmail(event: unknown): string | undefined {
@@ -97,8 +93,10 @@ describe("Salesloft Lead Capture properties", () => {
 
   it("sends only for Lead Generated, Signed Up and Identified, and never drops those", () =>
     forAllOutcomes((event, outcome) => {
-      if (outcome.outcome === "send") expect(HANDLED.has(routedName(event) as string)).toBe(true);
-      if (outcome.outcome === "drop") expect(HANDLED.has(routedName(event) as string)).toBe(false);
+      const name = routedName(event);
+      const routed = `the normaliser routes this event as ${JSON.stringify(name) ?? "no name"}`;
+      if (outcome.outcome === "send") expect(HANDLED.has(name as string), `sent, but ${routed}`).toBe(true);
+      if (outcome.outcome === "drop") expect(HANDLED.has(name as string), `dropped, but ${routed}`).toBe(false);
     }));
 
   it('sends do_not_contact false only when context.consent.marketing is exactly "granted"', () =>

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../runtime/outcome.js";
 import { createPreset, type Preset } from "../../runtime/preset.js";
 import { anyEvent, prototypeKeyEvent, unusualText } from "./arbitraries.js";
-import { blankPaths, GENERIC_PROPERTIES, messageIdMatches, type LoadedPreset } from "./preset-properties.js";
+import { blankPaths, GENERIC_PROPERTIES, type LoadedPreset } from "./preset-properties.js";
+import { expectedMessageId, normalisedCallType, routedEventName } from "./normalised-event.js";
 import { tinyPresetModule } from "./tiny-preset-module.js";
 
 const SETTINGS = { api_key: "test-key-not-secret" };
@@ -100,11 +101,21 @@ describe("helpers", () => {
     ]);
   });
 
-  it("messageIdMatches wants the event's messageId echoed, or null when it has none", () => {
-    expect(messageIdMatches({ messageId: "m1" }, "m1")).toBe(true);
-    expect(messageIdMatches({ messageId: "m1" }, null)).toBe(false);
-    expect(messageIdMatches({ messageId: 7 }, null)).toBe(true);
-    expect(messageIdMatches("not an event", null)).toBe(true);
+  it("expectedMessageId reads the messageId as the normaliser does: text, a number as its text, else null", () => {
+    expect(expectedMessageId({ messageId: "m1" })).toBe("m1");
+    expect(expectedMessageId({ messageId: 42 })).toBe("42");
+    expect(expectedMessageId({ messageId: "" })).toBeNull();
+    expect(expectedMessageId({ messageId: true })).toBeNull();
+    expect(expectedMessageId("not an event")).toBeNull();
+  });
+
+  it("normalisedCallType and routedEventName read the call as the normaliser does", () => {
+    expect(normalisedCallType({ type: " Track " })).toBe("track");
+    expect(normalisedCallType({ type: " ", event: "Signed Up" })).toBe("track");
+    expect(normalisedCallType({ type: " " })).toBeUndefined();
+    expect(routedEventName({ type: " ", event: "Signed Up" })).toBe("Signed Up");
+    expect(routedEventName({ type: "Identify" })).toBe("Identified");
+    expect(routedEventName({ type: "page", event: "Signed Up" })).toBeUndefined();
   });
 });
 

@@ -12,6 +12,7 @@ import type { Preset } from "../../runtime/preset.js";
 import { redactOutcome, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { anyEvent } from "./arbitraries.js";
+import { expectedMessageId, ownField } from "./normalised-event.js";
 
 export interface PresetPropertyOptions {
   /** Raw settings, as a settings file holds them; they must pass the preset's validateSettings. */
@@ -68,7 +69,7 @@ export const GENERIC_PROPERTIES: readonly GenericProperty[] = [
       (event) => {
         const outcome = preset.transform(event, settings);
         expect(outcomeShapeProblems(outcome)).toEqual([]);
-        expect(messageIdMatches(event, outcome.messageId)).toBe(true);
+        expect(outcome.messageId, messageIdMismatch(event)).toBe(expectedMessageId(event));
       },
   },
   {
@@ -176,17 +177,10 @@ export function outcomeShapeProblems(outcome: Outcome): string[] {
   return problems;
 }
 
-/** The outcome echoes a non-empty text messageId; anything else (absent, wrong type, not an event) gives null. */
-export function messageIdMatches(event: unknown, messageId: string | null): boolean {
-  const own =
-    typeof event === "object" &&
-    event !== null &&
-    !Array.isArray(event) &&
-    Object.prototype.hasOwnProperty.call(event, "messageId")
-      ? (event as Record<string, unknown>).messageId
-      : undefined;
-  if (own === "") return messageId === null || messageId === "";
-  return typeof own === "string" ? messageId === own : messageId === null;
+/** The failure message when an outcome does not echo the messageId as the normaliser reads it. */
+function messageIdMismatch(event: unknown): string {
+  const id = JSON.stringify(ownField(event, "messageId")) ?? "absent";
+  return `the outcome must echo messageId ${id} as the normaliser reads it (text as it is, a number as its text, else null)`;
 }
 
 /** An ajv validator for the preset's request schema, compiled here rather than borrowed from the runtime under test. */

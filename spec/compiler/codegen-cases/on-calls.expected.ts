@@ -20,7 +20,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 9: type <- event.type
-    put(body, "type", field(event.raw, "type"));
+    put(body, "type", event.type);
 
     // line 7: send POST "https://api.example.test/v1/events"
     const headers: Record<string, string> = {};

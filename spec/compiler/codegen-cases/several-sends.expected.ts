@@ -26,7 +26,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 11: send PUT "https://track.example.com/api/v1/customers" when event.type == "identify"
-    if (field(event.raw, "type") === "identify") {
+    if (event.type === "identify") {
       const body: Record<string, unknown> = {};
 
       // line 13: email <- traits.email
@@ -46,7 +46,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       };
     }
     // line 15: send POST "https://track.example.com/api/v1/events" when event.type == "track"
-    if (field(event.raw, "type") === "track") {
+    if (event.type === "track") {
       const body: Record<string, unknown> = {};
 
       // line 17: let label = event

@@ -7,7 +7,7 @@ import type { Settings } from "../runtime/values.js";
 import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
-import { asyncIteratorOf, originalLine, parseInputItem } from "./input-events.js";
+import { asyncIteratorOf, originalLine, parseInputItem, UndecodableLine } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
 import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
@@ -38,10 +38,13 @@ export interface DeliverOptions {
   readonly clock?: Clock;
   /** How long a batch waits for more events before it is sent. Default 200 ms. */
   readonly batchWaitMs?: number;
+  /** Input bytes held by events read but not finished, at most (one event always fits). Default 16 MiB. */
+  readonly maxReadAheadBytes?: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Delivers every event of `input` (JSON lines as strings, or event objects) and resolves with the summary once each
@@ -67,6 +70,9 @@ class DeliveryRun {
   private readonly stopped: Promise<typeof STOP>;
   private linesRead = 0;
   private stoppedEarly = false;
+  /** Input bytes of the events in `pending` (read, not finished): reading waits while it is at the cap. */
+  private bytesHeld = 0;
+  private readonly maxBytes: number;
 
   constructor(private readonly options: DeliverOptions) {
     this.clock = options.clock ?? systemClock;
@@ -74,6 +80,7 @@ class DeliveryRun {
     this.scheduler = new OrderedScheduler(concurrency);
     // Reading stays this far ahead of sending, so a large file is never held in memory whole.
     this.maxPending = Math.max(64, concurrency * 16);
+    this.maxBytes = Math.max(1, options.maxReadAheadBytes ?? DEFAULT_MAX_READ_AHEAD_BYTES);
     // Every request on the wire and every wait listens to these signals; hundreds of listeners are expected.
     setMaxListeners(0, this.cancel.signal);
     if (options.signal) setMaxListeners(0, options.signal);
@@ -112,7 +119,9 @@ class DeliveryRun {
       if (next.done) return;
       this.linesRead += 1;
       this.accept(next.value, this.linesRead);
-      if (this.pending.size >= this.maxPending) await Promise.race([...this.pending, this.stopped]);
+      while (this.pending.size > 0 && (this.pending.size >= this.maxPending || this.bytesHeld >= this.maxBytes)) {
+        if ((await Promise.race([...this.pending, this.stopped])) === STOP) break;
+      }
     }
   }
 
@@ -127,8 +136,13 @@ class DeliveryRun {
             0,
           )
         : this.handle(item, parsed.event, line);
+    const bytes = inputBytes(item);
+    this.bytesHeld += bytes;
     this.pending.add(job);
-    void job.finally(() => this.pending.delete(job));
+    void job.finally(() => {
+      this.pending.delete(job);
+      this.bytesHeld -= bytes;
+    });
   }
 
   private async handle(item: unknown, event: unknown, line: number): Promise<void> {
@@ -262,6 +276,14 @@ function resultOf(outcome: SendOutcome, report: SendReport, line: number): Deliv
     warnings: [...outcome.warnings, ...report.warnings],
     ...(report.error !== undefined ? { error: report.error } : {}),
   };
+}
+
+/** The bytes an input item holds as read (a line counts its characters: its UTF-8 bytes for ASCII). */
+function inputBytes(item: unknown): number {
+  if (typeof item === "string") return item.length;
+  if (item instanceof Uint8Array) return item.byteLength;
+  if (item instanceof UndecodableLine) return item.bytes.byteLength;
+  return 0;
 }
 
 function notSent(error: string, interrupted: boolean): SendReport {

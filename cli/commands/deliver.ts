@@ -46,6 +46,8 @@ Options:
   --rate-limit N        requests per credential per window (default: the integration's declared limit)
   --max-wait S          the longest Retry-After to wait out, in seconds (default 300); longer fails the event
   --batch-wait MS       how long a batch waits for more events before it is sent (default 200)
+  --read-ahead MIB      the most input read ahead of sending, in MiB (default 16; also at most 16 events per
+                        concurrent request)
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
   --from-line K         skip the input lines before line K, to resume a run that stopped early
@@ -74,6 +76,7 @@ const SPEC: ArgSpec = {
     "preset",
     "max-wait",
     "batch-wait",
+    "read-ahead",
     "from-line",
   ],
 };
@@ -152,6 +155,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       sender,
       concurrency: options.concurrency,
       ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
+      ...(options.readAheadMiB !== undefined ? { maxReadAheadBytes: options.readAheadMiB * 1024 * 1024 } : {}),
       secrets: job.secrets,
       deadLetter: job.deadLetter,
       signal: interrupts.stop,

@@ -10,6 +10,7 @@ import type { DeadLetter } from "./dead-letter.js";
 import { asyncIteratorOf, originalLine, parseInputItem, UndecodableLine } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
 import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
+import type { Position, ReplayJournal } from "./replay-journal.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
 import { guardRequest } from "./request-guard.js";
 import type { RequestSender, SendContext, SendReport } from "./sender.js";
@@ -33,6 +34,8 @@ export interface DeliverOptions {
   /** Called once per event, in completion order (not input order: each result carries its line). */
   readonly onResult?: (result: DeliveryResult) => void;
   readonly deadLetter?: DeadLetter;
+  /** The dead-letter file's journal: replayed dead letters superseded by a later delivered event are skipped. */
+  readonly journal?: ReplayJournal;
   /** Secret values (the API key) that must not appear in any result, whatever a server or library echoes. */
   readonly secrets?: readonly string[];
   readonly clock?: Clock;
@@ -161,12 +164,35 @@ class DeliveryRun {
       return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
     }
     const orderKey = prepared.orderKey ?? this.options.sender.orderKey?.(outcome.request);
+    const order = { key: orderKey, position: this.options.journal?.positionOf(line) };
     const batch = prepared.send?.batch;
     if (batch) this.maxPending = Math.max(this.maxPending, Math.min(10_000, batch.maxItems * 2));
+    // Checked when the person's turn comes, after their earlier events have their final answers.
+    const unlessSuperseded = (send: () => Promise<SendReport>) => (): Promise<SendReport | Position> => {
+      const later = this.supersededBy(order.key, order.position);
+      return later ? Promise.resolve(later) : send();
+    };
     const report = batch
-      ? await this.scheduler.run(orderKey, () => this.joinBatch(outcome, prepared), false)
-      : await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
-    return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
+      ? await this.scheduler.run<SendReport | Position>(
+          orderKey,
+          unlessSuperseded(() => this.joinBatch(outcome, prepared)),
+          false,
+        )
+      : await this.scheduler.run<SendReport | Position>(
+          orderKey,
+          unlessSuperseded(() => this.send(outcome, prepared)),
+        );
+    if ("run" in report) {
+      const reason = `superseded: a later event of this person was delivered (input line ${report.line} of run ${report.run})`;
+      return this.finish(item, { messageId, line, status: "dropped", attempts: 0, warnings: [], reason }, 0);
+    }
+    if (report.status === "delivered" && order.key !== undefined && order.position)
+      this.options.journal?.delivered(order.key, order.position);
+    return this.finish(item, resultOf(outcome, report, line), report.rateLimited, order.key);
+  }
+
+  private supersededBy(key: string | undefined, position: Position | undefined): Position | undefined {
+    return key === undefined || position === undefined ? undefined : this.options.journal?.supersededBy(key, position);
   }
 
   /** The event waits in its batch; the batch's result is its own (the person's next event waits for it). */
@@ -219,9 +245,11 @@ class DeliveryRun {
     }
   }
 
-  private async finish(item: unknown, result: DeliveryResult, rateLimited: number): Promise<void> {
+  private async finish(item: unknown, result: DeliveryResult, rateLimited: number, orderKey?: string): Promise<void> {
     let final = this.redacted(result);
     if (final.status === "failed" && this.options.deadLetter) {
+      // Recorded in the same order as the lines are appended: the journal numbers dead letters as the file does.
+      this.options.journal?.deadLettered(orderKey, this.options.journal.positionOf(result.line));
       try {
         // The dead letter is the input line byte for byte (so a replay sends exactly what came in); only a line that
         // holds a secret's value, which events never should, is redacted rather than kept.

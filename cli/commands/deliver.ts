@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { openDeadLetter, type DeadLetter } from "../../delivery/dead-letter.js";
 import { deliverEvents } from "../../delivery/deliver.js";
 import { readRawLines } from "../../delivery/input-events.js";
+import { ReplayJournal } from "../../delivery/replay-journal.js";
 import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
 import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
 import { systemClock } from "../../delivery/clock.js";
@@ -114,13 +115,15 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
     stderr.write(`signal-map deliver: ${sameAsInput}\n`);
     return EXIT.usage;
   }
-  const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
-  if (deadLetter === null) return EXIT.usage;
+  const dead = options.deadLetter ? await openDeadLetterOrReport(options, io.cwd, stderr) : undefined;
+  if (dead === null) return EXIT.usage;
   const resume = new ResumeTracker();
-  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, options, io, resume };
+  const { deadLetter, journal } = dead ?? {};
+  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, journal, options, io, resume };
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
+  await journal?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
   const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
@@ -133,6 +136,7 @@ interface StreamJob {
   readonly settings: Parameters<Preset["transform"]>[1];
   readonly secrets: readonly string[];
   readonly deadLetter: DeadLetter | undefined;
+  readonly journal: ReplayJournal | undefined;
   readonly options: DeliverCliOptions;
   readonly io: CliIO;
   readonly resume: ResumeTracker;
@@ -158,6 +162,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       ...(options.readAheadMiB !== undefined ? { maxReadAheadBytes: options.readAheadMiB * 1024 * 1024 } : {}),
       secrets: job.secrets,
       deadLetter: job.deadLetter,
+      journal: job.journal,
       signal: interrupts.stop,
       forceSignal: interrupts.force,
       onResult: (result) => {
@@ -227,9 +232,17 @@ async function openInput(path: string, io: CliIO, stderr: CliIO["stderr"]): Prom
   }
 }
 
-async function openDeadLetterOrReport(path: string, cwd: string, stderr: CliIO["stderr"]): Promise<DeadLetter | null> {
+/** The dead-letter file and its journal (`FILE.journal`), which reads the input's journal when it is a dead-letter file. */
+async function openDeadLetterOrReport(
+  options: DeliverCliOptions,
+  cwd: string,
+  stderr: CliIO["stderr"],
+): Promise<{ deadLetter: DeadLetter; journal: ReplayJournal } | null> {
+  const path = options.deadLetter!;
   try {
-    return await openDeadLetter(resolve(cwd, path));
+    const input = options.eventsFile === "-" ? undefined : resolve(cwd, options.eventsFile);
+    const journal = await ReplayJournal.open(resolve(cwd, path), input);
+    return { deadLetter: await openDeadLetter(resolve(cwd, path)), journal };
   } catch (error) {
     stderr.write(`signal-map deliver: cannot open the dead-letter file ${path}: ${ioProblem(error)}\n`);
     return null;

@@ -7,9 +7,10 @@ import type { Settings } from "../runtime/values.js";
 import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
-import { asyncIteratorOf, originalLine, parseInputItem } from "./input-events.js";
+import { asyncIteratorOf, originalLine, parseInputItem, UndecodableLine } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
 import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
+import type { Position, ReplayJournal } from "./replay-journal.js";
 import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
 import { guardRequest } from "./request-guard.js";
 import type { RequestSender, SendContext, SendReport } from "./sender.js";
@@ -33,15 +34,20 @@ export interface DeliverOptions {
   /** Called once per event, in completion order (not input order: each result carries its line). */
   readonly onResult?: (result: DeliveryResult) => void;
   readonly deadLetter?: DeadLetter;
+  /** The dead-letter file's journal: replayed dead letters superseded by a later delivered event are skipped. */
+  readonly journal?: ReplayJournal;
   /** Secret values (the API key) that must not appear in any result, whatever a server or library echoes. */
   readonly secrets?: readonly string[];
   readonly clock?: Clock;
   /** How long a batch waits for more events before it is sent. Default 200 ms. */
   readonly batchWaitMs?: number;
+  /** Input bytes held by events read but not finished, at most (one event always fits). Default 16 MiB. */
+  readonly maxReadAheadBytes?: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Delivers every event of `input` (JSON lines as strings, or event objects) and resolves with the summary once each
@@ -67,6 +73,9 @@ class DeliveryRun {
   private readonly stopped: Promise<typeof STOP>;
   private linesRead = 0;
   private stoppedEarly = false;
+  /** Input bytes of the events in `pending` (read, not finished): reading waits while it is at the cap. */
+  private bytesHeld = 0;
+  private readonly maxBytes: number;
 
   constructor(private readonly options: DeliverOptions) {
     this.clock = options.clock ?? systemClock;
@@ -74,6 +83,7 @@ class DeliveryRun {
     this.scheduler = new OrderedScheduler(concurrency);
     // Reading stays this far ahead of sending, so a large file is never held in memory whole.
     this.maxPending = Math.max(64, concurrency * 16);
+    this.maxBytes = Math.max(1, options.maxReadAheadBytes ?? DEFAULT_MAX_READ_AHEAD_BYTES);
     // Every request on the wire and every wait listens to these signals; hundreds of listeners are expected.
     setMaxListeners(0, this.cancel.signal);
     if (options.signal) setMaxListeners(0, options.signal);
@@ -112,7 +122,9 @@ class DeliveryRun {
       if (next.done) return;
       this.linesRead += 1;
       this.accept(next.value, this.linesRead);
-      if (this.pending.size >= this.maxPending) await Promise.race([...this.pending, this.stopped]);
+      while (this.pending.size > 0 && (this.pending.size >= this.maxPending || this.bytesHeld >= this.maxBytes)) {
+        if ((await Promise.race([...this.pending, this.stopped])) === STOP) break;
+      }
     }
   }
 
@@ -127,8 +139,13 @@ class DeliveryRun {
             0,
           )
         : this.handle(item, parsed.event, line);
+    const bytes = inputBytes(item);
+    this.bytesHeld += bytes;
     this.pending.add(job);
-    void job.finally(() => this.pending.delete(job));
+    void job.finally(() => {
+      this.pending.delete(job);
+      this.bytesHeld -= bytes;
+    });
   }
 
   private async handle(item: unknown, event: unknown, line: number): Promise<void> {
@@ -147,12 +164,35 @@ class DeliveryRun {
       return this.finish(item, { messageId, line, status: "failed", attempts: 0, warnings: [], error }, 0);
     }
     const orderKey = prepared.orderKey ?? this.options.sender.orderKey?.(outcome.request);
+    const order = { key: orderKey, position: this.options.journal?.positionOf(line) };
     const batch = prepared.send?.batch;
     if (batch) this.maxPending = Math.max(this.maxPending, Math.min(10_000, batch.maxItems * 2));
+    // Checked when the person's turn comes, after their earlier events have their final answers.
+    const unlessSuperseded = (send: () => Promise<SendReport>) => (): Promise<SendReport | Position> => {
+      const later = this.supersededBy(order.key, order.position);
+      return later ? Promise.resolve(later) : send();
+    };
     const report = batch
-      ? await this.scheduler.run(orderKey, () => this.joinBatch(outcome, prepared), false)
-      : await this.scheduler.run(orderKey, () => this.send(outcome, prepared));
-    return this.finish(item, resultOf(outcome, report, line), report.rateLimited);
+      ? await this.scheduler.run<SendReport | Position>(
+          orderKey,
+          unlessSuperseded(() => this.joinBatch(outcome, prepared)),
+          false,
+        )
+      : await this.scheduler.run<SendReport | Position>(
+          orderKey,
+          unlessSuperseded(() => this.send(outcome, prepared)),
+        );
+    if ("run" in report) {
+      const reason = `superseded: a later event of this person was delivered (input line ${report.line} of run ${report.run})`;
+      return this.finish(item, { messageId, line, status: "dropped", attempts: 0, warnings: [], reason }, 0);
+    }
+    if (report.status === "delivered" && order.key !== undefined && order.position)
+      this.options.journal?.delivered(order.key, order.position);
+    return this.finish(item, resultOf(outcome, report, line), report.rateLimited, order.key);
+  }
+
+  private supersededBy(key: string | undefined, position: Position | undefined): Position | undefined {
+    return key === undefined || position === undefined ? undefined : this.options.journal?.supersededBy(key, position);
   }
 
   /** The event waits in its batch; the batch's result is its own (the person's next event waits for it). */
@@ -205,9 +245,11 @@ class DeliveryRun {
     }
   }
 
-  private async finish(item: unknown, result: DeliveryResult, rateLimited: number): Promise<void> {
+  private async finish(item: unknown, result: DeliveryResult, rateLimited: number, orderKey?: string): Promise<void> {
     let final = this.redacted(result);
     if (final.status === "failed" && this.options.deadLetter) {
+      // Recorded in the same order as the lines are appended: the journal numbers dead letters as the file does.
+      this.options.journal?.deadLettered(orderKey, this.options.journal.positionOf(result.line));
       try {
         // The dead letter is the input line byte for byte (so a replay sends exactly what came in); only a line that
         // holds a secret's value, which events never should, is redacted rather than kept.
@@ -262,6 +304,14 @@ function resultOf(outcome: SendOutcome, report: SendReport, line: number): Deliv
     warnings: [...outcome.warnings, ...report.warnings],
     ...(report.error !== undefined ? { error: report.error } : {}),
   };
+}
+
+/** The bytes an input item holds as read (a line counts its characters: its UTF-8 bytes for ASCII). */
+function inputBytes(item: unknown): number {
+  if (typeof item === "string") return item.length;
+  if (item instanceof Uint8Array) return item.byteLength;
+  if (item instanceof UndecodableLine) return item.bytes.byteLength;
+  return 0;
 }
 
 function notSent(error: string, interrupted: boolean): SendReport {

@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = {
   E102: "invalid escape in string",
   E103: "syntax error",
   E104: "missing integration header",
+  E105: "nesting too deep",
   // names and references (E2xx)
   E200: "unknown function",
   E201: "unknown root",

@@ -8,6 +8,7 @@ import { splitIntoChunks } from "./chunks.js";
 import type { DiagnosticSink } from "./cst-access.js";
 import { chunkToPiece, type Piece } from "./cst-to-ast.js";
 import { errorAt } from "./diagnostic-builders.js";
+import { nestingTooDeep, statementTooDeep } from "./depth-limit.js";
 import { lex } from "./lexer.js";
 import { parseChunk } from "./parser.js";
 import { syntaxDiagnostic } from "./syntax-errors.js";
@@ -56,7 +57,15 @@ function parseSource(source: string): ParseResult {
   let firstChunkBroken = false;
   chunks.forEach((tokens, i) => {
     const follower = chunks[i + 1]?.[0];
-    const { cst, errors } = parseChunk(tokens);
+    // A statement nested past the documented limit is one E105 on its line; the other statements still parse.
+    const tooDeep = nestingTooDeep(tokens);
+    const parsed = tooDeep ? undefined : parseWithinStack(tokens);
+    if (parsed === undefined) {
+      if (i === 0) firstChunkBroken = true;
+      sink.push(tooDeep ?? statementTooDeep(tokens));
+      return;
+    }
+    const { cst, errors } = parsed;
     if (i === 0) firstChunkBroken = errors.length > 0;
     // One syntax error per statement: the rest are usually echoes of the first. A stray character inside the
     // statement already explains whatever the parser trips over, so it gets no second error.
@@ -69,6 +78,16 @@ function parseSource(source: string): ParseResult {
   const facts = { source, firstTokenStart: lexed.tokens[0]?.startOffset ?? 0, firstChunkBroken };
   const ast = assembleFile(pieces, facts, sink);
   return { ast, diagnostics: sink.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) };
+}
+
+/** Parses one statement; undefined when it nests so deeply (in a way other than brackets) that the stack ran out. */
+function parseWithinStack(tokens: IToken[]): ReturnType<typeof parseChunk> | undefined {
+  try {
+    return parseChunk(tokens);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 function containsAny(tokens: readonly IToken[], follower: IToken | undefined, source: string, offsets: number[]) {

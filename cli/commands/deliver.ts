@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { openDeadLetter, type DeadLetter } from "../../delivery/dead-letter.js";
 import { deliverEvents } from "../../delivery/deliver.js";
 import { readRawLines } from "../../delivery/input-events.js";
+import { ReplayJournal } from "../../delivery/replay-journal.js";
 import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
 import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
 import { systemClock } from "../../delivery/clock.js";
@@ -46,6 +47,8 @@ Options:
   --rate-limit N        requests per credential per window (default: the integration's declared limit)
   --max-wait S          the longest Retry-After to wait out, in seconds (default 300); longer fails the event
   --batch-wait MS       how long a batch waits for more events before it is sent (default 200)
+  --read-ahead MIB      the most input read ahead of sending, in MiB (default 16; also at most 16 events per
+                        concurrent request)
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
   --from-line K         skip the input lines before line K, to resume a run that stopped early
@@ -74,6 +77,7 @@ const SPEC: ArgSpec = {
     "preset",
     "max-wait",
     "batch-wait",
+    "read-ahead",
     "from-line",
   ],
 };
@@ -111,13 +115,15 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
     stderr.write(`signal-map deliver: ${sameAsInput}\n`);
     return EXIT.usage;
   }
-  const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
-  if (deadLetter === null) return EXIT.usage;
+  const dead = options.deadLetter ? await openDeadLetterOrReport(options, io.cwd, stderr) : undefined;
+  if (dead === null) return EXIT.usage;
   const resume = new ResumeTracker();
-  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, options, io, resume };
+  const { deadLetter, journal } = dead ?? {};
+  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, journal, options, io, resume };
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
+  await journal?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
   const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
@@ -130,6 +136,7 @@ interface StreamJob {
   readonly settings: Parameters<Preset["transform"]>[1];
   readonly secrets: readonly string[];
   readonly deadLetter: DeadLetter | undefined;
+  readonly journal: ReplayJournal | undefined;
   readonly options: DeliverCliOptions;
   readonly io: CliIO;
   readonly resume: ResumeTracker;
@@ -152,8 +159,10 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       sender,
       concurrency: options.concurrency,
       ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
+      ...(options.readAheadMiB !== undefined ? { maxReadAheadBytes: options.readAheadMiB * 1024 * 1024 } : {}),
       secrets: job.secrets,
       deadLetter: job.deadLetter,
+      journal: job.journal,
       signal: interrupts.stop,
       forceSignal: interrupts.force,
       onResult: (result) => {
@@ -223,9 +232,17 @@ async function openInput(path: string, io: CliIO, stderr: CliIO["stderr"]): Prom
   }
 }
 
-async function openDeadLetterOrReport(path: string, cwd: string, stderr: CliIO["stderr"]): Promise<DeadLetter | null> {
+/** The dead-letter file and its journal (`FILE.journal`), which reads the input's journal when it is a dead-letter file. */
+async function openDeadLetterOrReport(
+  options: DeliverCliOptions,
+  cwd: string,
+  stderr: CliIO["stderr"],
+): Promise<{ deadLetter: DeadLetter; journal: ReplayJournal } | null> {
+  const path = options.deadLetter!;
   try {
-    return await openDeadLetter(resolve(cwd, path));
+    const input = options.eventsFile === "-" ? undefined : resolve(cwd, options.eventsFile);
+    const journal = await ReplayJournal.open(resolve(cwd, path), input);
+    return { deadLetter: await openDeadLetter(resolve(cwd, path)), journal };
   } catch (error) {
     stderr.write(`signal-map deliver: cannot open the dead-letter file ${path}: ${ioProblem(error)}\n`);
     return null;

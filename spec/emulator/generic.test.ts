@@ -161,6 +161,12 @@ describe.each(CASES)("the $integration emulator", (test) => {
     expect(statuses[2]).toBe(test.integration === "meta" ? 400 : 429);
     expect(emulator.requests()).toHaveLength(2);
   });
+
+  it("bounds its record in bytes too: a tiny byte budget keeps only the newest request", async () => {
+    const { emulator, credential } = await start({ maxBytes: 1 });
+    for (let i = 0; i < 3; i++) await post(emulator, test, test.valid, credential);
+    expect(emulator.requests()).toHaveLength(1);
+  });
 });
 
 describe("routes read from the integration's presets", () => {

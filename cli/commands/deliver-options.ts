@@ -22,6 +22,8 @@ export interface DeliverCliOptions {
   readonly maxWaitSeconds?: number;
   /** How long a batch waits for more events before it is sent, in ms (`--batch-wait`); default 200. */
   readonly batchWaitMs?: number;
+  /** Connection failures in a row that stop the run (`--max-connection-failures`); default 5. */
+  readonly maxConnectionFailures?: number;
 }
 
 export type ParsedDeliverOptions =
@@ -45,6 +47,8 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   if (typeof maxWait === "string") return fail(maxWait);
   const batchWait = wholeNumber(options.get("batch-wait"), "--batch-wait", 0, 60_000);
   if (typeof batchWait === "string") return fail(batchWait);
+  const maxFailures = wholeNumber(options.get("max-connection-failures"), "--max-connection-failures", 1, 1_000_000);
+  if (typeof maxFailures === "string") return fail(maxFailures);
   const preset = options.get("preset");
   if (preset !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(preset))
     return fail(`--preset must be a preset name, got ${JSON.stringify(preset)}`);
@@ -67,6 +71,7 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
       preset,
       maxWaitSeconds: maxWait,
       batchWaitMs: batchWait,
+      maxConnectionFailures: maxFailures,
     },
   };
 }

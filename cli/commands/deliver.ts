@@ -24,6 +24,7 @@ import { ioProblem, openEventsFile } from "../io-problems.js";
 import { deadLetterIsInput, reportIncomplete, ResumeTracker } from "./deliver-resume.js";
 import { skipLinesBefore } from "./from-line.js";
 import { notMapFileProblem } from "../map-file.js";
+import { DeliveryCircuit } from "./deliver-circuit.js";
 
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
@@ -49,6 +50,9 @@ Options:
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
   --from-line K         skip the input lines before line K, to resume a run that stopped early
+  --max-connection-failures N
+                        stop sending after N connection failures in a row (default 5); any 401 or 403
+                        answer stops sending at once. What was not sent is kept (dead-letter, --from-line)
   --json                write the summary to standard error as one JSON object
   --help                show this help
 
@@ -58,8 +62,8 @@ reports every event not delivered as failed ("interrupted").
 When standard output cannot be written (a closed pipe, a full disk), reading stops as on Ctrl-C, and standard
 error says how many events were not sent and how to resume (--from-line K, and the dead-letter file if given).
 
-Exit: 0 when every event was delivered or dropped; 3 when any failed, or an interrupt or unwritable output
-left input unread;
+Exit: 0 when every event was delivered or dropped; 3 when any failed, or an interrupt, the fail-fast stop or
+unwritable output left input unread;
 2 for usage errors, a preset that does not compile, unusable settings or an unreadable file.`;
 
 const SPEC: ArgSpec = {
@@ -75,6 +79,7 @@ const SPEC: ArgSpec = {
     "max-wait",
     "batch-wait",
     "from-line",
+    "max-connection-failures",
   ],
 };
 
@@ -114,12 +119,15 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   const deadLetter = options.deadLetter ? await openDeadLetterOrReport(options.deadLetter, io.cwd, stderr) : undefined;
   if (deadLetter === null) return EXIT.usage;
   const resume = new ResumeTracker();
-  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, options, io, resume };
+  const circuit = new DeliveryCircuit(options.maxConnectionFailures);
+  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, options, io, resume, circuit };
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
   stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
-  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
+  const stopped = circuit.message();
+  if (stopped !== undefined) stderr.write(`signal-map deliver: ${stopped}\n`);
+  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr, circuit.isOpen);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
   return summary.failed > 0 || summary.stoppedEarly || outputFailed ? EXIT.deliveryFailed : EXIT.ok;
 }
@@ -133,6 +141,7 @@ interface StreamJob {
   readonly options: DeliverCliOptions;
   readonly io: CliIO;
   readonly resume: ResumeTracker;
+  readonly circuit: DeliveryCircuit;
 }
 
 async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
@@ -142,9 +151,12 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   const progress = io.stderr.isTTY && !options.json ? new ProgressDisplay(stderr) : undefined;
   const counter = new SummaryCounter();
   // Output that cannot be written stops reading like an interrupt: what is unread stays unread and resumable.
-  const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed].filter((s) => s !== undefined);
+  // So does the fail-fast circuit opening.
+  const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed, job.circuit.signal].filter(
+    (s) => s !== undefined,
+  );
   const interrupts = interruptSignals(stderr, AbortSignal.any(external));
-  const sender = await senderFor(job.preset, options);
+  const sender = await senderFor(job.preset, options, job.circuit);
   try {
     return await deliverEvents(skipLinesBefore(readRawLines(job.input), options.fromLine, ""), {
       preset: job.preset,
@@ -158,6 +170,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       forceSignal: interrupts.force,
       onResult: (result) => {
         job.resume.add(result);
+        job.circuit.noteResult(result);
         stdout.write(`${JSON.stringify(result)}\n`);
         counter.add(result, 0);
         progress?.update(counter.current());
@@ -171,7 +184,7 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
 }
 
 /** The generic sender with the integration's adapter (when its folder has one) and its declared rate limit. */
-async function senderFor(preset: Preset, options: DeliverCliOptions) {
+async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: DeliveryCircuit) {
   const integration = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
   const factory = await findAdapter(integration.name);
   const policy = {
@@ -185,6 +198,7 @@ async function senderFor(preset: Preset, options: DeliverCliOptions) {
     limiters: new RateLimiterRegistry({ limitPerMinute: options.rateLimit }),
     rateLimit: integration.rateLimit,
     policy,
+    onAttempt: (attempt) => circuit.observe(attempt),
   });
 }
 

@@ -6,7 +6,7 @@ import { openDeadLetter, type DeadLetter } from "../../delivery/dead-letter.js";
 import { deliverEvents } from "../../delivery/deliver.js";
 import { readRawLines } from "../../delivery/input-events.js";
 import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
-import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
+import { SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
 import { systemClock } from "../../delivery/clock.js";
 import { createHttpSender } from "../../delivery/http-sender.js";
 import { findAdapter } from "../../delivery/registry.js";
@@ -16,7 +16,10 @@ import type { Preset } from "../../runtime/preset.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseDeliverOptions, type DeliverCliOptions } from "./deliver-options.js";
-import { ProgressDisplay, redacting } from "./deliver-output.js";
+import { redacting } from "./deliver-output.js";
+import { countsText, progressFor, summaryText } from "./deliver-progress.js";
+import { watchedClock } from "../progress.js";
+import type { Clock } from "../../delivery/clock.js";
 import { resolveSettings } from "./deliver-settings.js";
 import { interruptSignals } from "./interrupts.js";
 import { usageError } from "../usage.js";
@@ -124,7 +127,7 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
-  stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+  stderr.write(options.json ? `${JSON.stringify(summary)}\n` : summaryText(summary, io));
   const stopped = circuit.message();
   if (stopped !== undefined) stderr.write(`signal-map deliver: ${stopped}\n`);
   const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr, circuit.isOpen);
@@ -148,15 +151,17 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   const { options, io } = job;
   const stdout = redacting(io.stdout, () => job.secrets);
   const stderr = redacting(io.stderr, () => job.secrets);
-  const progress = io.stderr.isTTY && !options.json ? new ProgressDisplay(stderr) : undefined;
+  const progress = io.stderr.isTTY && !options.json ? await progressFor(options, io, stderr) : undefined;
+  const shownStderr = progress ? progress.around(stderr) : stderr;
   const counter = new SummaryCounter();
   // Output that cannot be written stops reading like an interrupt: what is unread stays unread and resumable.
   // So does the fail-fast circuit opening.
   const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed, job.circuit.signal].filter(
     (s) => s !== undefined,
   );
-  const interrupts = interruptSignals(stderr, AbortSignal.any(external));
-  const sender = await senderFor(job.preset, options, job.circuit);
+  const interrupts = interruptSignals(shownStderr, AbortSignal.any(external));
+  const clock = progress ? watchedClock(systemClock, (ms) => progress.waitFor(ms)) : systemClock;
+  const sender = await senderFor(job.preset, options, job.circuit, clock);
   try {
     return await deliverEvents(skipLinesBefore(readRawLines(job.input), options.fromLine, ""), {
       preset: job.preset,
@@ -173,18 +178,18 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
         job.circuit.noteResult(result);
         stdout.write(`${JSON.stringify(result)}\n`);
         counter.add(result, 0);
-        progress?.update(counter.current());
+        progress?.update(counter.current().total, countsText(counter.current()));
       },
     });
   } finally {
-    progress?.clear();
+    progress?.stop();
     interrupts.dispose();
     await sender.close();
   }
 }
 
 /** The generic sender with the integration's adapter (when its folder has one) and its declared rate limit. */
-async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: DeliveryCircuit) {
+async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: DeliveryCircuit, clock: Clock) {
   const integration = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
   const factory = await findAdapter(integration.name);
   const policy = {
@@ -193,6 +198,7 @@ async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: De
   };
   return createHttpSender({
     adapter: factory?.({ clock: systemClock }),
+    clock,
     baseUrl: options.baseUrl,
     concurrency: options.concurrency,
     limiters: new RateLimiterRegistry({ limitPerMinute: options.rateLimit }),

@@ -60,7 +60,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options.`;
+  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options. Colour is used on a terminal; --no-color or NO_COLOR\nturns it off, FORCE_COLOR turns it on through a pipe.`;
 }
 
 function version(): string {
@@ -92,10 +92,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     );
     return EXIT.usage;
   }
+  // --no-color, anywhere after the command, is NO_COLOR for that command (cli/colour.ts).
+  const plain = rest.includes("--no-color");
+  const commandIo = plain ? { ...io, env: { ...io.env, NO_COLOR: "1" } } : io;
   try {
     return await (
       await command.load()
-    )(rest, io);
+    )(
+      rest.filter((arg) => arg !== "--no-color"),
+      commandIo,
+    );
   } catch (error) {
     // A file or stream failing mid-way (EIO, EISDIR, …) is one line and exit 2, never a stack trace.
     if (!isSystemError(error)) throw error;

@@ -26,6 +26,8 @@ export interface HttpSenderOptions {
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** Told of every attempt's result (an answer or a connection error), retries included. */
+  readonly onAttempt?: (result: HttpAttempt) => void;
 }
 
 interface Exchange {
@@ -148,6 +150,7 @@ class HttpSender implements RequestSender {
       retryStatuses: this.adapter?.retryStatuses,
       ...(this.adapter?.retryAs ? { retryAs: (answer: AdapterAnswer) => this.adapter!.retryAs!(answer) } : {}),
       rateWindowMs: declared?.windowMs,
+      ...(this.options.onAttempt ? { onAttempt: this.options.onAttempt } : {}),
     });
   }
 

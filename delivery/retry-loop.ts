@@ -18,6 +18,8 @@ export interface RetryLoopOptions {
   readonly rateWindowMs?: number;
   /** The adapter's reading of an answer its status alone does not classify. */
   readonly retryAs?: (answer: HttpAnswer) => "transient" | "rate_limited" | undefined;
+  /** Told of every attempt's result as it arrives (deliver's fail-fast circuit watches them). */
+  readonly onAttempt?: (result: HttpAttempt) => void;
 }
 
 export interface RetryLoopResult {
@@ -50,6 +52,7 @@ export async function sendWithRetries(
     if (limiter && !permit) return stopped();
     attempts += 1;
     last = await attempt();
+    options.onAttempt?.(last);
     permit?.done(last.kind === "response" ? last.answer : undefined);
     if (last.kind === "error" && last.code === "ABORTED") return stopped();
     if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;

@@ -1,5 +1,6 @@
 // `signal-map check FILE.map…`: parse and check, print every diagnostic of every file.
 
+import { colourDiagnostics, paletteFor } from "../colour.js";
 import { check } from "../../compiler/index.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { diagnosticsToJson, renderDiagnostic } from "../../diagnostics/render.js";
@@ -42,7 +43,7 @@ export const checkCommand: Command = async (argv, io) => {
     const diagnostics = checkNamed(source, file, args.options.get("preset"));
     if (hasErrors(diagnostics) && exit === EXIT.ok) exit = EXIT.errors;
     if (args.flags.has("json")) json.push(...diagnosticsToJson(diagnostics, source, file));
-    else io.stdout.write(renderFile(diagnostics, source, file));
+    else io.stdout.write(colourDiagnostics(renderFile(diagnostics, source, file), paletteFor(io.stdout, io.env)));
   }
   if (args.flags.has("json")) io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   return exit;

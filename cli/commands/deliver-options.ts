@@ -24,6 +24,8 @@ export interface DeliverCliOptions {
   readonly batchWaitMs?: number;
   /** The most input read ahead of sending, in MiB (`--read-ahead`); default 16. */
   readonly readAheadMiB?: number;
+  /** Connection failures in a row that stop the run (`--max-connection-failures`); default 5. */
+  readonly maxConnectionFailures?: number;
 }
 
 export type ParsedDeliverOptions =
@@ -49,6 +51,8 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   if (typeof batchWait === "string") return fail(batchWait);
   const readAhead = wholeNumber(options.get("read-ahead"), "--read-ahead", 1, 4096);
   if (typeof readAhead === "string") return fail(readAhead);
+  const maxFailures = wholeNumber(options.get("max-connection-failures"), "--max-connection-failures", 1, 1_000_000);
+  if (typeof maxFailures === "string") return fail(maxFailures);
   const preset = options.get("preset");
   if (preset !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(preset))
     return fail(`--preset must be a preset name, got ${JSON.stringify(preset)}`);
@@ -72,6 +76,7 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
       maxWaitSeconds: maxWait,
       batchWaitMs: batchWait,
       readAheadMiB: readAhead,
+      maxConnectionFailures: maxFailures,
     },
   };
 }

@@ -45,9 +45,11 @@ export function reportIncomplete(
   deadLetter: string | undefined,
   output: OutputWatch | undefined,
   stderr: OutputStream,
+  /** The fail-fast circuit stopped the run: say how to resume even when all input was read. */
+  circuitOpen = false,
 ): boolean {
   const outputFailed = output?.failed === true;
-  const howToResume = resume.message(summary, deadLetter, outputFailed);
+  const howToResume = resume.message(summary, deadLetter, outputFailed || circuitOpen);
   if (outputFailed) stderr.write(`signal-map deliver: ${output!.problem()}\n`);
   if (howToResume !== undefined) stderr.write(`signal-map deliver: ${howToResume}`);
   if (output) output.reported = true;

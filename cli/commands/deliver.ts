@@ -7,7 +7,7 @@ import { deliverEvents } from "../../delivery/deliver.js";
 import { readRawLines } from "../../delivery/input-events.js";
 import { ReplayJournal } from "../../delivery/replay-journal.js";
 import { RateLimiterRegistry } from "../../delivery/rate-limiter.js";
-import { formatSummary, SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
+import { SummaryCounter, type DeliverySummary } from "../../delivery/results.js";
 import { systemClock } from "../../delivery/clock.js";
 import { createHttpSender } from "../../delivery/http-sender.js";
 import { findAdapter } from "../../delivery/registry.js";
@@ -17,7 +17,10 @@ import type { Preset } from "../../runtime/preset.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { parseDeliverOptions, type DeliverCliOptions } from "./deliver-options.js";
-import { ProgressDisplay, redacting } from "./deliver-output.js";
+import { redacting } from "./deliver-output.js";
+import { countsText, progressFor, summaryText } from "./deliver-progress.js";
+import { watchedClock } from "../progress.js";
+import type { Clock } from "../../delivery/clock.js";
 import { resolveSettings } from "./deliver-settings.js";
 import { interruptSignals } from "./interrupts.js";
 import { usageError } from "../usage.js";
@@ -25,6 +28,7 @@ import { ioProblem, openEventsFile } from "../io-problems.js";
 import { deadLetterIsInput, reportIncomplete, ResumeTracker } from "./deliver-resume.js";
 import { skipLinesBefore } from "./from-line.js";
 import { notMapFileProblem } from "../map-file.js";
+import { DeliveryCircuit } from "./deliver-circuit.js";
 
 export const DELIVER_HELP = `Usage: signal-map deliver FILE.map [options] [EVENTS.jsonl or -]
 
@@ -52,6 +56,9 @@ Options:
   --dead-letter FILE    append every event that ends failed, as its original line, so that the same command
                         can replay FILE later
   --from-line K         skip the input lines before line K, to resume a run that stopped early
+  --max-connection-failures N
+                        stop sending after N connection failures in a row (default 5); any 401 or 403
+                        answer stops sending at once. What was not sent is kept (dead-letter, --from-line)
   --json                write the summary to standard error as one JSON object
   --help                show this help
 
@@ -61,8 +68,8 @@ reports every event not delivered as failed ("interrupted").
 When standard output cannot be written (a closed pipe, a full disk), reading stops as on Ctrl-C, and standard
 error says how many events were not sent and how to resume (--from-line K, and the dead-letter file if given).
 
-Exit: 0 when every event was delivered or dropped; 3 when any failed, or an interrupt or unwritable output
-left input unread;
+Exit: 0 when every event was delivered or dropped; 3 when any failed, or an interrupt, the fail-fast stop or
+unwritable output left input unread;
 2 for usage errors, a preset that does not compile, unusable settings or an unreadable file.`;
 
 const SPEC: ArgSpec = {
@@ -79,6 +86,7 @@ const SPEC: ArgSpec = {
     "batch-wait",
     "read-ahead",
     "from-line",
+    "max-connection-failures",
   ],
 };
 
@@ -119,13 +127,16 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   if (dead === null) return EXIT.usage;
   const resume = new ResumeTracker();
   const { deadLetter, journal } = dead ?? {};
-  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, journal, options, io, resume };
+  const circuit = new DeliveryCircuit(options.maxConnectionFailures);
+  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, journal, options, io, resume, circuit };
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();
   await journal?.close();
-  stderr.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
-  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr);
+  stderr.write(options.json ? `${JSON.stringify(summary)}\n` : summaryText(summary, io));
+  const stopped = circuit.message();
+  if (stopped !== undefined) stderr.write(`signal-map deliver: ${stopped}\n`);
+  const outputFailed = reportIncomplete(summary, resume, options.deadLetter, io.output, stderr, circuit.isOpen);
   // An interrupted run that left input unread has not delivered everything, even when nothing it read failed.
   return summary.failed > 0 || summary.stoppedEarly || outputFailed ? EXIT.deliveryFailed : EXIT.ok;
 }
@@ -140,18 +151,24 @@ interface StreamJob {
   readonly options: DeliverCliOptions;
   readonly io: CliIO;
   readonly resume: ResumeTracker;
+  readonly circuit: DeliveryCircuit;
 }
 
 async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
   const { options, io } = job;
   const stdout = redacting(io.stdout, () => job.secrets);
   const stderr = redacting(io.stderr, () => job.secrets);
-  const progress = io.stderr.isTTY && !options.json ? new ProgressDisplay(stderr) : undefined;
+  const progress = io.stderr.isTTY && !options.json ? await progressFor(options, io, stderr) : undefined;
+  const shownStderr = progress ? progress.around(stderr) : stderr;
   const counter = new SummaryCounter();
   // Output that cannot be written stops reading like an interrupt: what is unread stays unread and resumable.
-  const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed].filter((s) => s !== undefined);
-  const interrupts = interruptSignals(stderr, AbortSignal.any(external));
-  const sender = await senderFor(job.preset, options);
+  // So does the fail-fast circuit opening.
+  const external = [(io as { signal?: AbortSignal }).signal, io.output?.closed, job.circuit.signal].filter(
+    (s) => s !== undefined,
+  );
+  const interrupts = interruptSignals(shownStderr, AbortSignal.any(external));
+  const clock = progress ? watchedClock(systemClock, (ms) => progress.waitFor(ms)) : systemClock;
+  const sender = await senderFor(job.preset, options, job.circuit, clock);
   try {
     return await deliverEvents(skipLinesBefore(readRawLines(job.input), options.fromLine, ""), {
       preset: job.preset,
@@ -167,20 +184,21 @@ async function deliverStream(job: StreamJob): Promise<DeliverySummary> {
       forceSignal: interrupts.force,
       onResult: (result) => {
         job.resume.add(result);
+        job.circuit.noteResult(result);
         stdout.write(`${JSON.stringify(result)}\n`);
         counter.add(result, 0);
-        progress?.update(counter.current());
+        progress?.update(counter.current().total, countsText(counter.current()));
       },
     });
   } finally {
-    progress?.clear();
+    progress?.stop();
     interrupts.dispose();
     await sender.close();
   }
 }
 
 /** The generic sender with the integration's adapter (when its folder has one) and its declared rate limit. */
-async function senderFor(preset: Preset, options: DeliverCliOptions) {
+async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: DeliveryCircuit, clock: Clock) {
   const integration = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
   const factory = await findAdapter(integration.name);
   const policy = {
@@ -189,11 +207,13 @@ async function senderFor(preset: Preset, options: DeliverCliOptions) {
   };
   return createHttpSender({
     adapter: factory?.({ clock: systemClock }),
+    clock,
     baseUrl: options.baseUrl,
     concurrency: options.concurrency,
     limiters: new RateLimiterRegistry({ limitPerMinute: options.rateLimit }),
     rateLimit: integration.rateLimit,
     policy,
+    onAttempt: (attempt) => circuit.observe(attempt),
   });
 }
 

@@ -1,5 +1,6 @@
 // `signal-map run FILE.map [--settings S.json] [EVENTS.jsonl or -]`: transform events offline, one outcome per line.
 
+import { RunReport } from "./run-report.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
@@ -83,23 +84,29 @@ export async function transformStream(
   let written = fromLine - 1;
   let failure: Error | undefined;
   let first = true;
+  const file = name === "standard input" || name === "the input" ? undefined : name;
+  const report = await RunReport.start(io, file, fromLine);
   for await (const line of readJsonLines(input, fromLine)) {
     if (failure !== undefined || io.output?.failed) break;
     if (first && prettyPrinted(line)) {
       input.destroy();
+      report?.finish();
       io.stderr.write(
         `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
       );
       return EXIT.usage;
     }
     first = false;
-    const outcome = JSON.stringify(outcomeOf(line, preset, settings));
+    const result = outcomeOf(line, preset, settings);
+    report?.add(result);
+    const outcome = JSON.stringify(result);
     // Writes complete in order, so the lines confirmed written are always a prefix of the input.
     const onWritten = (error?: Error | null) =>
       error ? (failure ??= error) : (written = Math.max(written, line.line));
     if (!(await writeLine(io.stdout, outcome, onWritten))) break;
   }
   input.destroy();
+  report?.finish();
   if (failure === undefined && !io.output?.failed) return EXIT.ok;
   if (failure !== undefined) io.output?.fail(failure);
   const what = io.output?.problem() ?? "cannot write the output";

@@ -7,6 +7,8 @@ import { discoverCases, runCases } from "../testing/fixtures.js";
 import { fixtureTarget } from "../testing/preset-target.js";
 import type { FixtureTarget } from "../testing/fixtures.js";
 import { loadPreset } from "../../loader/load-preset.js";
+import { colourTestLine, testSummaryTable } from "../testing/test-output.js";
+import { paletteFor } from "../colour.js";
 
 const HELP = `Usage: signal-map test [PATH…] [--preset NAME] [--update]
 
@@ -51,7 +53,8 @@ export const testCommand: Command = async (argv, io) => {
     );
     return EXIT.errors;
   }
-  const report = (line: string) => io.stdout.write(`${line}\n`);
+  const colours = paletteFor(io.stdout, io.env);
+  const report = (line: string) => io.stdout.write(`${colourTestLine(line, colours)}\n`);
   const name = args.options.get("preset");
   const summary = await runCases(cases, {
     load: (mapPath, preset) => loadFixtureTarget(mapPath, preset ?? name),
@@ -59,6 +62,8 @@ export const testCommand: Command = async (argv, io) => {
     report,
     cwd: io.cwd,
   });
+  // On a terminal, a table on stderr too; stdout's last line stays "N passed, N failed".
+  if (io.stderr.isTTY === true) io.stderr.write(testSummaryTable(summary, paletteFor(io.stderr, io.env)));
   return summary.failed > 0 ? EXIT.errors : EXIT.ok;
 };
 

@@ -2,6 +2,7 @@
 
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
+import { jsonErrorAtLine } from "./update-guard.js";
 
 /** One case file as read from disk. `problem` says why it cannot run; the other fields are then best effort. */
 export interface FixtureCase {
@@ -84,10 +85,12 @@ export async function readCase(file: string): Promise<FixtureCase> {
     problem,
   });
   let raw: unknown;
+  let text = "";
   try {
-    raw = JSON.parse(await readFile(file, "utf8"));
+    text = await readFile(file, "utf8");
+    raw = JSON.parse(text);
   } catch (error) {
-    return broken(`not a readable JSON file: ${errorText(error)}`);
+    return broken(`not a readable JSON file: ${jsonErrorAtLine(errorText(error), text)}`);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     return broken("a case file must hold one JSON object");

@@ -3,6 +3,7 @@
 import { relative } from "node:path";
 import { compareOutcome, renderDifferences, unstatedTexts, type Difference } from "./outcome-diff.js";
 import { discoverCases, errorText, writeExpect, type FixtureCase } from "./fixture-files.js";
+import { refusedUpdate } from "./update-guard.js";
 
 export type { FixtureCase } from "./fixture-files.js";
 export { discoverCases, readCase } from "./fixture-files.js";
@@ -62,7 +63,9 @@ export async function runCases(cases: readonly FixtureCase[], options: FixtureRu
   let updated = 0;
   for (const fixture of cases) {
     let result = await runCase(fixture, loader);
-    const rewrite = options.update === true && needsUpdate(result);
+    const refused = options.update === true && needsUpdate(result) && refusedUpdate(fixture.expect, result.actual);
+    if (refused) result = { ...result, problem: refused };
+    const rewrite = options.update === true && needsUpdate(result) && !refused;
     if (rewrite) {
       const expect = expectationFrom(fixture.expect, result.actual);
       await writeExpect(fixture, expect);

@@ -180,7 +180,7 @@ describe("progress, interrupts and help", () => {
     const args = [PRESET, "--settings", "settings.json", "--base-url", url, "-"];
     const onTerminal = await run(args, { stdin: lead("p", "p@example.com"), tty: true });
     const piped = await run(args, { stdin: lead("q", "q@example.com") });
-    expect(onTerminal.stderr).toContain("\r\x1b[2K1 events done: 1 delivered");
+    expect(onTerminal.stderr).toMatch(/\r\x1b\[2K1 events · [\d.]+\/s · 1 delivered, 0 dropped, 0 failed/);
     expect(piped.stderr).not.toContain("\x1b[");
     expect(onTerminal.stdout).not.toContain("\x1b[");
   });

@@ -6,6 +6,7 @@ import { parse } from "../dsl/parse.js";
 import type { MapFile } from "../dsl/ast.js";
 import { checkFile, type CheckedPreset } from "./check/index.js";
 import { emitModule } from "./codegen/emit-module.js";
+import { recordingReader } from "./codegen/fingerprint.js";
 import { formatTypeScript } from "./format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -48,7 +49,22 @@ export function check(source: string, options: CompileOptions): CheckResult {
 
 /** Checks, then generates and formats the module of one preset. Never throws: any failure is a diagnostic. */
 export async function compile(source: string, options: CompileOptions): Promise<CompileResult> {
-  const checked = check(source, options);
+  const emitted = emitChecked(source, options);
+  if (emitted.code === undefined) return emitted;
+  try {
+    return { diagnostics: emitted.diagnostics, code: await formatTypeScript(emitted.code) };
+  } catch (error) {
+    return { diagnostics: [...emitted.diagnostics, internalError(error)] };
+  }
+}
+
+/**
+ * Checks and generates the module of one preset, unformatted: what loading a .map in memory needs (formatting is for
+ * people). The module records what its fingerprint covers: the source and every file the checker read.
+ */
+export function emitChecked(source: string, options: CompileOptions): CompileResult {
+  const recording = recordingReader(options.filename, source, options.readFile ?? readText);
+  const checked = check(source, { ...options, readFile: recording.readFile });
   const chosen = choosePreset(checked, options.preset);
   if (chosen.problem !== undefined) return { diagnostics: [...checked.diagnostics, chosen.problem] };
   const preset = chosen.preset;
@@ -68,8 +84,9 @@ export async function compile(source: string, options: CompileOptions): Promise<
       usesClock: preset.usesClock,
       secretHeaders: preset.secretHeaders,
       runtimeModule: options.runtimeModule,
+      fingerprint: recording.fingerprint(),
     });
-    return { diagnostics: checked.diagnostics, code: await formatTypeScript(code) };
+    return { diagnostics: checked.diagnostics, code };
   } catch (error) {
     return { diagnostics: [...checked.diagnostics, internalError(error)] };
   }

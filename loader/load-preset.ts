@@ -3,16 +3,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { compile } from "../compiler/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { runtime, type Runtime } from "../runtime/index.js";
 import { createPreset, type Preset } from "../runtime/preset.js";
 import type { PresetModule } from "../runtime/preset-module.js";
-import { sourceHash } from "../compiler/codegen/emit-module.js";
-import { check, presetNames } from "../compiler/index.js";
+import { fingerprintOf } from "../compiler/codegen/fingerprint.js";
+import { stripTypes } from "../compiler/codegen/strip-types.js";
+import { emitChecked, presetNames } from "../compiler/index.js";
 import { packageRoot, prebuiltPath } from "./paths.js";
 
 export { splitPresetRef } from "./paths.js";
@@ -55,10 +55,12 @@ export class PresetChoiceError extends Error {
 
 /** Loads a .map preset and returns its transform. Same compiled code for the pipeline, the tests and the benchmarks. */
 export async function loadPreset(path: string, options: LoadOptions = {}): Promise<Preset> {
-  const source = readFileSync(path, "utf8");
+  const bytes = readFileSync(path);
+  const prebuilt = await loadPrebuilt(path, bytes, options.preset);
+  if (prebuilt !== undefined) return createPreset(prebuilt);
+  const source = bytes.toString("utf8");
   const name = choosePreset(displayName(path), presetNames(source, path), options.preset);
-  const factory = (await loadPrebuilt(path, source, name)) ?? (await compileInMemory(path, source, name));
-  return createPreset(factory(runtime));
+  return createPreset((await compileInMemory(path, source, name))(runtime));
 }
 
 /**
@@ -74,20 +76,46 @@ function choosePreset(filename: string, names: readonly string[], wanted: string
   return undefined;
 }
 
-/** The JavaScript `npm run build` wrote for a shipped preset, when its recorded source hash still matches. */
-async function loadPrebuilt(
-  path: string,
-  source: string,
-  name: string | undefined,
-): Promise<ModuleFactory | undefined> {
-  const checked = check(source, { filename: path });
-  const several = checked.presets.length > 1;
-  const preset = name === undefined ? checked.presets[0] : checked.presets.find((p) => p.decl.name.text === name);
-  const built = prebuiltPath(path, several ? preset?.decl.name.text : undefined);
-  if (built === undefined || !existsSync(built)) return undefined;
-  const expected = sourceHash({ source, schemas: preset?.schemas ?? [] });
-  const mod = (await import(pathToFileURL(built).href)) as { SOURCE_SHA256?: string; default?: ModuleFactory };
-  return mod.SOURCE_SHA256 === expected && typeof mod.default === "function" ? mod.default : undefined;
+/**
+ * The module `npm run build` wrote for a shipped preset, when the files its fingerprint covers (SOURCE_FILES: the .map
+ * file, then each file the checker read, relative to the .map's folder) still hash to SOURCE_SHA256. Runs no part of
+ * the compiler: the named preset is file.NAME.js, or file.js when that module is the preset of that name.
+ */
+async function loadPrebuilt(path: string, bytes: Buffer, name: string | undefined): Promise<PresetModule | undefined> {
+  const candidates = name === undefined ? [prebuiltPath(path)] : [prebuiltPath(path, name), prebuiltPath(path)];
+  for (const built of candidates) {
+    if (built === undefined || !existsSync(built)) continue;
+    const mod = (await import(pathToFileURL(built).href)) as PrebuiltModule;
+    if (typeof mod.default !== "function" || !fingerprintMatches(path, bytes, mod)) continue;
+    const module = mod.default(runtime);
+    if (name === undefined || module.preset.name === name) return module;
+  }
+  return undefined;
+}
+
+interface PrebuiltModule {
+  readonly SOURCE_FILES?: unknown;
+  readonly SOURCE_SHA256?: unknown;
+  readonly default?: ModuleFactory;
+}
+
+function fingerprintMatches(path: string, bytes: Buffer, mod: PrebuiltModule): boolean {
+  const files = mod.SOURCE_FILES;
+  if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === "string")) return false;
+  const folder = dirname(resolve(path));
+  const covered = (files as string[]).map((file, i) => ({
+    path: file,
+    bytes: i === 0 ? bytes : readBytes(resolve(folder, file)),
+  }));
+  return fingerprintOf(covered).sha256 === mod.SOURCE_SHA256;
+}
+
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -105,13 +133,21 @@ export async function loadPresetSource(source: string, filename: string, options
  */
 async function compileInMemory(path: string, source: string, preset?: string): Promise<ModuleFactory> {
   const filename = displayName(path);
-  const result = await compile(source, { filename: path, readFile: (p) => readOptional(p), preset });
+  const result = emitChecked(source, { filename: path, readFile: (p) => readOptional(p), preset });
   if (result.code === undefined) {
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }
-  const js = await toJavaScript(result.code);
-  const file = moduleFile(js);
-  const mod = (await import(pathToFileURL(file).href)) as { default: ModuleFactory };
+  try {
+    return await importModule(stripTypes(result.code));
+  } catch (error) {
+    // Type syntax the stripper does not know (a generator change it was not told of): the TypeScript compiler knows.
+    if (!(error instanceof SyntaxError)) throw error;
+    return importModule(await toJavaScript(result.code));
+  }
+}
+
+async function importModule(js: string): Promise<ModuleFactory> {
+  const mod = (await import(pathToFileURL(moduleFile(js)).href)) as { default: ModuleFactory };
   return mod.default;
 }
 

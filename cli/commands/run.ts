@@ -84,27 +84,41 @@ export async function transformStream(
   let written = fromLine - 1;
   let failure: Error | undefined;
   let first = true;
+  let closed = false;
+  let pretty = false;
   const file = name === "standard input" || name === "the input" ? undefined : name;
   const report = await RunReport.start(io, file, fromLine);
-  for await (const line of readJsonLines(input, fromLine)) {
-    if (failure !== undefined || io.output?.failed) break;
-    if (first && prettyPrinted(line)) {
-      input.destroy();
-      report?.finish();
-      io.stderr.write(
-        `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
-      );
-      return EXIT.usage;
-    }
-    first = false;
-    const result = outcomeOf(line, preset, settings);
-    report?.add(result);
-    const outcome = JSON.stringify(result);
-    // Writes complete in order, so the lines confirmed written are always a prefix of the input.
-    const onWritten = (error?: Error | null) =>
-      error ? (failure ??= error) : (written = Math.max(written, line.line));
-    if (!(await writeLine(io.stdout, outcome, onWritten))) break;
+  const out = outputBatch(
+    io,
+    (line, error) => (error ? (failure ??= error) : (written = Math.max(written, line))),
+    // The output went away while the reader waited for input: stop reading.
+    () => ((closed = true), input.destroy()),
+  );
+  try {
+    await readAll();
+  } catch (error) {
+    if (!closed) throw error;
   }
+  async function readAll(): Promise<void> {
+    for await (const line of readJsonLines(input, fromLine)) {
+      if (failure !== undefined || io.output?.failed) break;
+      if (first && prettyPrinted(line)) {
+        input.destroy();
+        report?.finish();
+        io.stderr.write(
+          `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
+        );
+        pretty = true;
+        return;
+      }
+      first = false;
+      const result = outcomeOf(line, preset, settings);
+      report?.add(result);
+      if (!(await out.add(JSON.stringify(result), line.line))) break;
+    }
+  }
+  if (pretty) return EXIT.usage;
+  if (failure === undefined && !io.output?.failed && !closed) await out.flush();
   input.destroy();
   report?.finish();
   if (failure === undefined && !io.output?.failed) return EXIT.ok;
@@ -115,6 +129,55 @@ export async function transformStream(
   );
   if (io.output) io.output.reported = true;
   return EXIT.usage;
+}
+
+const BATCH_BYTES = 64 * 1024;
+
+/**
+ * Outcome lines gathered into writes of about 64 KiB (one write per line cost more than the mapping). Whatever is
+ * gathered is also written as soon as the reader waits for input (setImmediate runs only then), so a slow producer
+ * still sees each outcome promptly. Writes complete in order, so the lines confirmed written are always a prefix of
+ * the input: `confirmed` gets the last line of each write.
+ */
+function outputBatch(io: CliIO, confirmed: (line: number, error?: Error | null) => void, closed: () => void) {
+  let parts: string[] = [];
+  let size = 0;
+  let last = 0;
+  let scheduled = false;
+  // A write made while the reader waited; the loop waits for it (and any drain it needs) before going on.
+  let pending: Promise<boolean> | undefined;
+  const write = (): Promise<boolean> => {
+    const text = parts.join("\n");
+    const line = last;
+    parts = [];
+    size = 0;
+    return writeLine(io.stdout, text, (error) => confirmed(line, error));
+  };
+  const settled = async (): Promise<boolean> => {
+    const ok = pending === undefined || (await pending);
+    pending = undefined;
+    return ok;
+  };
+  const flush = async (): Promise<boolean> => (await settled()) && (parts.length === 0 || write());
+  const flushSoon = () => {
+    scheduled = false;
+    if (parts.length > 0 && pending === undefined && !io.output?.failed) {
+      pending = write();
+      void pending.then((ok) => ok || closed());
+    }
+  };
+  return {
+    flush,
+    async add(text: string, line: number): Promise<boolean> {
+      if (pending !== undefined && !(await settled())) return false;
+      parts.push(text);
+      size += text.length + 1;
+      last = line;
+      if (size >= BATCH_BYTES) return write();
+      if (!scheduled) ((scheduled = true), setImmediate(flushSoon));
+      return true;
+    },
+  };
 }
 
 /** A first line that is only "{" or "[": a pretty-printed JSON file, which would give an error for every line. */

@@ -6,6 +6,7 @@ import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import type { PresetLayout } from "../check/blocks.js";
 import { listOf } from "../check/types.js";
 import { emitBuild } from "./emit-build.js";
+import type { Fingerprint } from "./fingerprint.js";
 import type { RuleContext } from "./emit-rules.js";
 import { originOf } from "./origin.js";
 import { commentText, localName, quote } from "./text.js";
@@ -24,6 +25,8 @@ export interface ModuleInput {
   readonly usesClock?: boolean;
   /** Names of the headers (of any block) whose value reads a secret setting. */
   readonly secretHeaders?: readonly string[];
+  /** What the module's fingerprint covers (the source and the files the checker read); default: the old source hash. */
+  readonly fingerprint?: Fingerprint;
   /** Where the generated module imports its types from. */
   readonly runtimeModule?: string;
 }
@@ -83,9 +86,22 @@ function moduleHeader(input: ModuleInput): string[] {
     "",
     `import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from ${quote(input.runtimeModule ?? "signal-map/runtime")};`,
     "",
-    "/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */",
-    `export const SOURCE_SHA256 = ${quote(sourceHash(input))};`,
+    ...fingerprintLines(input),
     "",
+  ];
+}
+
+function fingerprintLines(input: ModuleInput): string[] {
+  if (input.fingerprint === undefined) {
+    return [
+      "/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */",
+      `export const SOURCE_SHA256 = ${quote(sourceHash(input))};`,
+    ];
+  }
+  return [
+    "/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */",
+    `export const SOURCE_FILES = [${input.fingerprint.files.map(quote).join(", ")}];`,
+    `export const SOURCE_SHA256 = ${quote(input.fingerprint.sha256)};`,
   ];
 }
 

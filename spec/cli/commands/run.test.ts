@@ -183,8 +183,11 @@ describe("signal-map run", () => {
     const stdin = new PassThrough();
     const io: CliIO = { stdout, stderr: { write: () => true }, stdin, env: { TINY_API_KEY: SECRET }, cwd: dir };
     const done = runCommand(["tiny.map"], io);
-    stdin.write(`${lead("m1")}\n${lead("m2")}\n${lead("m3")}\n`);
+    // Outcomes are written in batches, and a batch as soon as the reader waits for input: line 1 alone first.
+    stdin.write(`${lead("m1")}\n`);
     await vi.waitFor(() => expect(stdout.written).toHaveLength(1));
+    stdin.write(`${lead("m2")}\n${lead("m3")}\n`);
+    await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     expect(stdout.written).toHaveLength(1);
     stdout.emit("drain");

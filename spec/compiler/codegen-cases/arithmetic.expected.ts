@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "74073e23f3a10d82aa6943cc4c5bd53e265170b848a02562dd5d1aec26e807d3";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["arithmetic.map"];
+export const SOURCE_SHA256 = "a10289a718f9dfdef064d23ab6bf932d8e02b113584ac4795baa2904b9c33dbf";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, plus, put, sub, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "0db93334d851c5cb30350a03e6d5a6190e4c7a00c6e8f171adea5d59e8f10f48";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["batch.map"];
+export const SOURCE_SHA256 = "15f475ec48f3319d4c8eda254bc5c247d228baf2f29b1a9270e6b3613d8f00af";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, list, put, withQuery } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "eefd60c11cecaaec9da9d341845a7273673d75875bab17bcdf8545c8a571ab41";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["clock.map"];
+export const SOURCE_SHA256 = "98d3ee28c968e51cb6a5347c8a7a398aa8eadde0ef81b4a2e317749f8ede3926";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { clockText, field, keyText, put } = rt;

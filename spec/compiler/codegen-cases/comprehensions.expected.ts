@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "f6884b637b3e676ae2f3c5b0da059371f96d30d818ba01d35991d09855c09345";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["comprehensions.map"];
+export const SOURCE_SHA256 = "c0f93a310180236fb0de4d25833096c38efc69aed4c80bcd48e43eff867129b5";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { each, field, item, keyText, obj, orElse, plus, put, text } = rt;

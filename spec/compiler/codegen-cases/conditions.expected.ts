@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "21ec7d27e567dc487c202ba7e6af1008ecab1cd406855438966f84bbad8f85e2";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["conditions.map"];
+export const SOURCE_SHA256 = "da9594afa809588de47ca3a5a48310344f6d8deda1d53c18cd049fa213adb8d2";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { equals, field, keyText, plus, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "c167434099476be2dc49c79fd0d62fcb815d3bf7fb4cdff4c5df2c58991e149a";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["fallbacks.map"];
+export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, isFailure, keyText, orElse, plus, put, text } = rt;

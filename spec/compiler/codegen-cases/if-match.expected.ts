@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "17740b68800bf5950bc54082824b14870797809aeee7aab578b9536273ab1653";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["if-match.map"];
+export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, greater, keyText, orElse, pick, plus, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "3718f2b3762f69e10e7932c8e811e01061a6739f3cfd090c9eb62f778c517925";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["injection.map"];
+export const SOURCE_SHA256 = "fe10a55bcf3e634685a4b5856a2a121d4ce699c5994d9f86801d0aa1b934dd2d";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "9b22fd0b97d92562788dcfbddbdb557c0746269e5fb440ebd5fc6a0621727d9c";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["let-require.map"];
+export const SOURCE_SHA256 = "44e071d5aad9a0b9c906cc06058f7e29eb0d83c857cf4fdc3cb7c80a7170329e";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, plus, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "a2f02e87da171469f77b03c57d4a23f8b32b1ed4cb8eaaaa0b2957caed6db715";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["lists-and-literals.map"];
+export const SOURCE_SHA256 = "27e6b1cb3cc024b12d4885cc750886c337e16a3a27d1cfbad8409497e40fdfcf";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, list, plus, put, text } = rt;

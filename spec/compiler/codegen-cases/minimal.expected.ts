@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "17af3e2583f407fafaa440f4891b1de11b6da92f2c2c67b26e1e0e392919a9fb";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["minimal.map"];
+export const SOURCE_SHA256 = "8fbfb0da451d3987d09b9bff3adc09b487e90b33448f69c5abf7bdbbbc289dd8";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, plus, put, text } = rt;

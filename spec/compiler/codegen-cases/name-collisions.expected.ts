@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "6a90590e06fb64fde8322439fa5902bd6665d49d7dc0155d288a5524ac3113c9";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["name-collisions.map"];
+export const SOURCE_SHA256 = "f91ffc8b5888d0af49aad88f8e165845ca0b2a7064d9f5303d06632f8d0fca68";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, plus, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "d23c5e1213e8e390e7beff1a1c093949786be77d3708eeb5bb506553eb4b3678";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["nested-targets.map"];
+export const SOURCE_SHA256 = "935ba152b66c59109d9f055ed3415df6f7a5433fa7d431f210bf7a31797079e1";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, put, putIn, text } = rt;

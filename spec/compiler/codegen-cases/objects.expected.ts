@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "a8d817015dd04993884712706bed881e61e37f4eb0ef8119fbf8240d4db7b205";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["objects.map"];
+export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, list, obj, plus, put, putIn, text } = rt;

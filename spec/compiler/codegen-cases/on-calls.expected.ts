@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "c72617437801977c9316b6e0c0993d798f1e6c1d3789c8178d081ebc9b007e47";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["on-calls.map"];
+export const SOURCE_SHA256 = "dd5d19f44cdeaa81cea04846c6e2e48b4678e796b7e87862f6c194109de4c377";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, put } = rt;

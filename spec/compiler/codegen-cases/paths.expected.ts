@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "28c40714b013e45563382c2481d4585d91116b14606d5e2ad4132862eb695fb9";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["paths.map"];
+export const SOURCE_SHA256 = "49ab978205643e9c600fc70ae365b9f66ff344dd3e915b82475ab9c9063ccd60";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, item, keyText, plus, put, text } = rt;

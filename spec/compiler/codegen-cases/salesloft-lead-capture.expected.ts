@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "29381edc35cffbfabc28a145d59f6b15ca3a10e00d442996c2f429cacb132b13";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.json"];
+export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, isFailure, keyText, list, plus, put, putIn, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "53dbd6fc55813f0578de42994599f39ad79c7963e1d145c3255361912acc3b2a";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["several-sends.map"];
+export const SOURCE_SHA256 = "cdb9efda0bcd28bb68d6f1290060fc4ea0da8f318755f5310a1e9b5230a0a984";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, plus, put, text } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "6398e4f8e105dadde135cd3e4d8ff2a25989c78af8a076b9fee95a8eb4cb24f8";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["url-template.map"];
+export const SOURCE_SHA256 = "329d4a13d4c6471ed96d860adb183a833261215fd40440fa43eed3b5813812a0";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, plus, put, segment, text, withQuery } = rt;

@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "a6dc6549041a0d8fe22c7aa1f9f863a8bcb3434499344e9ae0acc52ab142350c";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["whole-body.map"];
+export const SOURCE_SHA256 = "67640f55021f4b6ce2412f80d6031ac845b980041dd185c276a25652ad5d29cf";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { field, keyText, list, obj, plus, put, text } = rt;

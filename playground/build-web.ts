@@ -32,11 +32,14 @@ function browserShims(): Plugin {
   };
 }
 
-/** Writes app.js, index.html and style.css into `outDir`; esbuild is a build-time dependency, loaded only here. */
-export async function bundlePlayground(outDir: string = pageBuildDir()): Promise<void> {
+/**
+ * Writes app.js, index.html and style.css into `outDir` and returns the source files bundled (package-relative).
+ * esbuild is a build-time dependency, loaded only here.
+ */
+export async function bundlePlayground(outDir: string = pageBuildDir()): Promise<string[]> {
   const { build } = await import("esbuild");
   const web = pageSourceDir();
-  await build({
+  const result = await build({
     entryPoints: { app: join(web, "app.ts") },
     bundle: true,
     platform: "browser",
@@ -49,9 +52,11 @@ export async function bundlePlayground(outDir: string = pageBuildDir()): Promise
     plugins: [browserShims()],
     outdir: outDir,
     logLevel: "warning",
+    metafile: true,
   });
   mkdirSync(outDir, { recursive: true });
   for (const file of ["index.html", "style.css"]) copyFileSync(join(web, file), join(outDir, file));
+  return Object.keys(result.metafile.inputs);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -8,8 +8,8 @@ import { describeStartFailure, stopRequested } from "../../emulator/command-part
 export function playgroundHelp(): string {
   return `Usage: signal-map playground [--port N]
 
-Serves a page on 127.0.0.1 where you edit a .map preset, an event, settings and a request schema (starting from the
-Salesloft preset and the seed's worked example). Diagnostics are computed in the browser as you type; the redacted
+Serves a page on 127.0.0.1 where you edit a .map preset, an event, settings and a request schema (starting from a
+shipped preset and its worked example). Diagnostics are computed in the browser as you type; the redacted
 outcome comes from this server. Runs until interrupted (Ctrl-C). See docs/playground.md.
 
 Options:

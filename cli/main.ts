@@ -55,6 +55,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "deliver sample events to local emulators and show the result",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
+  playground: {
+    summary: "serve a page on 127.0.0.1 to edit a .map file and see diagnostics and outcomes live",
+    load: async () => (await import("./commands/playground.js")).playgroundCommand,
+  },
 };
 
 function usage(): string {

@@ -4,12 +4,15 @@ import { readFileSync } from "node:fs";
 import { relative, resolve, dirname } from "node:path";
 import { parse } from "../dsl/parse.js";
 import type { MapFile } from "../dsl/ast.js";
-import { checkFile, type CheckedPreset } from "./check/index.js";
+import type { CheckedPreset } from "./check/index.js";
+import { checkSource, diagnostic, internalError } from "./check-source.js";
 import { emitModule } from "./codegen/emit-module.js";
 import { recordingReader } from "./codegen/fingerprint.js";
 import { formatTypeScript } from "./format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
+
+export { checkSource, type CheckSourceOptions } from "./check-source.js";
 
 export interface CompileOptions {
   /** The .map file's path as the user gave it; schemas are resolved relative to it. */
@@ -34,17 +37,9 @@ export interface CompileResult {
   readonly code?: string;
 }
 
-/** Parses and checks a .map source. Never throws: any failure is a diagnostic. */
+/** Parses and checks a .map source, reading schemas from disk unless told otherwise. Never throws. */
 export function check(source: string, options: CompileOptions): CheckResult {
-  try {
-    const { ast, diagnostics } = parse(source, options.filename);
-    const checked = checkFile(ast, { filename: options.filename, readFile: options.readFile ?? readText });
-    const all = [...diagnostics, ...checked.diagnostics, ...presetCount(ast)];
-    return { diagnostics: sortDiagnostics(all), ast, presets: checked.presets };
-  } catch (error) {
-    const empty: MapFile = { kind: "MapFile", span: { start: 0, end: 0 }, presets: [] };
-    return { diagnostics: [internalError(error)], ast: empty, presets: [] };
-  }
+  return checkSource(source, { filename: options.filename, readFile: options.readFile ?? readText });
 }
 
 /** Checks, then generates and formats the module of one preset. Never throws: any failure is a diagnostic. */
@@ -123,33 +118,6 @@ function readText(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A file needs a preset. Several are fine (language v2; E411 is retired): each compiles to its own module. */
-function presetCount(ast: MapFile): Diagnostic[] {
-  if (!ast.integration || ast.presets.length > 0) return [];
-  const end = ast.span.end;
-  return [
-    diagnostic("E412", "the file declares no preset", { start: end, end }, [
-      'add a preset after the integration header, e.g. preset lead_capture "Lead Capture"',
-    ]),
-  ];
-}
-
-function diagnostic(code: Diagnostic["code"], message: string, span: Diagnostic["span"], hints: string[]): Diagnostic {
-  return { code, severity: "error", message, span, labels: [], hints };
-}
-
-function internalError(error: unknown): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return diagnostic("E900", `internal compiler error: ${reason}`, { start: 0, end: 0 }, [
-    "this is a bug in signal-map, not in your file: please report it with the .map file",
-  ]);
-}
-
-/** Diagnostics in source order, so a reader meets them as they read the file. */
-function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /** The schema path relative to the .map file, with forward slashes, so the header is the same on every machine. */

@@ -34,6 +34,8 @@ type ModuleFactory = (rt: Runtime) => PresetModule;
 export interface LoadOptions {
   /** The preset to load when the file holds several (a file with one needs no name). */
   readonly preset?: string;
+  /** loadPresetSource only: reads a schema by absolute path (e.g. from memory); defaults to the file system. */
+  readonly readFile?: (absolutePath: string) => string | undefined;
 }
 
 /** Thrown when the file holds several presets and none is named, or the named one is not in it; lists the names. */
@@ -124,16 +126,21 @@ function readBytes(path: string): Buffer | undefined {
  */
 export async function loadPresetSource(source: string, filename: string, options: LoadOptions = {}): Promise<Preset> {
   const name = choosePreset(filename, presetNames(source, filename), options.preset);
-  return createPreset((await compileInMemory(filename, source, name))(runtime));
+  return createPreset((await compileInMemory(filename, source, name, options.readFile))(runtime));
 }
 
 /**
  * Compiles the .map file to TypeScript, strips the types with the TypeScript compiler (the generated module has
  * only type imports, so nothing needs resolving) and imports the result from a file in a folder private to the process.
  */
-async function compileInMemory(path: string, source: string, preset?: string): Promise<ModuleFactory> {
+async function compileInMemory(
+  path: string,
+  source: string,
+  preset?: string,
+  readFile: (absolutePath: string) => string | undefined = readOptional,
+): Promise<ModuleFactory> {
   const filename = displayName(path);
-  const result = emitChecked(source, { filename: path, readFile: (p) => readOptional(p), preset });
+  const result = emitChecked(source, { filename: path, readFile, preset });
   if (result.code === undefined) {
     throw new PresetCompileError(filename, result.diagnostics, renderDiagnostics(result.diagnostics, source, filename));
   }

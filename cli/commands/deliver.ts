@@ -128,7 +128,18 @@ async function runDelivery(options: DeliverCliOptions, io: CliIO): Promise<numbe
   const resume = new ResumeTracker();
   const { deadLetter, journal } = dead ?? {};
   const circuit = new DeliveryCircuit(options.maxConnectionFailures);
-  const job = { input, preset, settings: resolved.settings, secrets, deadLetter, journal, options, io, resume, circuit };
+  const job = {
+    input,
+    preset,
+    settings: resolved.settings,
+    secrets,
+    deadLetter,
+    journal,
+    options,
+    io,
+    resume,
+    circuit,
+  };
   const summary = await deliverStream(job);
   input.destroy();
   await deadLetter?.close();

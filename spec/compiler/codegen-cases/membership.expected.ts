@@ -3,8 +3,9 @@
 
 import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settings } from "signal-map/runtime";
 
-/** SHA-256 of the .map source and its request schema: a build whose hash differs is stale and is not loaded. */
-export const SOURCE_SHA256 = "dbc9a5bcf51a51c7099f356cf4ba43e127fdf113f92f709f6f060fdf42c3053e";
+/** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
+export const SOURCE_FILES = ["membership.map"];
+export const SOURCE_SHA256 = "a269fe2a88922d4b37003d0cf401cc83f84657c6351b9e5c40c3b358cd8c772f";
 
 export default function definePreset(rt: Runtime): PresetModule {
   const { each, field, isIn, keyText, list, put } = rt;

@@ -27,6 +27,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "run the golden fixtures of presets",
     load: async () => (await import("./commands/test.js")).testCommand,
   },
+  fmt: {
+    summary: "rewrite .map files in the canonical layout (--check lists those that would change)",
+    load: async () => (await import("./commands/fmt.js")).fmtCommand,
+  },
   deliver: {
     summary: "transform and deliver events; one result line per event",
     load: async () => (await import("./commands/deliver.js")).deliverCommand,

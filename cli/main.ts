@@ -31,6 +31,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "rewrite .map files in the canonical layout (--check lists those that would change)",
     load: async () => (await import("./commands/fmt.js")).fmtCommand,
   },
+  explain: {
+    summary: "show how one event becomes its request: each field's rule and values, each rule that set nothing",
+    load: async () => (await import("./commands/explain.js")).explainCommand,
+  },
   deliver: {
     summary: "transform and deliver events; one result line per event",
     load: async () => (await import("./commands/deliver.js")).deliverCommand,

@@ -35,6 +35,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
     summary: "show how one event becomes its request: each field's rule and values, each rule that set nothing",
     load: async () => (await import("./commands/explain.js")).explainCommand,
   },
+  init: {
+    summary: "create a new integration folder: preset skeleton, schema, settings, FACTS.md, fixture, sample",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
   deliver: {
     summary: "transform and deliver events; one result line per event",
     load: async () => (await import("./commands/deliver.js")).deliverCommand,

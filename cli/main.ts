@@ -7,6 +7,7 @@ import { EXIT } from "./io.js";
 import { suggest } from "../diagnostics/suggest.js";
 import { ioProblem, isSystemError } from "./io-problems.js";
 import { settled, watchOutput } from "./output-failure.js";
+import { takeWatchFlag, watchCommand, WATCHABLE } from "./watch.js";
 
 type Loader = () => Promise<Command>;
 
@@ -60,7 +61,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options.`;
+  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options; check, run and test also take --watch.`;
 }
 
 function version(): string {
@@ -93,9 +94,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT.usage;
   }
   try {
-    return await (
-      await command.load()
-    )(rest, io);
+    const loaded = await command.load();
+    // `--watch` (check, run, test): re-run on every change until Ctrl-C; the commands themselves know nothing of it.
+    const watching = takeWatchFlag(rest);
+    if (watching.watch && (WATCHABLE as readonly string[]).includes(name)) {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      return await watchCommand(loaded, watching.rest, io, stop.signal);
+    }
+    return await loaded(rest, io);
   } catch (error) {
     // A file or stream failing mid-way (EIO, EISDIR, …) is one line and exit 2, never a stack trace.
     if (!isSystemError(error)) throw error;

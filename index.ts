@@ -20,3 +20,4 @@ export type { DeliveryResult, DeliverySummary } from "./delivery/results.js";
 export { startGenericEmulator, type GenericEmulatorOptions, type RunningEmulator } from "./emulator/generic.js";
 export { findEmulator } from "./emulator/registry.js";
 export type { EmulatorModule, EmulatorRoute } from "./emulator/module.js";
+export { explainEvent, type Explanation, type ExplainOptions } from "./explain/explain.js";

@@ -7,6 +7,7 @@ import { EXIT } from "./io.js";
 import { suggest } from "../diagnostics/suggest.js";
 import { ioProblem, isSystemError } from "./io-problems.js";
 import { settled, watchOutput } from "./output-failure.js";
+import { takeWatchFlag, watchCommand, WATCHABLE } from "./watch.js";
 
 type Loader = () => Promise<Command>;
 
@@ -26,6 +27,18 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
   test: {
     summary: "run the golden fixtures of presets",
     load: async () => (await import("./commands/test.js")).testCommand,
+  },
+  fmt: {
+    summary: "rewrite .map files in the canonical layout (--check lists those that would change)",
+    load: async () => (await import("./commands/fmt.js")).fmtCommand,
+  },
+  explain: {
+    summary: "show how one event becomes its request: each field's rule and values, each rule that set nothing",
+    load: async () => (await import("./commands/explain.js")).explainCommand,
+  },
+  init: {
+    summary: "create a new integration folder: preset skeleton, schema, settings, FACTS.md, fixture, sample",
+    load: async () => (await import("./commands/init.js")).initCommand,
   },
   deliver: {
     summary: "transform and deliver events; one result line per event",
@@ -64,7 +77,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: Loader }>> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options. Colour is used on a terminal; --no-color or NO_COLOR\nturns it off, FORCE_COLOR turns it on through a pipe.`;
+  return `Usage: signal-map COMMAND [ARGS…]\n\nCommands:\n${lines.join("\n")}\n\nRun signal-map COMMAND --help for a command's options; check, run and test also take --watch. Colour is used on a\nterminal; --no-color or NO_COLOR turns it off, FORCE_COLOR turns it on through a pipe.`;
 }
 
 function version(): string {
@@ -100,12 +113,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const plain = rest.includes("--no-color");
   const commandIo = plain ? { ...io, env: { ...io.env, NO_COLOR: "1" } } : io;
   try {
-    return await (
-      await command.load()
-    )(
-      rest.filter((arg) => arg !== "--no-color"),
-      commandIo,
-    );
+    const loaded = await command.load();
+    const args = rest.filter((arg) => arg !== "--no-color");
+    // `--watch` (check, run, test): re-run on every change until Ctrl-C; the commands themselves know nothing of it.
+    const watching = takeWatchFlag(args);
+    if (watching.watch && (WATCHABLE as readonly string[]).includes(name)) {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      return await watchCommand(loaded, watching.rest, commandIo, stop.signal);
+    }
+    return await loaded(args, commandIo);
   } catch (error) {
     // A file or stream failing mid-way (EIO, EISDIR, …) is one line and exit 2, never a stack trace.
     if (!isSystemError(error)) throw error;

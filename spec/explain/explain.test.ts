@@ -1,0 +1,89 @@
+// explain: its own evaluation gives the compiled transform's body on every shipped fixture, and says why rules did not.
+
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discoverCases } from "../../cli/testing/fixtures.js";
+import { explainEvent } from "../../index.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const { cases } = await discoverCases(["presets"], ROOT);
+
+describe("explainEvent on the shipped fixtures", () => {
+  it("finds the fixtures", () => {
+    expect(cases.length).toBeGreaterThan(50);
+  });
+
+  it.each(cases.filter((c) => c.preset !== undefined).map((c) => [c.file.slice(ROOT.length + 1), c] as const))(
+    "%s: explain's body is the compiled outcome's body",
+    async (_name, fixture) => {
+      const now = fixture.now === undefined ? undefined : () => new Date(fixture.now!);
+      const report = await explainEvent(fixture.preset!, fixture.event, fixture.settings as never, {
+        ...(fixture.presetName ? { preset: fixture.presetName } : {}),
+        ...(now ? { now } : {}),
+      });
+      if (report.outcome.outcome === "send") {
+        expect(report.body).toEqual(report.outcome.request.body);
+        for (const field of report.fields) expect(field.line).toBeGreaterThan(0);
+      } else if (report.outcome.outcome === "drop" || report.outcome.code !== "invalid_request") {
+        // A body the request schema refused was built; nothing else stops after a body.
+        expect(report.body).toBeUndefined();
+      }
+    },
+  );
+});
+
+const SOURCE = `integration demo "Demo"
+  setting api_key: secret required
+
+preset p "P"
+  on track
+  send POST "https://api.example.com/x"
+    header "Authorization" <- "Bearer " + settings.api_key
+
+  let email = lower(trim(traits.email))
+  email_address <- email
+  phone         <- e164(traits.phone, "GB") ?? omit warn "bad phone"
+  tag           <- "vip"  when event == "Other"
+  title         <- trim(traits.title)
+  secret_echo   <- settings.api_key
+`;
+
+describe("explainEvent on a small preset", () => {
+  const event = {
+    type: "track",
+    event: "Bought",
+    messageId: "m1",
+    traits: { email: "  Jane@Example.COM ", phone: "not a phone" },
+  };
+
+  it("gives each field its line, rule and the values on the way", async () => {
+    const report = await explainEvent(SOURCE, event, { api_key: "sk-very-secret-1" });
+    expect(report.outcome.outcome).toBe("send");
+    const email = report.fields.find((f) => f.path === "email_address")!;
+    expect(email.line).toBe(10);
+    expect(email.value).toBe("jane@example.com");
+    expect(email.steps).toContainEqual({ text: "email", value: "jane@example.com", line: 9 });
+    expect(email.steps).toContainEqual({ text: "traits.email", value: "  Jane@Example.COM " });
+  });
+
+  it("says why each rule set nothing", async () => {
+    const report = await explainEvent(SOURCE, event, { api_key: "sk-very-secret-1" });
+    const reasons = Object.fromEntries(report.skipped.map((s) => [s.line, s.reason]));
+    expect(reasons[11]).toContain('fallback taken with the warning "bad phone"');
+    expect(reasons[12]).toContain("condition false");
+    expect(reasons[13]).toBe("value absent");
+  });
+
+  it("never shows a secret, in the outcome or in a traced value", async () => {
+    const report = await explainEvent(SOURCE, event, { api_key: "sk-very-secret-1" });
+    expect(JSON.stringify(report)).not.toContain("sk-very-secret-1");
+  });
+
+  it("reports a failed require and the rules it stopped", async () => {
+    const source = SOURCE.replace("  email_address", '  require email else "email needed"\n  email_address');
+    const report = await explainEvent(source, { ...event, traits: {} }, { api_key: "sk-very-secret-1" });
+    expect(report.outcome.outcome).toBe("error");
+    expect(report.skipped[0].reason).toBe("require failed: email needed");
+    expect(report.skipped.slice(1).every((s) => s.reason.startsWith("not reached"))).toBe(true);
+  });
+});

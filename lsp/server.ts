@@ -1,7 +1,14 @@
 // The language server: wires the LSP connection to the documents, diagnostics, hover, completion and definition.
 
 import type { Connection } from "vscode-languageserver/node";
-import { CodeActionKind, createConnection, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
+import {
+  CodeActionKind,
+  createConnection,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit,
+} from "vscode-languageserver/node";
+import { formatMapSource } from "../fmt/format-map.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { quickFixes } from "./code-actions.js";
 import { completionsAt } from "./completion.js";
@@ -53,6 +60,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       completionProvider: { triggerCharacters: ["."] },
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentFormattingProvider: true,
     },
     serverInfo: { name: "signal-map" },
   }));
@@ -91,5 +99,15 @@ function registerFeatures(connection: Connection, documents: TextDocuments<TextD
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document === undefined ? [] : quickFixes(document, params);
+  });
+  // Formatting is `signal-map fmt`'s layout: one edit replacing the document, none when it is already canonical or
+  // does not parse (fmt never guesses at a broken file).
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (document === undefined) return [];
+    const text = document.getText();
+    const formatted = formatMapSource(text);
+    if (formatted === undefined || formatted === text) return [];
+    return [TextEdit.replace({ start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, formatted)];
   });
 }

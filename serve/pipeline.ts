@@ -8,7 +8,8 @@ import { RateLimiterRegistry } from "../delivery/rate-limiter.js";
 import { findAdapter } from "../delivery/registry.js";
 import { DEFAULT_RETRY_POLICY } from "../delivery/retry-policy.js";
 import type { RequestSender } from "../delivery/sender.js";
-import { loadPreset } from "../loader/load-preset.js";
+import { explainEvent } from "../explain/explain.js";
+import { loadPreset, splitPresetRef } from "../loader/load-preset.js";
 import { secretValues } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
 import { openPostgresStore } from "../store/postgres-store.js";
@@ -112,6 +113,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
               apply: saver.apply,
               persistPause: saver.persistPause,
             }),
+            explain: (eventId, name) => explainStored(store, eventId, targets.get(name), presetRefs.get(name)),
             subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
             secretValues: () => [...targets.values()].flatMap((t) => secretValues(t.preset.meta, t.settings)),
             now: () => Date.now(),
@@ -151,6 +153,26 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     await store.close();
     throw error;
   }
+}
+
+/**
+ * The per-field explanation of how an integration's preset turned a stored event into its request (the `explain`
+ * trace), in the shape the debugger shows: which rule set each body field, which rules set nothing and why.
+ */
+async function explainStored(
+  store: Store,
+  eventId: number,
+  target: IntegrationTarget | undefined,
+  ref: string | undefined,
+): Promise<unknown> {
+  const view = await store.event(eventId);
+  if (view === undefined || target === undefined || ref === undefined) return undefined;
+  const { path, preset } = splitPresetRef(ref);
+  const trace = await explainEvent(path, JSON.parse(view.payload), target.settings, preset ? { preset } : {});
+  return {
+    fields: trace.fields.map((f) => ({ field: f.path || "(body)", rule: f.rule, line: f.line, value: f.value })),
+    skipped: trace.skipped.map((s) => ({ rule: s.rule, line: s.line, reason: s.reason })),
+  };
 }
 
 async function openStore(url: string): Promise<Store> {

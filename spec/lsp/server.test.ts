@@ -186,3 +186,27 @@ describe("go to definition", () => {
     expect((await find("settings.api_key", 10)).range.start).toEqual(positionOf(CONTACT, "api_key:", 0));
   });
 });
+
+describe("formatting", () => {
+  it("formats through fmt: one edit to the canonical layout, none for a canonical or broken file", async () => {
+    const uri = documentUri("presets/salesloft/formatting.map");
+    const messy = SALESLOFT.replace("  upsert_key          <- ", "      upsert_key <- ");
+    lsp.open(uri, messy);
+    const format = async () =>
+      (await lsp.connection.sendRequest("textDocument/formatting", {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      })) as { newText: string }[];
+    const edits = await format();
+    expect(edits).toHaveLength(1);
+    expect(edits[0].newText).toBe(SALESLOFT);
+    const canonical = documentUri("presets/salesloft/canonical.map");
+    lsp.open(canonical, SALESLOFT);
+    expect(
+      await lsp.connection.sendRequest("textDocument/formatting", {
+        textDocument: { uri: canonical },
+        options: { tabSize: 2, insertSpaces: true },
+      }),
+    ).toEqual([]);
+  });
+});

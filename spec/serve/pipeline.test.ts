@@ -134,6 +134,28 @@ describe("serve", () => {
     expect(delivered.history.at(-1)).toMatchObject({ httpStatus: 200, destinationId: String(emulator.people()[0].id) });
   });
 
+  it("shows the lead in the Event Debugger, delivered with the Person id and the rule behind each field", async () => {
+    await start({ admin: { password: { env: "ADMIN_PW" } } }, { SL_KEY: "test-key", ADMIN_PW: "pw-for-test" });
+    expect((await post("/v1/track", SEED)).status).toBe(200);
+    await until(() => emulator.people().length === 1, "the Person lands");
+    const admin = { Authorization: `Basic ${Buffer.from("admin:pw-for-test").toString("base64")}` };
+    expect((await fetch(`${pipeline!.url}/api/events`)).status).toBe(401);
+    const [view] = await pipeline!.store.recent(1);
+    let detail: any;
+    for (let i = 0; i < 200; i++) {
+      detail = await (await fetch(`${pipeline!.url}/api/events/${view.id}`, { headers: admin })).json();
+      if (JSON.stringify(detail).includes('"delivered"')) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const text = JSON.stringify(detail);
+    expect(text).toContain(String(emulator.people()[0].id));
+    expect(text).not.toContain("test-key");
+    const explanation = detail.integrations[0].explanation;
+    expect(explanation.fields).toContainEqual(
+      expect.objectContaining({ field: "email_address", value: "jane.doe@example.com" }),
+    );
+  });
+
   it("answers bad JSON with 400, an unknown key with 401 and an oversized body with 413", async () => {
     await start({ limits: { eventBytes: 1_000, requestBytes: 5_000 } });
     const bad = await fetch(`${pipeline!.url}/v1/track`, {

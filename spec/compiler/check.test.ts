@@ -4,17 +4,17 @@
 //   UPDATE_GOLDEN=1 npx vitest run spec/compiler/check.test.ts
 // and review the diff of the .expected.txt files like code before committing it.
 
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "../support/golden.js";
 import { checkFile } from "../../compiler/check/index.js";
 import { DIAGNOSTIC_CODES } from "../../diagnostics/codes.js";
 import { renderDiagnostics } from "../../diagnostics/render.js";
 import { parse } from "../../dsl/parse.js";
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "check-cases");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const CASES = readdirSync(CASES_DIR)
   .filter((name) => name.endsWith(".map"))
   .map((name) => name.slice(0, -".map".length))
@@ -34,8 +34,7 @@ describe("check cases", () => {
     // Every case is about a semantic mistake, so it must parse cleanly; otherwise it tests the parser by accident.
     expect(parsed.diagnostics).toEqual([]);
     const expectedPath = path.join(CASES_DIR, `${name}.expected.txt`);
-    if (UPDATE) writeFileSync(expectedPath, rendered);
-    expect(rendered).toBe(readFileSync(expectedPath, "utf8"));
+    expectGolden(expectedPath, rendered);
   });
 
   it("has a case for every code the checker can report", () => {

@@ -1,15 +1,15 @@
 // Golden code generation: each .map in codegen-cases/ beside the TypeScript it must compile to, byte for byte.
 // Regenerate with UPDATE_GOLDEN=1 npx vitest run spec/compiler/codegen.test.ts, then review the diff like code.
 
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "../support/golden.js";
 import { compile } from "../../compiler/index.js";
 import { typeErrors } from "../support/typecheck.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CASES = join(import.meta.dirname, "codegen-cases");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 /** Every case, plus the shipped Salesloft preset, whose expected module is kept with the cases. */
 const sources = [
@@ -31,8 +31,7 @@ describe("code generation", () => {
     it(`${name} compiles to ${name}.expected.ts`, async () => {
       const code = await generate(path);
       const expectedFile = join(CASES, `${name}.expected.ts`);
-      if (UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, code);
-      expect(code).toBe(readFileSync(expectedFile, "utf8"));
+      expectGolden(expectedFile, code);
     });
   }
 

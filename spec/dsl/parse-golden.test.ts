@@ -8,14 +8,14 @@
 //
 // and review the diff like code before committing it.
 
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "../support/golden.js";
 import { renderDiagnostics } from "../../diagnostics/render.js";
 import { parse } from "../../dsl/parse.js";
 
 const CASES_DIR = join(import.meta.dirname, "parse-cases");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 const caseNames = readdirSync(CASES_DIR)
   .filter((f) => f.endsWith(".map"))
@@ -28,15 +28,7 @@ function astJson(value: unknown): string {
   return `${text.replace(/\{\n\s*"start": (\d+),\n\s*"end": (\d+)\n\s*\}/g, '{ "start": $1, "end": $2 }')}\n`;
 }
 
-function compareOrUpdate(path: string, actual: string | undefined): void {
-  if (UPDATE) {
-    if (actual === undefined) rmSync(path, { force: true });
-    else writeFileSync(path, actual);
-    return;
-  }
-  const expected = existsSync(path) ? readFileSync(path, "utf8") : undefined;
-  expect(actual, `${path} (run with UPDATE_GOLDEN=1 to regenerate)`).toBe(expected);
-}
+const compareOrUpdate = expectGolden;
 
 describe("golden parse cases", () => {
   it("has cases to run", () => {

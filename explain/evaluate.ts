@@ -36,6 +36,7 @@ const OPERATORS: Readonly<Record<string, (a: unknown, b: unknown) => unknown>> =
   "<=": rt.lessOrEqual,
   ">": rt.greater,
   ">=": rt.greaterOrEqual,
+  in: rt.isIn,
 };
 
 export function textOf(expr: { span: { start: number; end: number } }, scope: Scope): string {
@@ -147,6 +148,9 @@ function path(expr: PathExpr, scope: Scope): unknown {
     if (local.line !== undefined) scope.steps.push(...(local.steps ?? []), { text: root, value, line: local.line });
   } else if (root === "event") {
     if (expr.segments.length === 0) return scope.event.event;
+    // `event.type` is the normalised call type, as the compiled code reads it (emit-expr's isCallType).
+    const only = expr.segments.length === 1 ? expr.segments[0] : undefined;
+    if (only?.kind === "Field" && only.name === "type") return record(expr, scope.event.type, scope);
     value = scope.event.raw;
   } else if (root === "settings") value = scope.settings;
   else value = (EVENT_OBJECTS as readonly string[]).includes(root) ? scope.event[root as "traits"] : undefined;

@@ -77,7 +77,15 @@ function renderWith(starts: readonly number[], d: Diagnostic, source: string, fi
 }
 
 export function renderDiagnostic(d: Diagnostic, source: string, filename: string): string {
-  return renderWith(lineStarts(source), d, source, filename);
+  return renderWith(startsOf(source), d, source, filename);
+}
+
+// Callers render a file's diagnostics one by one (check's text output); the line table is built once per source,
+// not once per diagnostic, so rendering stays linear in the size of the file plus the diagnostics.
+let lastStarts: { readonly source: string; readonly starts: ReturnType<typeof lineStarts> } | undefined;
+function startsOf(source: string): ReturnType<typeof lineStarts> {
+  if (lastStarts?.source !== source) lastStarts = { source, starts: lineStarts(source) };
+  return lastStarts.starts;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,10 +1,10 @@
 // Property tests of the HubSpot Contacts upsert preset: the generic suite, plus HubSpot's own rules (FACTS.md).
 
 import fc from "fast-check";
+import { leadEvents } from "../support/lead-events.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../runtime/outcome.js";
-import { anyEvent, asJson, canonicalEvent, noisyEmail, phoneText, withOwnKey } from "../support/arbitraries.js";
 import { presetLoader, presetProperties, propertyParameters } from "../support/preset-properties.js";
 
 const PRESET = join(import.meta.dirname, "..", "..", "presets", "hubspot", "contacts.map");
@@ -22,23 +22,7 @@ interface Input {
   properties: Fields;
 }
 
-/** Events biased towards the three handled ones, with an email most of the time, so that most runs are sends. */
-const leads = fc
-  .tuple(canonicalEvent, fc.constantFrom(...HANDLED), fc.option(noisyEmail), fc.option(phoneText))
-  .map(([event, name, email, phone]) => {
-    const copy = asJson(event) as Fields;
-    if (name === "Identified") copy.type = "identify";
-    else Object.assign(copy, { type: "track", event: name });
-    const traits =
-      typeof copy.traits === "object" && copy.traits !== null && !Array.isArray(copy.traits)
-        ? (copy.traits as Fields)
-        : {};
-    if (email !== null) withOwnKey(traits, "email", email);
-    if (phone !== null) withOwnKey(traits, "phone", phone);
-    copy.traits = traits;
-    return copy;
-  });
-const events = fc.oneof({ weight: 2, arbitrary: leads }, { weight: 1, arbitrary: anyEvent });
+const events = leadEvents(HANDLED);
 
 const load = presetLoader(PRESET, SETTINGS);
 async function forAllOutcomes(property: (event: unknown, outcome: Outcome) => void): Promise<void> {

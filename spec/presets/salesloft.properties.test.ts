@@ -1,11 +1,11 @@
 // Property tests of the Salesloft Lead Capture preset: the generic suite, plus the rules of CONTRACT section 3.
 
 import fc from "fast-check";
+import { leadEvents } from "../support/lead-events.js";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Outcome, SendOutcome } from "../../runtime/outcome.js";
-import { anyEvent, asJson, canonicalEvent, noisyEmail, phoneText, withOwnKey } from "../support/arbitraries.js";
 import { presetLoader, presetProperties, propertyParameters } from "../support/preset-properties.js";
 import { routedEventName } from "../support/normalised-event.js";
 
@@ -42,28 +42,7 @@ function expectedEmail(event: unknown): string | undefined {
   return usable(own(own(own(event, "context"), "traits"), "email"));
 }
 
-/** Events biased towards the three handled ones, with an email most of the time, so that most runs are sends. */
-const leads = fc
-  .tuple(
-    canonicalEvent,
-    fc.constantFrom("Lead Generated", "Signed Up", "Identified"),
-    fc.option(noisyEmail),
-    fc.option(phoneText),
-  )
-  .map(([event, name, email, phone]) => {
-    const copy = asJson(event) as Fields;
-    if (name === "Identified") copy.type = "identify";
-    else Object.assign(copy, { type: "track", event: name });
-    const traits =
-      typeof copy.traits === "object" && copy.traits !== null && !Array.isArray(copy.traits)
-        ? (copy.traits as Fields)
-        : {};
-    if (email !== null) withOwnKey(traits, "email", email);
-    if (phone !== null) withOwnKey(traits, "phone", phone);
-    copy.traits = traits;
-    return copy;
-  });
-const events = fc.oneof({ weight: 2, arbitrary: leads }, { weight: 1, arbitrary: anyEvent });
+const events = leadEvents(["Lead Generated", "Signed Up", "Identified"]);
 
 const load = presetLoader(PRESET, SETTINGS);
 async function forAllOutcomes(property: (event: unknown, outcome: Outcome) => void): Promise<void> {

@@ -3,10 +3,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runInMemory } from "../support/cli-io.js";
 import { testCommand } from "../../cli/commands/test.js";
-import type { CliIO } from "../../cli/io.js";
 import { loadPresetSource } from "../../loader/load-preset.js";
 
 const SOURCE = `integration demo "Demo"
@@ -54,15 +53,8 @@ describe("fixtures of a preset that calls now()", () => {
     for (const [name, content] of Object.entries(cases)) {
       writeFileSync(join(dir, "clocked", "tests", `${name}.json`), JSON.stringify({ event, ...content }));
     }
-    const out: string[] = [];
-    const io: CliIO = {
-      stdout: { write: (t: string) => out.push(t) },
-      stderr: { write: (t: string) => out.push(t) },
-      stdin: Readable.from([]),
-      env: {},
-      cwd: dir,
-    };
-    return { code: await testCommand(["clocked"], io), out: out.join("") };
+    const { code, all } = await runInMemory(testCommand, ["clocked"], dir);
+    return { code, out: all };
   }
 
   const expected = {

@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runInMemory } from "../../support/cli-io.js";
 import { checkCommand } from "../../../cli/commands/check.js";
 import { compileCommand } from "../../../cli/commands/compile.js";
 import { runCommand } from "../../../cli/commands/run.js";
-import type { CliIO, Command } from "../../../cli/io.js";
+import type { Command } from "../../../cli/io.js";
 
 const TWO = `integration demo "Demo"
 
@@ -31,19 +31,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(command: Command, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: dir,
-  };
-  const code = await command(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (command: Command, argv: string[]) => runInMemory(command, argv, dir);
 
 describe("--preset", () => {
   it("compile: compiles the named preset; without a name it lists the presets and fails", async () => {

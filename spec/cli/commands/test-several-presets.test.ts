@@ -4,9 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIO } from "../../../cli/io.js";
+import { runInMemory } from "../../support/cli-io.js";
 import { testCommand } from "../../../cli/commands/test.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -17,16 +16,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(argv: string[]) {
-  const out: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => out.push(t) },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: dir,
-  };
-  const code = await testCommand(argv, io);
-  return { code, out: out.join("") };
+  const { code, all } = await runInMemory(testCommand, argv, dir);
+  return { code, out: all };
 }
 
 describe("fixtures beside several presets", () => {

@@ -3,9 +3,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CliIO } from "../../../cli/io.js";
+import { runInMemory } from "../../support/cli-io.js";
 import { createPreset } from "../../../runtime/preset.js";
 import { tinyPresetModule } from "../../support/tiny-preset-module.js";
 
@@ -26,19 +25,7 @@ function writeCase(name: string, outcome: string) {
   writeFileSync(join(dir, "presets", "tiny", "tests", `${name}.json`), JSON.stringify(content));
 }
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: dir,
-  };
-  const code = await testCommand(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (argv: string[]) => runInMemory(testCommand, argv, dir);
 
 describe("signal-map test", () => {
   it("runs presets/ by default and exits 0 when every case passes", async () => {

@@ -12,8 +12,7 @@ import { explainEvent } from "../explain/explain.js";
 import { loadPreset, splitPresetRef } from "../loader/load-preset.js";
 import { secretValues } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
-import { openPostgresStore } from "../store/postgres-store.js";
-import { openSqliteStore } from "../store/sqlite-store.js";
+import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import type { IntegrationConfig, ServeConfig, SettingSource } from "./config.js";
 import { createDebugger, type DebuggerRoutes } from "./debugger/routes.js";
@@ -173,11 +172,6 @@ async function explainStored(
     fields: trace.fields.map((f) => ({ field: f.path || "(body)", rule: f.rule, line: f.line, value: f.value })),
     skipped: trace.skipped.map((s) => ({ rule: s.rule, line: s.line, reason: s.reason })),
   };
-}
-
-async function openStore(url: string): Promise<Store> {
-  if (url.startsWith("sqlite:")) return openSqliteStore(url.slice("sqlite:".length));
-  return openPostgresStore(url);
 }
 
 async function closeServer(server: RunningServer, drainMs: number): Promise<void> {

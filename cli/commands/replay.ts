@@ -2,8 +2,7 @@
 
 import { resolve } from "node:path";
 import { readServeConfig } from "../../serve/config.js";
-import { openPostgresStore } from "../../store/postgres-store.js";
-import { openSqliteStore } from "../../store/sqlite-store.js";
+import { openStore } from "../../store/open-store.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type Command } from "../io.js";
 import { usageError } from "../usage.js";
@@ -32,8 +31,7 @@ export const replayCommand: Command = async (argv, io) => {
     );
     return EXIT.usage;
   }
-  const url = read.config.store;
-  const store = url.startsWith("sqlite:") ? openSqliteStore(url.slice("sqlite:".length)) : await openPostgresStore(url);
+  const store = await openStore(read.config.store);
   try {
     const result = await store.replay(row === undefined ? "all-dead" : [Number(row)], Date.now());
     io.stdout.write(

@@ -3,6 +3,7 @@
 
 import type { RequestSender, SendReport } from "../delivery/sender.js";
 import { prepareEvent } from "../delivery/prepared.js";
+import { classifyAttempt } from "../delivery/retry-policy.js";
 import type { Preset } from "../runtime/preset.js";
 import { redactOutcome, redactText, secretValues } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
@@ -117,11 +118,11 @@ export class IntegrationTarget implements WorkerTarget {
   }
 }
 
-/** Worth trying again later: no answer at all, a timeout, throttling or a server error (not 501). */
+/** Worth trying again later: no answer at all, or an answer delivery's retry policy calls transient or throttled. */
 function retryable(report: SendReport): boolean {
   const status = report.httpStatus;
   if (status === undefined) return true;
-  return status === 408 || status === 429 || (status >= 500 && status !== 501);
+  return classifyAttempt({ kind: "response", status, headers: {} }) !== "permanent";
 }
 
 function responseOf(report: SendReport, secrets: readonly string[]): unknown {

@@ -23,6 +23,12 @@ function browserShims(): Plugin {
       build.onResolve({ filter: /\/chevrotain\.js$/ }, (args) =>
         /[\\/]dsl[\\/][^\\/]+$/.test(args.importer) ? { path: join(shims, "chevrotain.ts") } : undefined,
       );
+      // The Node runtime patches libphonenumber-js's CommonJS build for speed; the page uses the plain ESM build.
+      build.onResolve({ filter: /\/phone-library\.js$/ }, (args) =>
+        /[\\/]stdlib[\\/][^\\/]+$/.test(args.importer)
+          ? { path: join(packageRoot(), "runtime", "stdlib", "phone-library.browser.ts") }
+          : undefined,
+      );
       build.onResolve({ filter: /^node:|^(fs|path|crypto|os|url|module|util|stream)$/ }, (args) => {
         const shim = SHIMS[args.path.startsWith("node:") ? args.path : `node:${args.path}`];
         if (shim !== undefined) return { path: join(shims, shim) };

@@ -3,7 +3,7 @@
 // The "max" metadata set: every country's possible lengths are the same in "min" and "max", but only "max" has the
 // full number patterns that tell apart the countries sharing a calling code (GB/GG/JE/IM on +44, the +1 countries),
 // and isPossible() checks the length table of the country it picked. Size does not matter on a server.
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "./phone-library.js";
 import { isoRegion } from "../region.js";
 import { Failure } from "../values.js";
 import { ABSENT, FAILS, gives } from "./examples.js";
@@ -38,10 +38,18 @@ export function e164(phone: unknown, region?: unknown): string | Failure | undef
  */
 const E164_SHAPE = /^\+[1-9]\d{7,14}$/;
 
-/** Decimal digits of any script: the library also reads Arabic-Indic and full-width digits. */
-function digitCount(text: string): number {
-  return text.match(/\p{Nd}/gu)?.length ?? 0;
+/** Decimal digits of any script (the library also reads Arabic-Indic and full-width digits), counted up to `enough`. */
+function digitCount(text: string, enough = 5): number {
+  let count = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const digit = (code >= 48 && code <= 57) || (code > 127 && DIGIT.test(char));
+    if (digit && ++count >= enough) return count;
+  }
+  return count;
 }
+
+const DIGIT = /^\p{Nd}$/u;
 
 /** Text, or an integer number read as its digits; blank text is absent (there is no number to normalise). */
 function phoneText(phone: unknown): string | undefined {

@@ -1,5 +1,17 @@
 // The encodings in which a server or a library may echo a secret back, beyond the secret itself.
 
+/** The ways a server or a library may echo a secret back: as is, URL-encoded, base64 (as in Basic auth), hex. */
+export function writtenForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  return [
+    secret,
+    encodeURIComponent(secret),
+    bytes.toString("base64"),
+    bytes.toString("base64url"),
+    ...encodedForms(secret),
+  ];
+}
+
 /**
  * Hex of the secret, and base64 of any text that holds it (Basic auth sends base64 of `user:KEY`, some servers echo
  * `Bearer KEY` encoded). Where the secret sits in that text decides how its bytes fall into base64's 3-byte groups, so

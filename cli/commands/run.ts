@@ -197,7 +197,15 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
     };
     return outcome;
   }
-  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretValues(preset.meta, settings));
+  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretsOf(preset, settings));
+}
+
+/** The secret values of these settings, read once per run rather than once per line. */
+const SECRETS = new WeakMap<Settings, string[]>();
+function secretsOf(preset: Preset, settings: Settings): string[] {
+  let secrets = SECRETS.get(settings);
+  if (secrets === undefined) SECRETS.set(settings, (secrets = secretValues(preset.meta, settings)));
+  return secrets;
 }
 
 async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {

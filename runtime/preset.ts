@@ -52,6 +52,14 @@ export function createPreset(module: PresetModule): Preset {
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
   const settingsFor = settingsCache(module);
 
+  // The rate key hashes the secret settings: once per settings object, not once per event.
+  const rateKeys = new WeakMap<Settings, string>();
+  const rateKeyOf = (settings: Settings): string => {
+    let key = rateKeys.get(settings);
+    if (key === undefined) rateKeys.set(settings, (key = rateKeyFor(module, settings)));
+    return key;
+  };
+
   function prepare(input: unknown, settings: Settings, options?: TransformOptions): Prepared {
     let messageId: string | null = null;
     try {
@@ -71,7 +79,7 @@ export function createPreset(module: PresetModule): Preset {
       if (outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
       const send = module.sends?.[result.send];
       const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
-      const rateKey = rateKeyFor(module, checked.settings);
+      const rateKey = rateKeyOf(checked.settings);
       return { outcome, ...(send ? { send } : {}), ...(orderKey !== undefined ? { orderKey } : {}), rateKey };
     } catch (error) {
       // The last line of defence: build is generated never to throw, but a bug must not stop a stream.

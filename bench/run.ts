@@ -1,55 +1,20 @@
-// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory] [--out FILE]):
+// `npm run bench` (node dist/bench/run.js [--smoke] [--parts NAME,…] [--out FILE]):
 // runs the benchmark parts, prints a table and writes bench/RESULTS.md (parts not run keep their last figures from
 // bench/out/). Exit 1 when any part run failed, 2 for bad arguments.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { benchmarkCompileTime } from "./compile-time.js";
-import { benchmarkLimitedDelivery, benchmarkUnlimitedDelivery } from "./delivery.js";
-import { DEFAULT_SEED, EVENT_MIXES } from "./events/generate.js";
-import { benchmarkMemory } from "./memory.js";
+import { DEFAULT_SEED } from "./events/generate.js";
+import type { BenchMode } from "./part.js";
+import { PARTS } from "./parts.js";
 import { REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { renderResults, type BenchResults, type PartResult } from "./report.js";
-import { benchmarkThroughput } from "./throughput.js";
 
-const PARTS = ["throughput", "compile", "delivery", "memory"] as const;
-type Part = (typeof PARTS)[number];
-
-/** Every size in one place; smoke keeps the shape of the full run at sizes that take seconds. */
-export const SIZES = {
-  full: {
-    events: 50_000,
-    runs: 5,
-    warmupMs: 2_000,
-    compileProcesses: 5,
-    compileWarmRuns: 50,
-    unlimitedRequests: 5_000,
-    limitedRequests: 2_000,
-    limitPerMinute: 600,
-    clockFactor: 30,
-    memorySmall: 100_000,
-    memoryLarge: 1_000_000,
-  },
-  smoke: {
-    events: 300,
-    runs: 1,
-    warmupMs: 50,
-    compileProcesses: 1,
-    compileWarmRuns: 3,
-    unlimitedRequests: 100,
-    limitedRequests: 250,
-    limitPerMinute: 120,
-    clockFactor: 40,
-    memorySmall: 200,
-    memoryLarge: 2_000,
-  },
-} as const;
-
-type Sizes = (typeof SIZES)[keyof typeof SIZES];
+const NAMES = PARTS.map((part) => part.name);
 
 interface Options {
-  readonly mode: "full" | "smoke";
-  readonly parts: readonly Part[];
+  readonly mode: BenchMode;
+  readonly parts: readonly string[];
   readonly out: string;
 }
 
@@ -59,9 +24,9 @@ function parseOptions(argv: readonly string[]): Options {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  const parts = (valueOf("--parts")?.split(",") ?? [...PARTS]) as Part[];
-  const unknown = parts.filter((part) => !PARTS.includes(part));
-  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(", ")}; parts are ${PARTS.join(", ")}`);
+  const parts = valueOf("--parts")?.split(",") ?? NAMES;
+  const unknown = parts.filter((part) => !NAMES.includes(part));
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(", ")}; parts are ${NAMES.join(", ")}`);
   // A smoke run never overwrites the committed results.
   const out = valueOf("--out") ?? (smoke ? join(REPO_ROOT, "bench", "out", "RESULTS-smoke.md") : RESULTS_FILE);
   return { mode: smoke ? "smoke" : "full", parts, out: resolve(out) };
@@ -80,43 +45,15 @@ async function attempt<T>(name: string, work: () => Promise<T>): Promise<PartRes
 }
 
 const log = (line: string) => console.log(line);
-const settings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
 
-async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
-  const wanted = (part: Part) => options.parts.includes(part);
-  const describe = `${sizes.events.toLocaleString("en-GB")} events per mix × ${sizes.runs} runs; delivery ${sizes.unlimitedRequests} + ${sizes.limitedRequests} requests; memory ${sizes.memorySmall.toLocaleString("en-GB")} vs ${sizes.memoryLarge.toLocaleString("en-GB")} events`;
-  const throughput = wanted("throughput")
-    ? await attempt("1. transform throughput", () =>
-        benchmarkThroughput({
-          count: sizes.events,
-          runs: sizes.runs,
-          seed: DEFAULT_SEED,
-          mixes: EVENT_MIXES,
-          settings,
-          warmupMs: sizes.warmupMs,
-          log,
-        }),
-      )
-    : undefined;
-  const compile = wanted("compile")
-    ? await attempt("2. compile time", () => benchmarkCompileTime(sizes.compileProcesses, sizes.compileWarmRuns))
-    : undefined;
-  const delivery = wanted("delivery")
-    ? await attempt("3. delivery", async () => ({
-        unlimited: await benchmarkUnlimitedDelivery(sizes.unlimitedRequests, 8, DEFAULT_SEED),
-        limited: await benchmarkLimitedDelivery(
-          sizes.limitedRequests,
-          sizes.limitPerMinute,
-          sizes.clockFactor,
-          8,
-          DEFAULT_SEED,
-        ),
-      }))
-    : undefined;
-  const memory = wanted("memory")
-    ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
-    : undefined;
-  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
+async function runParts(options: Options): Promise<BenchResults> {
+  const results: Record<string, PartResult<unknown>> = {};
+  for (const [index, part] of PARTS.entries()) {
+    if (!options.parts.includes(part.name)) continue;
+    const context = { mode: options.mode, seed: DEFAULT_SEED, log };
+    results[part.name] = await attempt(`${index + 1}. ${part.title}`, () => part.run(context));
+  }
+  return { mode: options.mode, parts: results };
 }
 
 /** Figures of the last run in this checkout, so `--parts delivery` can redo one part and keep the others. */
@@ -126,16 +63,11 @@ function lastResultsFile(mode: Options["mode"]): string {
 
 function withEarlierParts(results: BenchResults, options: Options): BenchResults {
   const file = lastResultsFile(options.mode);
-  if (options.parts.length === PARTS.length || !existsSync(file)) return results;
-  const earlier = JSON.parse(readFileSync(file, "utf8")) as BenchResults;
-  return {
-    ...results,
-    sizes: earlier.sizes,
-    throughput: results.throughput ?? earlier.throughput,
-    compile: results.compile ?? earlier.compile,
-    delivery: results.delivery ?? earlier.delivery,
-    memory: results.memory ?? earlier.memory,
-  };
+  if (!existsSync(file)) return results;
+  const earlier = JSON.parse(readFileSync(file, "utf8")) as Partial<BenchResults>;
+  // A file from before parts were listed by name holds nothing to keep.
+  if (typeof earlier.parts !== "object" || earlier.parts === null) return results;
+  return { ...results, parts: { ...earlier.parts, ...results.parts } };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -146,18 +78,16 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const fresh = await runParts(options, SIZES[options.mode]);
+  const fresh = await runParts(options);
   const results = withEarlierParts(fresh, options);
   mkdirSync(dirname(lastResultsFile(options.mode)), { recursive: true });
   writeFileSync(lastResultsFile(options.mode), JSON.stringify(results, null, 2));
-  const text = renderResults(results, new Date());
+  const text = renderResults(results, PARTS, new Date());
   console.log(`\n${text}`);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter(
-    (part) => part !== undefined && !part.ok,
-  );
+  const failures = Object.values(fresh.parts).filter((part) => !part.ok);
   return failures.length > 0 ? 1 : 0;
 }
 

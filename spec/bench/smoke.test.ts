@@ -1,5 +1,5 @@
-// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory) runs end to
-// end on tiny sizes from the compiled files, and the results file says what was measured. No figure is asserted.
+// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory, run against
+// its floor, cold start) runs end to end on tiny sizes from the compiled files. No figure is asserted.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -67,6 +67,8 @@ describe("npm run bench:smoke", () => {
       "## 2. Compile time",
       "## 3. Delivery",
       "## 4. Streaming memory",
+      "## 5. `signal-map run` against its floor",
+      "## 6. Cold start of `signal-map run`",
     ])
       expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
@@ -93,5 +95,13 @@ describe("npm run bench:smoke", () => {
     expect(results).toMatch(/\| off +\| 100 +\| 8 +\|/);
     expect(results).toContain("At a limit of 120/min");
     expect(results).toMatch(/\| 2,000 +\| [\d.]+ MiB/);
+  });
+
+  it("times run against its floor on both mixes and cold starts for shipped and fresh presets", () => {
+    for (const mix of ["phones", "no-phones"])
+      expect(results).toMatch(new RegExp(`\\| ${mix} +\\| [\\d.]+ s +\\| [\\d.]+ s`));
+    expect(results).toContain("both gave the same outcomes");
+    for (const preset of ["presets/salesloft/lead-capture.map", "presets/meta/conversions.map"])
+      expect(results).toMatch(new RegExp(`\\| ${preset} +\\| [\\d.,]+ ms +\\| [\\d.,]+ ms`));
   });
 });

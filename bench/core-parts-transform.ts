@@ -1,0 +1,99 @@
+// The transform parts of `npm run bench`: throughput against the hand-written floor and the peers, and compile time.
+
+import { benchmarkCompileTime, type CompileTimeRow } from "./compile-time.js";
+import { EVENT_MIXES } from "./events/generate.js";
+import { ms, number, table, verdict } from "./format.js";
+import { bySize, type BenchPart } from "./part.js";
+import { benchmarkThroughput, type ThroughputResult } from "./throughput.js";
+
+const settings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
+const THROUGHPUT = {
+  full: { events: 50_000, runs: 5, warmupMs: 2_000 },
+  smoke: { events: 300, runs: 1, warmupMs: 50 },
+};
+const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };
+
+export const throughputPart: BenchPart<ThroughputResult> = {
+  name: "throughput",
+  title: "Transform throughput",
+  sizes: (mode) => `${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
+  run: ({ mode, seed, log }) => {
+    const size = bySize(mode, THROUGHPUT);
+    return benchmarkThroughput({
+      count: size.events,
+      runs: size.runs,
+      seed,
+      mixes: EVENT_MIXES,
+      settings,
+      warmupMs: size.warmupMs,
+      log,
+    });
+  },
+  render: renderThroughput,
+  targets: (value) => {
+    const lines: string[] = [];
+    for (const mix of new Set(value.rows.map((row) => row.mix))) {
+      const compiled = value.rows.find((row) => row.mix === mix && row.contender === "compiled preset");
+      const rudder = value.rows.find((row) => row.mix === mix && row.contender === "RudderStack template");
+      if (!compiled || !rudder) continue;
+      lines.push(
+        `${mix}: compiled preset at ${number(compiled.ratioToFloor, 2)}× the floor (target ≥ 0.95): ${verdict(compiled.ratioToFloor >= 0.95)}`,
+        `${mix}: compiled preset ${number(compiled.medianEventsPerSecond)} vs RudderStack ${number(rudder.medianEventsPerSecond)} events/s (target: ahead): ${verdict(compiled.medianEventsPerSecond > rudder.medianEventsPerSecond)}`,
+      );
+    }
+    return lines;
+  },
+};
+
+export const compilePart: BenchPart<CompileTimeRow[]> = {
+  name: "compile",
+  title: "Compile time of presets/salesloft/lead-capture.map",
+  sizes: (mode) => `compile ${bySize(mode, COMPILE).processes} processes`,
+  run: ({ mode }) => benchmarkCompileTime(bySize(mode, COMPILE).processes, bySize(mode, COMPILE).warmRuns),
+  render: renderCompile,
+  targets: (rows) => {
+    const check = rows.find((row) => row.operation === "check");
+    return check ? [`check warm ${ms(check.warmMs)} (target < 20 ms): ${verdict(check.warmMs < 20)}`] : [];
+  },
+};
+
+function renderThroughput(value: ThroughputResult): string {
+  let text = "";
+  const { rows, unavailable, checkedEvents } = value;
+  text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
+  text +=
+    "Each figure is the median of separate fresh processes (one warm-up pass, then one timed pass over the whole mix).\n\n";
+  text += table(
+    ["mix", "contender", "median events/s", "× floor", "range (events/s)"],
+    rows.map((row) => [
+      row.mix,
+      row.contender + (row.async ? " (async)" : ""),
+      number(row.medianEventsPerSecond),
+      number(row.ratioToFloor, 2),
+      `${number(row.minEventsPerSecond)}–${number(row.maxEventsPerSecond)}`,
+    ]),
+  );
+  text += "\n\nWhat one timed call of each contender includes:\n\n";
+  const seen = new Set<string>();
+  for (const row of rows)
+    if (!seen.has(row.contender)) (seen.add(row.contender), (text += `- **${row.contender}**: ${row.includes}\n`));
+  for (const missing of unavailable) text += `- **${missing.contender}: NOT AVAILABLE** — ${missing.reason}\n`;
+  return text + "\n";
+}
+
+function renderCompile(value: CompileTimeRow[]): string {
+  let text = "";
+  text +=
+    "Cold: the first call in a fresh process (after importing dist/index.js, timed separately). Warm: median of the following calls. Medians over processes.\n\n";
+  text += table(
+    ["operation", "import dist/index.js", "cold", "warm", "processes"],
+    value.map((row) => [
+      row.operation === "check" ? "check" : "compile (with prettier)",
+      ms(row.importMs),
+      ms(row.coldMs),
+      ms(row.warmMs),
+      String(row.processes),
+    ]),
+  );
+  return text + "\n\n";
+}

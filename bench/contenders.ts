@@ -3,11 +3,12 @@
 import type { Outcome } from "../runtime/outcome.js";
 import type { BenchSettings } from "./peers/envelope.js";
 import { transformLeadCaptureByHand } from "./peers/hand-written.js";
+import { transformMetaByHand, type MetaSettings } from "./peers/meta-hand-written.js";
 import { createHandWrittenPreset } from "./peers/hand-written-module.js";
 import { createJsonataTransform } from "./peers/jsonata-peer.js";
 import { createRudderstackTransform } from "./peers/rudderstack-peer.js";
 import { createSegmentTransform } from "./peers/segment-peer.js";
-import { DIST_INDEX, importBuilt, SALESLOFT_PRESET } from "./paths.js";
+import { DIST_INDEX, importBuilt, META_PRESET, SALESLOFT_PRESET } from "./paths.js";
 
 export type TransformFn = (event: unknown, settings: BenchSettings) => Outcome | Promise<Outcome>;
 
@@ -40,7 +41,7 @@ export const COMPILED_PRESET: Contender = {
   name: "compiled preset",
   includes:
     "loadPreset(lead-capture.map).transform: ajv event validation, normalisation, generated build, request-schema validation",
-  load: loadCompiledPreset,
+  load: () => loadCompiledPreset(SALESLOFT_PRESET),
 };
 
 export const PEERS: readonly Contender[] = [
@@ -62,10 +63,10 @@ export const PEERS: readonly Contender[] = [
 ];
 
 /** The compiled preset through the package entry, as the pipeline, the tests and the CLI run it. */
-async function loadCompiledPreset(): Promise<TransformFn> {
+async function loadCompiledPreset(path: string): Promise<TransformFn> {
   const entry = await importBuilt(DIST_INDEX);
   if (typeof entry.loadPreset !== "function") throw new Error(`${DIST_INDEX} does not export loadPreset yet`);
-  const preset = (await entry.loadPreset(SALESLOFT_PRESET)) as { transform: TransformFn };
+  const preset = (await entry.loadPreset(path)) as { transform: TransformFn };
   return (event, settings) => preset.transform(event, settings);
 }
 
@@ -74,6 +75,26 @@ export function allContenders(): readonly Contender[] {
   return [HAND_WRITTEN, HAND_WRITTEN_IN_HARNESS, COMPILED_PRESET, ...PEERS];
 }
 
+/** Meta's floor: presets/meta/conversions.map written by hand, hashing with the same functions. */
+export const META_HAND_WRITTEN: Contender = {
+  name: "Meta hand-written",
+  includes: `the floor: the Meta preset's lead and signup mapping in direct TS with the same hashing and normalising functions; ${ENVELOPE}; no request-schema validation`,
+  // The suite passes Meta's settings; TransformFn is typed for the Salesloft suite's.
+  load: async () => (event, settings) => transformMetaByHand(event, settings as unknown as MetaSettings),
+};
+
+export const META_COMPILED: Contender = {
+  name: "Meta compiled preset",
+  includes:
+    "loadPreset(meta/conversions.map).transform: ajv event validation, normalisation, generated build, request-schema validation",
+  load: () => loadCompiledPreset(META_PRESET),
+};
+
+/** Meta's contenders, the floor first. */
+export function metaContenders(): readonly Contender[] {
+  return [META_HAND_WRITTEN, META_COMPILED];
+}
+
 export function contenderByName(name: string): Contender | undefined {
-  return allContenders().find((contender) => contender.name === name);
+  return [...allContenders(), ...metaContenders()].find((contender) => contender.name === name);
 }

@@ -1,6 +1,7 @@
 // The transform parts of `npm run bench`: throughput against the hand-written floor and the peers, and compile time.
 
 import { benchmarkCompileTime, type CompileTimeRow } from "./compile-time.js";
+import { META_HAND_WRITTEN, metaContenders } from "./contenders.js";
 import { EVENT_MIXES } from "./events/generate.js";
 import { ms, number, table, verdict } from "./format.js";
 import { bySize, type BenchPart } from "./part.js";
@@ -43,6 +44,39 @@ export const throughputPart: BenchPart<ThroughputResult> = {
     }
     return lines;
   },
+};
+
+const metaSettings = { pixel_id: "1234567890", access_token: "bench-token-not-secret", default_phone_region: "US" };
+
+/** The Meta Conversions preset (SHA-256 of email, phone, names and id per event) against Meta written by hand. */
+export const metaThroughputPart: BenchPart<ThroughputResult> = {
+  name: "meta-throughput",
+  title: "Transform throughput of the Meta Conversions preset",
+  sizes: (mode) =>
+    `meta ${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
+  run: ({ mode, seed, log }) => {
+    const size = bySize(mode, THROUGHPUT);
+    return benchmarkThroughput({
+      count: size.events,
+      runs: size.runs,
+      seed,
+      mixes: EVENT_MIXES,
+      // Meta's settings through the suite's settings slot: each contender reads its own integration's.
+      settings: metaSettings as unknown as typeof settings,
+      warmupMs: size.warmupMs,
+      log,
+      contenders: metaContenders(),
+      floor: META_HAND_WRITTEN,
+    });
+  },
+  render: renderThroughput,
+  targets: (value) =>
+    value.rows
+      .filter((row) => row.contender === "Meta compiled preset")
+      .map(
+        (row) =>
+          `${row.mix}: Meta compiled preset at ${number(row.ratioToFloor, 2)}× its hand-written floor (target ≥ 0.95): ${verdict(row.ratioToFloor >= 0.95)}`,
+      ),
 };
 
 export const compilePart: BenchPart<CompileTimeRow[]> = {

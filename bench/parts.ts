@@ -1,13 +1,14 @@
 // Every part of `npm run bench`, in the order they run and are numbered in bench/RESULTS.md.
 
 import { deliveryPart, memoryPart } from "./core-parts-delivery.js";
-import { compilePart, throughputPart } from "./core-parts-transform.js";
+import { compilePart, metaThroughputPart, throughputPart } from "./core-parts-transform.js";
 import { listed, type BenchPart } from "./part.js";
 import { runIoPart } from "./run-io.js";
 import { coldStartPart } from "./cold-start.js";
 
 export const PARTS: readonly BenchPart<unknown>[] = [
   listed(throughputPart),
+  listed(metaThroughputPart),
   listed(compilePart),
   listed(deliveryPart),
   listed(memoryPart),

@@ -22,6 +22,7 @@ export const DIST_INDEX = join(REPO_ROOT, "dist", "index.js");
 export const DIST_CLI = join(REPO_ROOT, "dist", "cli", "main.js");
 export const DIST_BENCH = join(REPO_ROOT, "dist", "bench");
 export const SALESLOFT_PRESET = join(REPO_ROOT, "presets", "salesloft", "lead-capture.map");
+export const META_PRESET = join(REPO_ROOT, "presets", "meta", "conversions.map");
 export const RESULTS_FILE = join(REPO_ROOT, "bench", "RESULTS.md");
 
 /** Imports a built module by absolute path; the specifier is computed so type-checking does not need it to exist. */

@@ -17,6 +17,9 @@ export interface ThroughputOptions {
   readonly settings: BenchSettings;
   readonly warmupMs: number;
   readonly log: (line: string) => void;
+  /** Who is timed, the floor among them; the Salesloft suite when left out. */
+  readonly contenders?: readonly Contender[];
+  readonly floor?: Contender;
 }
 
 export interface ThroughputRow {
@@ -53,14 +56,15 @@ export class NotEquivalentError extends Error {
 }
 
 export async function benchmarkThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
-  const { available, unavailable } = await loadContenders(allContenders());
+  const floorContender = options.floor ?? HAND_WRITTEN;
+  const { available, unavailable } = await loadContenders(options.contenders ?? allContenders(), floorContender);
   for (const missing of unavailable) options.log(`  ${missing.contender} is not available: ${missing.reason}`);
   let checkedEvents = 0;
   for (const mix of options.mixes) {
     const events = generateEventList(options.count, { mix, seed: options.seed });
-    const floor = available.find((entry) => entry.contender === HAND_WRITTEN)!.transform;
+    const floor = available.find((entry) => entry.contender === floorContender)!.transform;
     const others = available
-      .filter((entry) => entry.contender !== HAND_WRITTEN)
+      .filter((entry) => entry.contender !== floorContender)
       .map((entry) => ({ name: entry.contender.name, transform: entry.transform }));
     const report = await checkEquivalence(events, floor, others, options.settings);
     if (report.differences.length > 0) throw new NotEquivalentError(report.differences);
@@ -75,20 +79,21 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
     rows: summarise(
       samples,
       available.map((entry) => entry.contender),
+      floorContender,
     ),
     unavailable,
     checkedEvents,
   };
 }
 
-async function loadContenders(contenders: readonly Contender[]) {
+async function loadContenders(contenders: readonly Contender[], floor: Contender) {
   const available: { contender: Contender; transform: TransformFn }[] = [];
   const unavailable: Unavailable[] = [];
   for (const contender of contenders) {
     try {
       available.push({ contender, transform: await contender.load() });
     } catch (error) {
-      if (contender === HAND_WRITTEN) throw error;
+      if (contender === floor) throw error;
       unavailable.push({
         contender: contender.name,
         reason: error instanceof Error ? error.message.split("\n")[0]! : String(error),
@@ -125,11 +130,11 @@ async function timeRounds(contenders: readonly Contender[], options: ThroughputO
   return samples;
 }
 
-function summarise(samples: Samples, contenders: readonly Contender[]): ThroughputRow[] {
+function summarise(samples: Samples, contenders: readonly Contender[], floorContender: Contender): ThroughputRow[] {
   const rows: ThroughputRow[] = [];
   const mixes = [...new Set([...samples.keys()].map((key) => key.split("\u0000")[0] as EventMix))];
   for (const mix of mixes) {
-    const floorRuns = samples.get(`${mix}\u0000${HAND_WRITTEN.name}`) ?? [];
+    const floorRuns = samples.get(`${mix}\u0000${floorContender.name}`) ?? [];
     const floor = median(floorRuns.map((run) => run.eventsPerSecond));
     for (const contender of contenders) {
       const runs = samples.get(`${mix}\u0000${contender.name}`) ?? [];

@@ -30,7 +30,7 @@ export function isPlainObject(value: unknown): value is Json {
  * call with an event name and no type is a track call) and drops unhandled ones, as the runtime's normalizeEvent
  * does. Top-level nulls count as absent.
  */
-export function routeEvent(event: unknown): Routed {
+export function routeEvent(event: unknown, handled: ReadonlySet<string> = HANDLED_EVENTS): Routed {
   if (!isPlainObject(event)) return decided(invalidEvent(null, "the event is not a JSON object"));
   const messageId = idText(event.messageId);
   const fault = structuralFault(event);
@@ -40,7 +40,7 @@ export function routeEvent(event: unknown): Routed {
   if (type === undefined) return decided(invalidEvent(messageId, "type is missing and there is no event"));
   // Only track calls are named by their event field: a page call carrying `event` is never a lead.
   const name = type === "identify" ? "Identified" : type === "track" ? eventName : undefined;
-  if (name === undefined || !HANDLED_EVENTS.has(name)) {
+  if (name === undefined || !handled.has(name)) {
     return decided({ messageId, outcome: "drop", reason: `event ${JSON.stringify(name ?? type)} is not handled` });
   }
   return { kind: "handled", event, name, messageId };

@@ -64,11 +64,12 @@ describe("npm run bench:smoke", () => {
     expect(results).toContain(`Node ${process.version}`);
     for (const heading of [
       "## 1. Transform throughput",
-      "## 2. Compile time",
-      "## 3. Delivery",
-      "## 4. Streaming memory",
-      "## 5. `signal-map run` against its floor",
-      "## 6. Cold start of `signal-map run`",
+      "## 2. Transform throughput of the Meta Conversions preset",
+      "## 3. Compile time",
+      "## 4. Delivery",
+      "## 5. Streaming memory",
+      "## 6. `signal-map run` against its floor",
+      "## 7. Cold start of `signal-map run`",
     ])
       expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
@@ -89,6 +90,9 @@ describe("npm run bench:smoke", () => {
       }
     }
     expect(results).not.toContain("NOT AVAILABLE");
+    for (const mix of ["phones", "no-phones"])
+      for (const contender of ["Meta hand-written", "Meta compiled preset"])
+        expect(results).toMatch(new RegExp(`\\| ${mix} +\\| ${contender} +\\|`));
   });
 
   it("reports delivery with and without a rate limit, and memory at two sizes", () => {

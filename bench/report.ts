@@ -3,6 +3,7 @@
 import { cpus, release, totalmem } from "node:os";
 import type { CompileTimeRow } from "./compile-time.js";
 import type { LimitedDeliveryRow, UnlimitedDeliveryRow } from "./delivery.js";
+import type { IngestResult } from "./ingest.js";
 import type { MemoryComparison } from "./memory.js";
 import type { ThroughputResult } from "./throughput.js";
 
@@ -21,6 +22,7 @@ export interface BenchResults {
   readonly compile?: PartResult<CompileTimeRow[]>;
   readonly delivery?: PartResult<{ unlimited: UnlimitedDeliveryRow; limited: LimitedDeliveryRow }>;
   readonly memory?: PartResult<MemoryComparison>;
+  readonly ingest?: PartResult<IngestResult>;
 }
 
 export function machineLine(): string {
@@ -154,6 +156,44 @@ function memorySection(result: PartResult<MemoryComparison> | undefined): string
   );
 }
 
+function ingestSection(result: PartResult<IngestResult> | undefined): string {
+  if (result === undefined) return "";
+  let text =
+    "## 5. Ingestion: serve against a bare node:http floor, and a lead's time to land\n\n" + statusLine(result);
+  if (!result.ok) return text;
+  const { sizes, rows, ratio, leadAlone, leadUnderLoad } = result.value;
+  text += `${sizes.connections} keep-alive connections (undici) post for ${number(sizes.durationMs / 1000, 1)} s after a ${number(sizes.warmupMs / 1000, 1)} s warm-up: three \`/v1/track\` leads, then a \`/v1/batch\` of ${sizes.batchSize}, over and over. Each server, the load generator and the emulator run in their own processes; each server is fresh per run and must hold every event it answered 200. Medians of ${sizes.runs} run(s); method: bench/README.md.\n\n`;
+  text += table(
+    ["server", "events/s accepted durably", "× floor", "request p50", "request p99", "runs (events/s)"],
+    rows.map((row) => [
+      row.server === "serve" ? "serve (Salesloft routed, paused)" : "floor: node:http + the same store",
+      number(row.medianEventsPerSecond),
+      number(row.medianEventsPerSecond / rows.find((r) => r.server === "floor")!.medianEventsPerSecond, 2),
+      ms(row.medianP50Ms),
+      ms(row.medianP99Ms),
+      row.runs.map((r) => number(r.events / r.seconds)).join(", "),
+    ]),
+  );
+  text += `\n\nserve accepts ${number(ratio, 2)}× the floor's events per second.\n\n`;
+  text +=
+    "A lead from the start of its `POST /v1/track` to the Salesloft emulator's 200 (serve delivering, rate limits lifted):\n\n";
+  const background = leadUnderLoad.load;
+  text += table(
+    ["while", "leads", "p50", "p99", "max"],
+    [
+      ["nothing else (one lead at a time)", leadAlone],
+      [
+        `page views at ${number(background.events / background.seconds)} events/s from ${sizes.connections} connections`,
+        leadUnderLoad,
+      ],
+    ].map(([label, s]) => {
+      const stats = s as IngestResult["leadAlone"];
+      return [label as string, number(stats.leads), ms(stats.p50Ms), ms(stats.p99Ms), ms(stats.maxMs)];
+    }),
+  );
+  return text + "\n\n";
+}
+
 function targetsSection(results: BenchResults): string {
   const lines: string[] = [];
   const throughput = results.throughput?.ok ? results.throughput.value.rows : [];
@@ -191,6 +231,7 @@ export function renderResults(results: BenchResults, date: Date): string {
     throughputSection(results.throughput) +
     compileSection(results.compile) +
     deliverySection(results.delivery) +
-    memorySection(results.memory)
+    memorySection(results.memory) +
+    ingestSection(results.ingest)
   );
 }

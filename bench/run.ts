@@ -1,4 +1,4 @@
-// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory] [--out FILE]):
+// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory,ingest] [--out FILE]):
 // runs the benchmark parts, prints a table and writes bench/RESULTS.md (parts not run keep their last figures from
 // bench/out/). Exit 1 when any part run failed, 2 for bad arguments.
 
@@ -7,12 +7,13 @@ import { dirname, join, resolve } from "node:path";
 import { benchmarkCompileTime } from "./compile-time.js";
 import { benchmarkLimitedDelivery, benchmarkUnlimitedDelivery } from "./delivery.js";
 import { DEFAULT_SEED, EVENT_MIXES } from "./events/generate.js";
+import { benchmarkIngest } from "./ingest.js";
 import { benchmarkMemory } from "./memory.js";
 import { REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { renderResults, type BenchResults, type PartResult } from "./report.js";
 import { benchmarkThroughput } from "./throughput.js";
 
-const PARTS = ["throughput", "compile", "delivery", "memory"] as const;
+const PARTS = ["throughput", "compile", "delivery", "memory", "ingest"] as const;
 type Part = (typeof PARTS)[number];
 
 /** Every size in one place; smoke keeps the shape of the full run at sizes that take seconds. */
@@ -29,6 +30,15 @@ export const SIZES = {
     clockFactor: 30,
     memorySmall: 100_000,
     memoryLarge: 1_000_000,
+    ingest: {
+      runs: 3,
+      warmupMs: 1_000,
+      durationMs: 8_000,
+      connections: 16,
+      batchSize: 20,
+      leadsAlone: 300,
+      leadsUnderLoad: 200,
+    },
   },
   smoke: {
     events: 300,
@@ -42,6 +52,15 @@ export const SIZES = {
     clockFactor: 40,
     memorySmall: 200,
     memoryLarge: 2_000,
+    ingest: {
+      runs: 1,
+      warmupMs: 100,
+      durationMs: 500,
+      connections: 4,
+      batchSize: 5,
+      leadsAlone: 5,
+      leadsUnderLoad: 5,
+    },
   },
 } as const;
 
@@ -116,7 +135,8 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
   const memory = wanted("memory")
     ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
     : undefined;
-  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
+  const ingest = wanted("ingest") ? await attempt("5. ingestion", () => benchmarkIngest(sizes.ingest, log)) : undefined;
+  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory, ingest };
 }
 
 /** Figures of the last run in this checkout, so `--parts delivery` can redo one part and keep the others. */
@@ -135,6 +155,7 @@ function withEarlierParts(results: BenchResults, options: Options): BenchResults
     compile: results.compile ?? earlier.compile,
     delivery: results.delivery ?? earlier.delivery,
     memory: results.memory ?? earlier.memory,
+    ingest: results.ingest ?? earlier.ingest,
   };
 }
 
@@ -155,7 +176,7 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter(
+  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory, fresh.ingest].filter(
     (part) => part !== undefined && !part.ok,
   );
   return failures.length > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory) runs end to
+// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory, ingestion) runs end to
 // end on tiny sizes from the compiled files, and the results file says what was measured. No figure is asserted.
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -67,6 +67,7 @@ describe("npm run bench:smoke", () => {
       "## 2. Compile time",
       "## 3. Delivery",
       "## 4. Streaming memory",
+      "## 5. Ingestion",
     ])
       expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
@@ -93,5 +94,12 @@ describe("npm run bench:smoke", () => {
     expect(results).toMatch(/\| off +\| 100 +\| 8 +\|/);
     expect(results).toContain("At a limit of 120/min");
     expect(results).toMatch(/\| 2,000 +\| [\d.]+ MiB/);
+  });
+
+  it("reports ingestion of serve against its floor, and a lead's time to land alone and under load", () => {
+    expect(results).toMatch(/\| serve \(Salesloft routed, paused\) +\| [\d,]+ +\| [\d.]+ +\| [\d.]+ ms/);
+    expect(results).toMatch(/\| floor: node:http \+ the same store +\| [\d,]+ +\| 1\.00 +\|/);
+    expect(results).toMatch(/\| nothing else \(one lead at a time\) +\| 5 +\| [\d.]+ ms/);
+    expect(results).toMatch(/\| page views at [\d,]+ events\/s from 4 connections +\| 5 +\| [\d.]+ ms/);
   });
 });

@@ -56,6 +56,20 @@ describe("signal-map demo", () => {
     expect(text).not.toMatch(/demo-[0-9a-f]{24}|pat-demo-|demo-secret-|demo-ga4-|demo-meta-/);
   });
 
+  it("with --keep, leaves the pipeline and its debugger up until stopped", async () => {
+    const controller = new AbortController();
+    const { io, out } = capture(controller.signal);
+    const running = demoCommand(["--keep"], io);
+    while (!out.join("").includes("press Ctrl-C")) await new Promise((resolve) => setTimeout(resolve, 20));
+    const [, url, password] = /Event Debugger: (\S+) +\(user admin, password (\S+),/.exec(out.join(""))!;
+    const auth = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
+    expect((await fetch(url!, { headers: auth })).status).toBe(200);
+    expect((await fetch(url!)).status).toBe(401);
+    controller.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(url!, { headers: auth })).rejects.toThrow();
+  });
+
   it("says what did not land as expected, and exits 1", async () => {
     const hubspot = (await import("../../../presets/hubspot/demo.js")).default;
     const wrong = { ...hubspot, expected: { ...hubspot.expected, "demo-hs-4-page-view": "delivered" as const } };

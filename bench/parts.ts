@@ -4,6 +4,7 @@ import { deliveryPart, memoryPart } from "./core-parts-delivery.js";
 import { compilePart, metaThroughputPart, throughputPart } from "./core-parts-transform.js";
 import { listed, type BenchPart } from "./part.js";
 import { runIoPart } from "./run-io.js";
+import { ingestPart } from "./ingest-part.js";
 import { coldStartPart } from "./cold-start.js";
 
 export const PARTS: readonly BenchPart<unknown>[] = [
@@ -14,4 +15,5 @@ export const PARTS: readonly BenchPart<unknown>[] = [
   listed(memoryPart),
   listed(runIoPart),
   listed(coldStartPart),
+  listed(ingestPart),
 ];

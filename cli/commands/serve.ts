@@ -82,7 +82,7 @@ function problems(io: Parameters<Command>[1], list: readonly string[]): number {
   return EXIT.usage;
 }
 
-function untilStopped(external?: AbortSignal): Promise<void> {
+export function untilStopped(external?: AbortSignal): Promise<void> {
   return new Promise((done) => {
     const signals = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
     const stop = () => {

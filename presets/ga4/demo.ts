@@ -1,14 +1,22 @@
-// GA4's demo module: `signal-map demo` delivers samples/demo-events.jsonl to the local GA4 emulator.
+// GA4's demo module: `signal-map demo` starts the local GA4 emulator and checks what the pipeline delivered to it.
 
-import { genericDemoReport, reportCommand, type DemoModule, type GenericDemo } from "../../cli/commands/demo.js";
+import { genericDestination } from "../../cli/commands/demo-generic.js";
+import type { PipelineDemo } from "../../cli/commands/demo-module.js";
 
-const DEMO: GenericDemo = {
+const DEMO: PipelineDemo = {
   integration: "ga4",
   map: "events.map",
   samples: "demo-events.jsonl",
-  credentials: (fake) => {
+  start: async (fake) => {
     const secret = `demo-ga4-${fake}`;
-    return { accepted: secret, settings: { measurement_id: "G-DEMO123", api_secret: secret }, secrets: [secret] };
+    const destination = await genericDestination("ga4", secret, (accepted) => {
+      const details = accepted.flatMap((r) => {
+        const body = (r.body ?? {}) as { client_id?: unknown; events?: { name?: unknown }[] };
+        return (body.events ?? []).map((e) => `${String(e.name)}  client_id=${String(body.client_id)}`);
+      });
+      return { summary: `${details.length} events`, details };
+    });
+    return { destination, settings: { measurement_id: "G-DEMO123" }, secrets: { api_secret: secret } };
   },
   // samples/README.md
   expected: {
@@ -21,16 +29,6 @@ const DEMO: GenericDemo = {
     "ga4-demo-7-no-client-id": "failed",
     "ga4-demo-8-custom-event": "delivered",
   },
-  holds: (accepted) => {
-    const details = accepted.flatMap((r) => {
-      const body = (r.body ?? {}) as { client_id?: unknown; events?: { name?: unknown }[] };
-      return (body.events ?? []).map((e) => `${String(e.name)}  client_id=${String(body.client_id)}`);
-    });
-    return { summary: `${details.length} events`, details };
-  },
 };
 
-const HELP = "signal-map demo (ga4): delivers presets/ga4/samples/demo-events.jsonl to a local GA4 emulator.";
-const report = () => genericDemoReport(DEMO);
-
-export default { help: HELP, run: reportCommand(HELP, report), report } satisfies DemoModule;
+export default DEMO;

@@ -1,14 +1,26 @@
-// HubSpot's demo module: `signal-map demo` delivers samples/demo-leads.jsonl to the local HubSpot emulator.
+// HubSpot's demo module: `signal-map demo` starts the local HubSpot emulator and checks what the pipeline delivered.
 
-import { genericDemoReport, reportCommand, type DemoModule, type GenericDemo } from "../../cli/commands/demo.js";
+import { genericDestination } from "../../cli/commands/demo-generic.js";
+import type { PipelineDemo } from "../../cli/commands/demo-module.js";
 
-const DEMO: GenericDemo = {
+const DEMO: PipelineDemo = {
   integration: "hubspot",
   map: "contacts.map",
   samples: "demo-leads.jsonl",
-  credentials: (fake) => {
+  start: async (fake) => {
     const token = `pat-demo-${fake}`;
-    return { accepted: token, settings: { access_token: token }, secrets: [token] };
+    const destination = await genericDestination("hubspot", token, (accepted) => {
+      const inputs = accepted.flatMap(
+        (r) => ((r.body as { inputs?: unknown[] })?.inputs ?? []) as { id?: unknown; properties?: object }[],
+      );
+      const contacts = new Set(inputs.map((input) => String(input.id)));
+      const details = inputs.map((input) => {
+        const properties = Object.entries(input.properties ?? {}).filter(([key]) => key !== "email");
+        return `upsert ${String(input.id)}: ${properties.map(([key, value]) => `${key}=${String(value)}`).join(", ")}`;
+      });
+      return { summary: `${contacts.size} contacts`, details };
+    });
+    return { destination, settings: {}, secrets: { access_token: token } };
   },
   // samples/README.md
   expected: {
@@ -18,21 +30,6 @@ const DEMO: GenericDemo = {
     "demo-hs-4-page-view": "dropped",
     "demo-hs-5-signup": "delivered",
   },
-  holds: (accepted) => {
-    const inputs = accepted.flatMap(
-      (r) => ((r.body as { inputs?: unknown[] })?.inputs ?? []) as { id?: unknown; properties?: object }[],
-    );
-    const contacts = new Set(inputs.map((input) => String(input.id)));
-    const details = inputs.map((input) => {
-      const properties = Object.entries(input.properties ?? {}).filter(([key]) => key !== "email");
-      return `upsert ${String(input.id)}: ${properties.map(([key, value]) => `${key}=${String(value)}`).join(", ")}`;
-    });
-    return { summary: `${contacts.size} contacts`, details };
-  },
 };
 
-const HELP =
-  "signal-map demo (hubspot): delivers presets/hubspot/samples/demo-leads.jsonl to a local HubSpot emulator.";
-const report = () => genericDemoReport(DEMO);
-
-export default { help: HELP, run: reportCommand(HELP, report), report } satisfies DemoModule;
+export default DEMO;

@@ -1,14 +1,22 @@
-// Meta's demo module: `signal-map demo` delivers samples/demo-events.jsonl to the local Meta emulator.
+// Meta's demo module: `signal-map demo` starts the local Meta emulator and checks what the pipeline delivered to it.
 
-import { genericDemoReport, reportCommand, type DemoModule, type GenericDemo } from "../../cli/commands/demo.js";
+import { genericDestination } from "../../cli/commands/demo-generic.js";
+import type { PipelineDemo } from "../../cli/commands/demo-module.js";
 
-const DEMO: GenericDemo = {
+const DEMO: PipelineDemo = {
   integration: "meta",
   map: "conversions.map",
   samples: "demo-events.jsonl",
-  credentials: (fake) => {
+  start: async (fake) => {
     const token = `demo-meta-${fake}`;
-    return { accepted: token, settings: { pixel_id: "1234567890", access_token: token }, secrets: [token] };
+    const destination = await genericDestination("meta", token, (accepted) => {
+      const events = accepted.flatMap(
+        (r) => ((r.body as { data?: unknown[] })?.data ?? []) as Record<string, unknown>[],
+      );
+      const details = events.map((e) => `${String(e["event_name"])}  event_id=${String(e["event_id"])}`);
+      return { summary: `${events.length} events`, details };
+    });
+    return { destination, settings: { pixel_id: "1234567890" }, secrets: { access_token: token } };
   },
   // samples/README.md
   expected: {
@@ -19,14 +27,6 @@ const DEMO: GenericDemo = {
     "meta-demo-5-no-user-agent": "failed",
     "meta-demo-6-page-view": "dropped",
   },
-  holds: (accepted) => {
-    const events = accepted.flatMap((r) => ((r.body as { data?: unknown[] })?.data ?? []) as Record<string, unknown>[]);
-    const details = events.map((e) => `${String(e["event_name"])}  event_id=${String(e["event_id"])}`);
-    return { summary: `${events.length} events`, details };
-  },
 };
 
-const HELP = "signal-map demo (meta): delivers presets/meta/samples/demo-events.jsonl to a local Meta emulator.";
-const report = () => genericDemoReport(DEMO);
-
-export default { help: HELP, run: reportCommand(HELP, report), report } satisfies DemoModule;
+export default DEMO;

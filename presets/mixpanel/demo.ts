@@ -1,16 +1,24 @@
-// Mixpanel's demo module: `signal-map demo` delivers samples/demo-events.jsonl to the local Mixpanel emulator.
+// Mixpanel's demo module: `signal-map demo` starts the local Mixpanel emulator and checks what the pipeline delivered.
 
-import { genericDemoReport, reportCommand, type DemoModule, type GenericDemo } from "../../cli/commands/demo.js";
+import { genericDestination } from "../../cli/commands/demo-generic.js";
+import type { PipelineDemo } from "../../cli/commands/demo-module.js";
 
-const DEMO: GenericDemo = {
+const DEMO: PipelineDemo = {
   integration: "mixpanel",
   map: "import.map",
   samples: "demo-events.jsonl",
-  credentials: (fake) => {
+  start: async (fake) => {
     const secret = `demo-secret-${fake}`;
-    const settings = { project_id: "4242", service_account_username: "demo-sa", service_account_secret: secret };
-    const basic = Buffer.from(`demo-sa:${secret}`).toString("base64");
-    return { accepted: `demo-sa:${secret}`, settings, secrets: [secret, basic] };
+    const destination = await genericDestination("mixpanel", `demo-sa:${secret}`, (accepted) => {
+      const events = accepted.flatMap((r) => (Array.isArray(r.body) ? r.body : []) as Record<string, unknown>[]);
+      const details = events.map((e) => {
+        const properties = (e["properties"] ?? {}) as Record<string, unknown>;
+        return `${String(e["event"])}  distinct_id=${String(properties["distinct_id"])}`;
+      });
+      return { summary: `${events.length} events`, details };
+    });
+    const settings = { project_id: "4242", service_account_username: "demo-sa" };
+    return { destination, settings, secrets: { service_account_secret: secret } };
   },
   // samples/README.md
   expected: {
@@ -21,18 +29,6 @@ const DEMO: GenericDemo = {
     "demo-mp-5-bad-time": "failed",
     "demo-mp-6-screen": "dropped",
   },
-  holds: (accepted) => {
-    const events = accepted.flatMap((r) => (Array.isArray(r.body) ? r.body : []) as Record<string, unknown>[]);
-    const details = events.map((e) => {
-      const properties = (e["properties"] ?? {}) as Record<string, unknown>;
-      return `${String(e["event"])}  distinct_id=${String(properties["distinct_id"])}`;
-    });
-    return { summary: `${events.length} events`, details };
-  },
 };
 
-const HELP =
-  "signal-map demo (mixpanel): delivers presets/mixpanel/samples/demo-events.jsonl to a local Mixpanel emulator.";
-const report = () => genericDemoReport(DEMO);
-
-export default { help: HELP, run: reportCommand(HELP, report), report } satisfies DemoModule;
+export default DEMO;

@@ -1,5 +1,5 @@
-// The benchmark's smoke run: every part (throughput with all contenders, compile time, delivery, memory, run against
-// its floor, cold start) runs end to end on tiny sizes from the compiled files. No figure is asserted.
+// The benchmark's smoke run: every part listed in bench/parts.ts runs end to end on tiny sizes from the compiled
+// files, and the results file says what was measured. No figure is asserted.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -63,15 +63,17 @@ describe("npm run bench:smoke", () => {
   it("writes a results file naming the machine, the Node version and every section", () => {
     expect(results).toContain(`Node ${process.version}`);
     for (const heading of [
-      "## 1. Transform throughput",
-      "## 2. Transform throughput of the Meta Conversions preset",
-      "## 3. Compile time",
-      "## 4. Delivery",
-      "## 5. Streaming memory",
-      "## 6. `signal-map run` against its floor",
-      "## 7. Cold start of `signal-map run`",
+      "Transform throughput",
+      "Transform throughput of the Meta Conversions preset",
+      "Compile time",
+      "Delivery",
+      "Streaming memory",
+      "`signal-map run` against its floor",
+      "Cold start of `signal-map run`",
+      "Ingestion",
     ])
-      expect(results).toContain(heading);
+      // Numbered in the order of bench/parts.ts; a part added in the middle renumbers the ones after it.
+      expect(results).toMatch(new RegExp(`^## \\d+\\. ${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
     expect(results).not.toContain("FAILED");
   });
 
@@ -107,5 +109,12 @@ describe("npm run bench:smoke", () => {
     expect(results).toContain("both gave the same outcomes");
     for (const preset of ["presets/salesloft/lead-capture.map", "presets/meta/conversions.map"])
       expect(results).toMatch(new RegExp(`\\| ${preset} +\\| [\\d.,]+ ms +\\| [\\d.,]+ ms`));
+  });
+
+  it("reports ingestion of serve against its floor, and a lead's time to land alone and under load", () => {
+    expect(results).toMatch(/\| serve \(Salesloft routed, paused\) +\| [\d,]+ +\| [\d.]+ +\| [\d.]+ ms/);
+    expect(results).toMatch(/\| floor: node:http \+ the same store +\| [\d,]+ +\| 1\.00 +\|/);
+    expect(results).toMatch(/\| nothing else \(one lead at a time\) +\| 5 +\| [\d.]+ ms/);
+    expect(results).toMatch(/\| page views at [\d,]+ events\/s from 4 connections +\| 5 +\| [\d.]+ ms/);
   });
 });

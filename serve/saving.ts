@@ -1,7 +1,7 @@
 // Saving an integration from the Integrations page: secrets to the encrypted file, the rest to the config file, and
 // the running pipeline switched to the new settings without a restart.
 
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { loadPreset, splitPresetRef } from "../loader/load-preset.js";
 import type { Store } from "../store/store.js";
 import type { IntegrationConfig, SettingSource } from "./config.js";
@@ -34,9 +34,14 @@ export function createSaver(saver: SaverOptions) {
       return refuse(`the preset cannot be loaded: ${(error as Error).message.split("\n")[0]}`);
     }
     const previous = configured.get(input.name);
+    const moved = previous !== undefined && (previous.baseUrl ?? "") !== (input.baseUrl ?? "");
     const settings: Record<string, SettingSource> = {};
     for (const spec of declared) {
       const given = input.settings[spec.name];
+      // A stored key is never sent somewhere new on the strength of the admin's password alone: it is typed again.
+      if (spec.secret && moved && previous.settings[spec.name] !== undefined && (given === undefined || given === "")) {
+        return refuse(`enter ${spec.name} again to send it to a new base URL`);
+      }
       if (!spec.secret) {
         if (given !== undefined && given !== "") settings[spec.name] = given;
         continue;
@@ -56,7 +61,7 @@ export function createSaver(saver: SaverOptions) {
       preset: resolve(ref.path),
       ...(ref.preset ? { presetName: ref.preset } : {}),
       settings,
-      ...(previous?.baseUrl ? { baseUrl: previous.baseUrl } : {}),
+      ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
       paused: saver.targets.get(input.name)?.paused ?? false,
     };
     let target: IntegrationTarget;
@@ -68,7 +73,11 @@ export function createSaver(saver: SaverOptions) {
     saver.targets.set(input.name, target);
     saver.presetRefs.set(input.name, input.preset);
     configured.set(input.name, entry);
-    persist(input.name, (item) => Object.assign(item, configEntry(entry, input.preset)));
+    // New settings are judged afresh: the state waits for the next attempt, and leads held back by a rejected key
+    // are tried now rather than at their next retry.
+    saver.health.delete(input.name);
+    await saver.store.retryNow?.(input.name, Date.now());
+    persist(input.name, (item) => Object.assign(item, configEntry(entry, configRef(entry, saver.options.configPath))));
     return { ok: true };
   }
 
@@ -86,7 +95,13 @@ export function createSaver(saver: SaverOptions) {
     });
   }
 
-  return { apply, persistPause };
+  return { apply, persistPause, baseUrlOf: (name: string) => configured.get(name)?.baseUrl };
+}
+
+/** The preset as the config file names it: relative to the file's folder, which is where serve resolves it from. */
+function configRef(entry: IntegrationConfig, configPath: string | undefined): string {
+  const file = configPath === undefined ? entry.preset : relative(dirname(resolve(configPath)), entry.preset);
+  return file + (entry.presetName ? `#${entry.presetName}` : "");
 }
 
 function configEntry(entry: IntegrationConfig, presetRef: string): Record<string, unknown> {

@@ -74,6 +74,7 @@ function card(
       h("dd", {}, i.preset),
       h("dt", {}, "Last event"),
       h("dd", {}, formatTime(i.lastEventAt)),
+      ...(i.baseUrl !== undefined ? [h("dt", {}, "Base URL"), h("dd", { class: "base-url" }, i.baseUrl)] : []),
       ...Object.entries(i.secrets).flatMap(([name, set]) => [
         h("dt", {}, name),
         h("dd", { class: "secret" }, set ? "set" : "not set"),

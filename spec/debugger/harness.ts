@@ -233,7 +233,7 @@ export const adminAuth = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toStrin
  * Debian's Chromium through playwright-core, headless, signed in as admin. Chromium that does not start fails the
  * test that asked for it: the browser tests are never skipped.
  */
-export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+export async function launchChromium(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   try {
     return await chromium.launchPersistentContext(profileDir, {
       executablePath: "/usr/bin/chromium",
@@ -246,6 +246,7 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        ...extraArgs,
       ],
       httpCredentials: { username: "admin", password: ADMIN_PASSWORD },
       timezoneId: "UTC",

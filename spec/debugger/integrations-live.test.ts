@@ -79,7 +79,7 @@ describe("the Integrations page against the real pipeline", () => {
     side = await startEmulator({ apiKeys: { [SIDE_KEY]: grant }, rateLimitPerMinute: 0 });
     live = await startLiveServe({
       emulator: { apiKeys: { [KEY]: grant }, rateLimitPerMinute: 0 },
-      config: {
+      config: () => ({
         integrations: [
           {
             name: "side",
@@ -88,7 +88,7 @@ describe("the Integrations page against the real pipeline", () => {
             baseUrl: side.url,
           },
         ],
-      },
+      }),
       env: { SIDE_KEY },
     });
     const bodies: string[] = [];

@@ -31,7 +31,8 @@ export interface LiveServe {
 }
 
 export interface LiveOptions {
-  readonly config?: Record<string, unknown>;
+  /** Config keys beside listen, store, sources and admin; given the emulator's URL, for an integration's baseUrl. */
+  readonly config?: (emulatorUrl: string) => Record<string, unknown>;
   readonly emulator?: EmulatorOptions;
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -46,7 +47,7 @@ export async function startLiveServe(options: LiveOptions = {}): Promise<LiveSer
     store: `sqlite:${join(dir, "store.db")}`,
     sources: [{ name: "web", writeKey: WRITE_KEY }],
     admin: { password: { env: "SIGNAL_ADMIN_PASSWORD" } },
-    ...options.config,
+    ...options.config?.(emulator.url),
   };
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   let out = "";

@@ -78,10 +78,19 @@ export function createSaver(saver: SaverOptions) {
     saver.health.delete(input.name);
     await saver.store.retryNow?.(input.name, Date.now());
     persist(input.name, (item) => Object.assign(item, configEntry(entry, configRef(entry, saver.options.configPath))));
+    const secretsSet = Object.keys(settings).filter((k) => declared.some((d) => d.secret && d.name === k));
+    saver.options.log({
+      level: "info",
+      msg: "integration saved",
+      integration: input.name,
+      preset: input.preset,
+      secretsSet,
+    });
     return { ok: true };
   }
 
   function persistPause(name: string, paused: boolean): void {
+    saver.options.log({ level: "info", msg: paused ? "integration paused" : "integration resumed", integration: name });
     persist(name, (item) => (item.paused = paused));
   }
 

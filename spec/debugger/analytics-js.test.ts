@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleDebugger } from "../../serve/debugger/build-web.js";
 import { launchChromium, WRITE_KEY } from "./harness.js";
-import { startLiveServe, until, type LiveServe } from "./live-serve.js";
+import { bundleForServe, startLiveServe, until, type LiveServe } from "./live-serve.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const KEY = "sl_Analytics_Js_Key_3f9d";
@@ -38,7 +37,7 @@ let page: Page;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "signal-map-analytics-js-"));
-  await bundleDebugger();
+  await bundleForServe();
   const { build } = await import("esbuild");
   const bundled = await build({
     stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, loader: "js" },

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../presets/salesloft/emulator/index.js";
-import { bundleDebugger } from "../../serve/debugger/build-web.js";
 import { launchChromium } from "./harness.js";
-import { filesOnDisk, startLiveServe, until, type LiveServe } from "./live-serve.js";
+import { loadSecrets } from "../../secrets/secrets-file.js";
+import { bundleForServe, filesOnDisk, SECRET_KEY, startLiveServe, until, type LiveServe } from "./live-serve.js";
 
 const KEY = "sl_Pasted_Key_9c41e7d2";
 const WRONG_KEY = "sl_Revoked_Key_0b7a55f1";
@@ -27,8 +27,7 @@ let page: Page;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "signal-map-live-browser-"));
-  // serve serves the bundle from dist/web/debugger: bundle the page as it is now, as `npm run build` would.
-  await bundleDebugger();
+  await bundleForServe();
   context = await launchChromium(join(work, "profile"));
 }, 60_000);
 
@@ -50,14 +49,10 @@ const lead = (email: string) => ({
   context: { traits: { email, first_name: "Jane", last_name: "Doe" } },
 });
 
-/** The card of an integration once it shows `state`; the page is reloaded until it does (it does not poll). */
+/** The card of an integration once it shows `state`: the page follows the pipeline's events without a reload. */
 async function cardIn(name: string, state: string) {
   const card = page.locator(`article.card[data-name=${name}]`);
-  await until(async () => {
-    await page.reload();
-    await card.waitFor();
-    return (await card.locator("header .badge").textContent()) === state;
-  }, `${name} shows "${state}"`);
+  await card.locator("header .badge", { hasText: new RegExp(`^${state}$`) }).waitFor({ timeout: 30_000 });
   return card;
 }
 
@@ -90,6 +85,7 @@ describe("the Integrations page against the real pipeline", () => {
         ],
       }),
       env: { SIDE_KEY },
+      secrets: { other: { token: "kept-token" } },
     });
     const bodies: string[] = [];
     page = await context.newPage();
@@ -162,6 +158,14 @@ describe("the Integrations page against the real pipeline", () => {
         .sort(),
     ).toEqual(["ann@example.com", "bob@example.com", "cat@example.com"]);
     await cardIn("salesloft", "live");
+
+    // The key is stored encrypted, beside the secrets that were there; serve logged the changes, never the key.
+    expect(await loadSecrets(live.secretsPath, SECRET_KEY)).toEqual({
+      other: { token: "kept-token" },
+      salesloft: { api_key: KEY },
+    });
+    expect(live.output()).toContain('"msg":"integration saved","integration":"salesloft"');
+    expect(live.output()).toContain('"msg":"integration resumed","integration":"salesloft"');
 
     // The key was never shown or logged, and is on disk only encrypted.
     for (const key of [KEY, WRONG_KEY]) {

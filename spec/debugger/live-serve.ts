@@ -1,18 +1,21 @@
 // A real `signal-map serve` for the browser tests: the CLI command run in this process with its config file, its
 // encrypted secrets file and its log captured, delivering to the Salesloft emulator on 127.0.0.1.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { serveCommand } from "../../cli/commands/serve.js";
 import type { CliIO } from "../../cli/io.js";
+import { defaultAssetsDir } from "../../serve/debugger/assets-dir.js";
+import { bundleDebugger } from "../../serve/debugger/build-web.js";
+import { saveSecrets, type SecretsMap } from "../../secrets/secrets-file.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../presets/salesloft/emulator/index.js";
 import type { EventSummary } from "../../serve/debugger/api-types.js";
 import { ADMIN_PASSWORD, adminAuth, WRITE_KEY } from "./harness.js";
 
 /** A passphrase for the secrets file; fake, like every credential in the tests. */
-const SECRET_KEY = "test-passphrase-not-secret-0001";
+export const SECRET_KEY = "test-passphrase-not-secret-0001";
 
 export interface LiveServe {
   readonly url: string;
@@ -35,6 +38,8 @@ export interface LiveOptions {
   readonly config?: (emulatorUrl: string) => Record<string, unknown>;
   readonly emulator?: EmulatorOptions;
   readonly env?: Readonly<Record<string, string>>;
+  /** Written to the encrypted secrets file before serve starts. */
+  readonly secrets?: SecretsMap;
 }
 
 export async function startLiveServe(options: LiveOptions = {}): Promise<LiveServe> {
@@ -50,6 +55,7 @@ export async function startLiveServe(options: LiveOptions = {}): Promise<LiveSer
     ...options.config?.(emulator.url),
   };
   writeFileSync(configPath, JSON.stringify(config, null, 2));
+  if (options.secrets !== undefined) await saveSecrets(secretsPath, SECRET_KEY, options.secrets);
   let out = "";
   let listening: (url: string) => void = () => {};
   const url = new Promise<string>((resolve) => (listening = resolve));
@@ -123,4 +129,24 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting until ${what}`);
+}
+
+/**
+ * serve serves the page from dist/web/debugger: bundle it as it is now, as `npm run build` would. Each file is
+ * renamed into place, so a test running beside this one never reads half a bundle.
+ */
+export async function bundleForServe(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "signal-map-bundle-"));
+  try {
+    await bundleDebugger(scratch);
+    const target = defaultAssetsDir();
+    mkdirSync(target, { recursive: true });
+    for (const file of ["app.js", "app.css"]) {
+      const temporary = join(target, `.${file}.${process.pid}`);
+      copyFileSync(join(scratch, file), temporary);
+      renameSync(temporary, join(target, file));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

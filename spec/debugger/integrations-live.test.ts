@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../presets/salesloft/emulator/index.js";
 import { launchChromium } from "./harness.js";
 import { loadSecrets } from "../../secrets/secrets-file.js";
+import { readServeConfig } from "../../serve/config.js";
 import { bundleForServe, filesOnDisk, SECRET_KEY, startLiveServe, until, type LiveServe } from "./live-serve.js";
 
 const KEY = "sl_Pasted_Key_9c41e7d2";
@@ -110,6 +111,13 @@ describe("the Integrations page against the real pipeline", () => {
     expect(await card.locator("dd.secret").textContent()).toBe("set");
     expect(await page.locator("input[name=api_key]").count()).toBe(0);
     expect(filesOnDisk(live)).toContain('"secret": "salesloft/api_key"');
+    // The config file as a restart reads it: the preset found from the file's own folder, the emulator kept.
+    const reread = readServeConfig(live.configPath);
+    expect(reread.ok && reread.config.integrations.find((i) => i.name === "salesloft")).toMatchObject({
+      preset: join(process.cwd(), PRESET),
+      baseUrl: live.emulator.url,
+      settings: { api_key: { secret: "salesloft/api_key" } },
+    });
 
     // A lead: live, and it landed as the Person with the key the emulator expects.
     expect((await live.post("/v1/track", lead("ann@example.com"))).status).toBe(200);

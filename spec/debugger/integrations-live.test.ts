@@ -15,6 +15,7 @@ import { bundleForServe, filesOnDisk, SECRET_KEY, startLiveServe, until, type Li
 
 const KEY = "sl_Pasted_Key_9c41e7d2";
 const WRONG_KEY = "sl_Revoked_Key_0b7a55f1";
+const REFUSED_KEY = "sl_Refused_Key_5e22b8c0";
 const SIDE_KEY = "sl_Side_Key_61d0c3aa";
 const PRESET = "presets/salesloft/lead-capture.map";
 const ADVICE = "Re-create the key in Your Applications > API Keys and update the integration.";
@@ -137,6 +138,13 @@ describe("the Integrations page against the real pipeline", () => {
     await form.locator("button[type=submit]").click();
     await form.locator(".problems li", { hasText: "enter api_key again to send it to a new base URL" }).waitFor();
     await form.locator("input[name=baseUrl]").fill(live.emulator.url);
+    // A save the pipeline refuses (a region that is not one) leaves the stored key as it was.
+    await form.locator("input[name=api_key]").fill(REFUSED_KEY);
+    await form.locator("input[name=default_phone_region]").fill("Atlantis");
+    await form.locator("button[type=submit]").click();
+    await form.locator(".problems li", { hasText: "default_phone_region" }).waitFor();
+    expect((await loadSecrets(live.secretsPath, SECRET_KEY)).salesloft).toEqual({ api_key: KEY });
+    await form.locator("input[name=default_phone_region]").fill("");
 
     // A wrong key: the emulator answers 401; the page says so with the advice, and the lead waits.
     await saveKey(WRONG_KEY);
@@ -176,7 +184,7 @@ describe("the Integrations page against the real pipeline", () => {
     expect(live.output()).toContain('"msg":"integration resumed","integration":"salesloft"');
 
     // The key was never shown or logged, and is on disk only encrypted.
-    for (const key of [KEY, WRONG_KEY]) {
+    for (const key of [KEY, WRONG_KEY, REFUSED_KEY]) {
       expect(await page.content()).not.toContain(key);
       expect(bodies.filter((b) => b.includes(key))).toEqual([]);
       expect(live.output()).not.toContain(key);

@@ -7,7 +7,17 @@ import { readBody, BodyTooLarge } from "./http-body.js";
 import { clientIp, corsHeaders } from "./http-meta.js";
 
 export const CALL_TYPES = ["track", "identify", "page", "screen", "group", "alias"] as const;
-const ROUTES = new Set<string>([...CALL_TYPES.map((t) => `/v1/${t}`), "/v1/batch", "/v1/import"]);
+/** The short paths analytics.js posts to (`/v1/t`, `/v1/i`, … `/v1/b`), as Segment's own endpoint accepts them. */
+const SHORT_PATHS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(CALL_TYPES.map((t) => [`/v1/${t[0]}`, `/v1/${t}`])),
+  "/v1/b": "/v1/batch",
+};
+const ROUTES = new Set<string>([
+  ...CALL_TYPES.map((t) => `/v1/${t}`),
+  "/v1/batch",
+  "/v1/import",
+  ...Object.keys(SHORT_PATHS),
+]);
 
 export interface CollectorOptions {
   readonly store: Store;
@@ -48,7 +58,8 @@ export async function collect(req: IncomingMessage, res: ServerResponse, options
 
 async function handle(req: IncomingMessage, options: CollectorOptions): Promise<Reply> {
   if (req.method !== "POST") return fail(405, "use POST");
-  const path = new URL(req.url ?? "/", "http://collector").pathname;
+  const given = new URL(req.url ?? "/", "http://collector").pathname;
+  const path = SHORT_PATHS[given] ?? given;
   const bytes = await readBody(req, options.limits.requestBytes);
   let text: string;
   try {

@@ -31,6 +31,8 @@ export interface RegistryOptions {
   readonly apply: (input: SaveIntegration) => Promise<SaveResult>;
   /** Persists a pause so that it survives a restart. */
   readonly persistPause: (name: string, paused: boolean) => void;
+  /** Where the integration's requests go instead of the destination's own API, if anywhere. */
+  readonly baseUrlOf?: (name: string) => string | undefined;
 }
 
 export function createRegistry(options: RegistryOptions): IntegrationRegistry {
@@ -66,6 +68,7 @@ function stateOf(target: IntegrationTarget, options: RegistryOptions): Integrati
     ...(health.lastEventAt !== undefined ? { lastEventAt: health.lastEventAt } : {}),
     settings,
     secretsSet: secretNames.filter((name) => typeof target.settings[name] === "string" && target.settings[name] !== ""),
+    ...(options.baseUrlOf?.(target.name) !== undefined ? { baseUrl: options.baseUrlOf(target.name) } : {}),
   };
 }
 

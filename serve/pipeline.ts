@@ -106,11 +106,10 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
             integrations: createRegistry({
               targets,
               health,
-              presetRefs: new Map(
-                config.integrations.map((e) => [e.name, e.preset + (e.presetName ? `#${e.presetName}` : "")]),
-              ),
+              presetRefs,
               apply: saver.apply,
               persistPause: saver.persistPause,
+              baseUrlOf: saver.baseUrlOf,
             }),
             explain: (eventId, name) => explainStored(store, eventId, targets.get(name), presetRefs.get(name)),
             subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),

@@ -59,6 +59,9 @@ export const SQL = {
     AND state = 'delivered' LIMIT 1`,
   requeue: `UPDATE outbox SET state = 'pending', next_attempt_at = $1, finished_at = NULL, lease_owner = NULL
     WHERE id = $2`,
+  wakeHeads: `UPDATE heads SET due_at = $1 WHERE integration = $2 AND due_at > $1
+    AND (lease_until IS NULL OR lease_until <= $1)`,
+  wakeRows: `UPDATE outbox SET next_attempt_at = $1 WHERE integration = $2 AND state = 'pending' AND next_attempt_at > $1`,
   prune: `DELETE FROM events WHERE received_at < $1 AND NOT EXISTS
     (SELECT 1 FROM outbox o WHERE o.event_id = events.id AND o.state = 'pending')`,
   recentEvents: `SELECT e.id FROM events e WHERE e.id < $1

@@ -119,6 +119,13 @@ class PostgresStore implements Store {
     });
   }
 
+  async retryNow(integration: string, now: number): Promise<number> {
+    return inTransaction(this.pool, async (c) => {
+      await c.query(SQL.wakeRows, [now, integration]);
+      return (await c.query(SQL.wakeHeads, [now, integration])).rowCount ?? 0;
+    });
+  }
+
   async replay(ids: readonly number[] | "all-dead", now: number): Promise<{ requeued: number; superseded: number }> {
     return inTransaction(this.pool, async (c) => {
       const select = () => (ids === "all-dead" ? c.query(SQL.allDead) : c.query(SQL.rowsById, [ids]));

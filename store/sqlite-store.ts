@@ -215,6 +215,13 @@ class SqliteStore implements Store {
     })();
   }
 
+  async retryNow(integration: string, now: number): Promise<number> {
+    return this.db.transaction(() => {
+      this.q.wakeRows.run(now, integration, now);
+      return Number(this.q.wakeHeads.run(now, integration, now, now).changes);
+    })();
+  }
+
   async prune(olderThan: number): Promise<number> {
     return Number(this.q.prune.run(olderThan).changes);
   }
@@ -314,6 +321,12 @@ function statements(db: Db) {
     ),
     requeue: p(
       `UPDATE outbox SET state = 'pending', next_attempt_at = ?, finished_at = NULL, lease_owner = NULL WHERE id = ?`,
+    ),
+    wakeHeads: p(
+      `UPDATE heads SET due_at = ? WHERE integration = ? AND due_at > ? AND (lease_until IS NULL OR lease_until <= ?)`,
+    ),
+    wakeRows: p(
+      `UPDATE outbox SET next_attempt_at = ? WHERE integration = ? AND state = 'pending' AND next_attempt_at > ?`,
     ),
     prune: p(
       `DELETE FROM events WHERE received_at < ? AND NOT EXISTS

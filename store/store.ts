@@ -106,6 +106,11 @@ export interface Store {
   expire(now: number, maxAgeMs: number): Promise<number>;
   /** Re-queues dead (or failed) rows; a row superseded by a later delivered row of its person is skipped. */
   replay(ids: readonly number[] | "all-dead", now: number): Promise<{ requeued: number; superseded: number }>;
+  /**
+   * Makes the integration's waiting rows due at `now` (its settings changed: leads held back by a rejected key are
+   * tried with the new one at once). A row on the wire is left to its worker. Resolves with the heads made due.
+   */
+  retryNow?(integration: string, now: number): Promise<number>;
   /** Deletes finished events older than `olderThan`. */
   prune(olderThan: number): Promise<number>;
   recent(limit: number, filter?: EventFilter): Promise<EventView[]>;

@@ -52,7 +52,10 @@ export const serveCommand: Command = async (argv, io) => {
       ...(material
         ? {
             storeSecret: async (integration: string, name: string, value: string) => {
-              secrets = { ...secrets, [integration]: { ...(secrets[integration] ?? {}), [name]: value } };
+              // The file as it is now: it may hold secrets this config does not use (`signal-map secrets set`), which
+              // writing back only what serve loaded at start would drop.
+              const current = await loadSecrets(secretsPath, material);
+              secrets = { ...current, [integration]: { ...(current[integration] ?? {}), [name]: value } };
               await saveSecrets(secretsPath, material, secrets);
             },
           }

@@ -76,6 +76,7 @@ export interface IntegrationView {
   readonly settings: Readonly<Record<string, SettingValue>>;
   /** Every secret setting of the preset: true when a value is stored ("set"), never the value. */
   readonly secrets: Readonly<Record<string, boolean>>;
+  readonly baseUrl?: string;
 }
 
 export interface IntegrationsAnswer {

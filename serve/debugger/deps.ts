@@ -24,6 +24,8 @@ export interface IntegrationState {
   readonly settings?: Readonly<Record<string, SettingValue>>;
   /** The names of the secret settings that have a stored value (shown as "set"). */
   readonly secretsSet?: readonly string[];
+  /** Where requests go instead of the destination's own API (an emulator, a test endpoint). */
+  readonly baseUrl?: string;
 }
 
 export interface CatalogSetting {
@@ -56,6 +58,8 @@ export interface SaveIntegration {
    * setting that is not secret and is absent has no value.
    */
   readonly settings: Readonly<Record<string, SettingValue>>;
+  /** An http(s) origin that replaces the destination's own (an emulator); absent: the destination's API. */
+  readonly baseUrl?: string;
 }
 
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly problems: readonly string[] };

@@ -4,6 +4,7 @@ import type { IntegrationsAnswer, IntegrationView } from "./api-types.js";
 import type { CatalogEntry, CatalogPreset, DebuggerDeps, IntegrationState, SettingValue } from "./deps.js";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const ORIGIN = /^https?:\/\/[^/\s]+\/?$/;
 
 /** How the config names a preset: its file, with `#name` only when the file holds several. */
 export function presetKey(entry: CatalogEntry, preset: CatalogPreset): string {
@@ -48,6 +49,7 @@ export function integrationView(state: IntegrationState, catalog: readonly Catal
     lastEventAt: state.lastEventAt,
     settings,
     secrets,
+    ...(state.baseUrl !== undefined ? { baseUrl: state.baseUrl } : {}),
   };
 }
 
@@ -60,6 +62,7 @@ export interface SaveRequest {
   readonly name: string;
   readonly preset: string;
   readonly settings: Record<string, SettingValue>;
+  readonly baseUrl?: string;
   /** The secret values the request carried: kept out of the answer whatever the pipeline says. */
   readonly secretValues: string[];
 }
@@ -67,8 +70,11 @@ export interface SaveRequest {
 /** Checks a save request against the catalog; problems name the setting, never its value. */
 export function readSaveRequest(deps: DebuggerDeps, body: unknown): SaveRequest | string[] {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return ["the body must be a JSON object"];
-  const { name, preset, settings } = body as Record<string, unknown>;
+  const { name, preset, settings, baseUrl } = body as Record<string, unknown>;
   const problems: string[] = [];
+  if (baseUrl !== undefined && baseUrl !== "" && (typeof baseUrl !== "string" || !ORIGIN.test(baseUrl))) {
+    problems.push('the base URL must be an http(s) origin such as "http://127.0.0.1:9999", or empty');
+  }
   if (typeof name !== "string" || !NAME.test(name)) {
     problems.push("the name must be 1 to 63 letters, digits, - or _, starting with a letter or digit");
   }
@@ -97,5 +103,11 @@ export function readSaveRequest(deps: DebuggerDeps, body: unknown): SaveRequest 
     if (setting.required && !stored) problems.push(`${setting.name} is required`);
   }
   if (problems.length > 0) return problems;
-  return { name: name as string, preset: presetKey(found.entry, found.preset), settings: out, secretValues };
+  return {
+    name: name as string,
+    preset: presetKey(found.entry, found.preset),
+    settings: out,
+    ...(typeof baseUrl === "string" && baseUrl !== "" ? { baseUrl: baseUrl.replace(/\/$/, "") } : {}),
+    secretValues,
+  };
 }

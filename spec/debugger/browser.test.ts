@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bundleDebugger } from "../../serve/debugger/build-web.js";
-import { ADMIN_PASSWORD, delivered, rejected, startHarness, type Harness } from "./harness.js";
+import { delivered, launchChromium, rejected, startHarness, type Harness } from "./harness.js";
 
 const IMAGES = resolve(import.meta.dirname, "../../docs/images");
 const ADVICE_401 =
@@ -24,27 +24,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "signal-map-browser-"));
   assetsDir = join(work, "assets");
   await bundleDebugger(assetsDir);
-  try {
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      httpCredentials: { username: "admin", password: ADMIN_PASSWORD },
-      timezoneId: "UTC",
-      locale: "en-GB",
-      viewport: { width: 1440, height: 900 },
-    });
-  } catch (error) {
-    throw new Error(`Chromium did not start (apt-get install -y chromium): ${(error as Error).message}`);
-  }
+  context = await launchChromium(join(work, "profile"));
 }, 60_000);
 
 afterAll(async () => {

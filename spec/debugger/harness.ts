@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
 import type {
   CatalogEntry,
   DebuggerDeps,
@@ -227,3 +228,32 @@ export function rejected(status: 401 | 403, detail: string): Completion {
 }
 
 export const adminAuth = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString("base64")}`;
+
+/**
+ * Debian's Chromium through playwright-core, headless, signed in as admin. Chromium that does not start fails the
+ * test that asked for it: the browser tests are never skipped.
+ */
+export async function launchChromium(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
+  try {
+    return await chromium.launchPersistentContext(profileDir, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        ...extraArgs,
+      ],
+      httpCredentials: { username: "admin", password: ADMIN_PASSWORD },
+      timezoneId: "UTC",
+      locale: "en-GB",
+      viewport: { width: 1440, height: 900 },
+    });
+  } catch (error) {
+    throw new Error(`Chromium did not start (apt-get install -y chromium): ${(error as Error).message}`);
+  }
+}

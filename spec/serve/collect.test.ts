@@ -84,6 +84,14 @@ describe("collection", () => {
     expect(event.writeKey).toBeUndefined();
   });
 
+  it("takes the short paths analytics.js posts to: /v1/t, /v1/i and /v1/b", async () => {
+    expect((await post("/v1/t", { event: "Signed Up", messageId: "s1" })).status).toBe(200);
+    expect((await post("/v1/i", { userId: "u2", messageId: "s2" })).status).toBe(200);
+    expect((await post("/v1/b", { batch: [{ type: "page", name: "Home", messageId: "s3" }] })).status).toBe(200);
+    const types = Object.fromEntries((await stored()).map((e) => [e.messageId, e.type]));
+    expect(types).toEqual({ s1: "track", s2: "identify", s3: "page" });
+  });
+
   it("stores a mixed batch, and a repeated messageId once", async () => {
     const batch = [
       { type: "track", event: "Signed Up", messageId: "m1" },

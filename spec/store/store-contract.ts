@@ -62,6 +62,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
     );
 
     it(
+      "makes an integration's rows waiting for a retry due now when its settings change, and only that integration's",
+      withStore(async (store) => {
+        const a1 = incoming("a", {
+          routes: [
+            { integration: "salesloft", orderKey: "a" },
+            { integration: "other", orderKey: "a" },
+          ],
+        });
+        await store.ingest([a1]);
+        const rows = await store.claim("w1", 10, 2_000, 30_000, ["salesloft", "other"]);
+        const later = { at: 2_000, durationMs: 3, httpStatus: 401 };
+        for (const row of rows)
+          await store.complete(row.id, "w1", { state: "retry", nextAttemptAt: 60_000, attempt: later }, 2_010);
+        expect(await store.retryNow!("salesloft", 3_000)).toBe(1);
+        const again = await store.claim("w1", 10, 3_000, 30_000, ["salesloft", "other"]);
+        expect(again.map((r) => [r.integration, JSON.parse(r.payload).messageId])).toEqual([
+          ["salesloft", a1.messageId],
+        ]);
+      }),
+    );
+
+    it(
       "never lets a later event of a person overtake an earlier one that is waiting to be retried",
       withStore(async (store) => {
         const [a1, a2] = [incoming("a"), incoming("a")];

@@ -24,6 +24,20 @@ export function startIntegrations(root: HTMLElement): void {
     replace(list, ...answer.integrations.map((i) => card(i, edit, setPaused)));
     if (answer.integrations.length === 0) replace(list, h("p", { class: "muted" }, "No integration yet."));
   };
+  // Each event the pipeline finishes may change a state (live, credential rejected): the list follows the event
+  // stream, one load at a time.
+  let loading: Promise<void> | undefined;
+  let again = false;
+  const refresh = () => {
+    if (loading !== undefined) return void (again = true);
+    loading = load()
+      .catch(() => undefined)
+      .finally(() => {
+        loading = undefined;
+        if (again) ((again = false), refresh());
+      });
+  };
+  new EventSource("/api/events/stream").addEventListener("event", refresh);
   const edit = (existing?: IntegrationView) => {
     if (answer === undefined) return;
     replace(
@@ -51,7 +65,7 @@ export function startIntegrations(root: HTMLElement): void {
     list,
     editor,
   );
-  void load();
+  refresh();
 }
 
 function card(
@@ -74,6 +88,7 @@ function card(
       h("dd", {}, i.preset),
       h("dt", {}, "Last event"),
       h("dd", {}, formatTime(i.lastEventAt)),
+      ...(i.baseUrl !== undefined ? [h("dt", {}, "Base URL"), h("dd", { class: "base-url" }, i.baseUrl)] : []),
       ...Object.entries(i.secrets).flatMap(([name, set]) => [
         h("dt", {}, name),
         h("dd", { class: "secret" }, set ? "set" : "not set"),

@@ -30,6 +30,12 @@ export function settingsForm(
     pattern: "[A-Za-z0-9][A-Za-z0-9_-]{0,62}",
     value: existing?.name ?? "",
   });
+  const baseUrl = h("input", {
+    name: "baseUrl",
+    type: "url",
+    placeholder: "the destination's own API",
+    value: existing?.baseUrl ?? "",
+  });
   const fields = h("div", { class: "fields" });
   const problems = h("ul", { class: "problems", role: "alert" });
   if (existing !== undefined) {
@@ -58,6 +64,7 @@ export function settingsForm(
         name: name.value.trim(),
         preset: preset.value,
         settings: readSettings(fields, chosen()),
+        baseUrl: baseUrl.value.trim(),
       });
       await saved();
     } catch (error) {
@@ -76,6 +83,17 @@ export function settingsForm(
     h("label", {}, "Preset", preset),
     h("label", {}, "Name", name),
     fields,
+    h(
+      "label",
+      {},
+      "Base URL",
+      baseUrl,
+      h(
+        "small",
+        {},
+        "Optional: an emulator or test endpoint, e.g. http://127.0.0.1:9999. Changing it asks for the key again.",
+      ),
+    ),
     problems,
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Save")),
   );

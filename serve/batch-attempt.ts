@@ -13,7 +13,7 @@ import { guardRequest } from "../delivery/request-guard.js";
 import type { SendReport } from "../delivery/sender.js";
 import type { HttpRequest } from "../runtime/outcome.js";
 import { redactOutcome, redactText } from "../runtime/redact.js";
-import type { ClaimedRow } from "../store/store.js";
+import type { AttemptRecord, ClaimedRow } from "../store/store.js";
 import type { IntegrationTarget, RateHandBack, ReadyEvent, SentRequest } from "./targets.js";
 import type { AttemptResult, TargetResult } from "./worker.js";
 
@@ -73,7 +73,7 @@ async function sendBatch(
     if ("kind" in request) return request;
     const shown = shownRequest(target, event, share.request, member.entries, share.items);
     const record = target.recordOf({ ...request, report: share.report }, shown, event.secrets);
-    return target.resultOf(share.report, record, event.outcome.warnings);
+    return target.resultOf(share.report, ownResponse(record, share.items), event.outcome.warnings);
   });
 }
 
@@ -94,6 +94,17 @@ function shownRequest(
   const shown = redactOutcome({ ...event.outcome, request: own }, target.meta, event.secrets);
   if (shown.outcome !== "send") return undefined;
   return { ...shown.request, batch: { items, path: path.join(".") || "(body)" } };
+}
+
+/**
+ * A success answer to a batch echoes every event's record (HubSpot returns each contact): kept with each event it
+ * would copy other people's data into every record, so only its status is kept. Error answers, which say what the
+ * destination refused, are kept (bounded) as they are.
+ */
+function ownResponse(record: AttemptRecord, items: number): AttemptRecord {
+  const status = record.httpStatus;
+  if (items <= 1 || status === undefined || status < 200 || status >= 300) return record;
+  return { ...record, response: { status, body: `the answer to a batch of ${items} events (not kept per event)` } };
 }
 
 function refused(event: ReadyEvent, error: string): AttemptResult {

@@ -116,8 +116,11 @@ function shareOut(report: SendReport, members: readonly BatchMember[]): SendRepo
   return members.map((member, index) => {
     const own = report.items?.slice(offset, offset + member.entries.length);
     offset += member.entries.length;
-    // The batch's 429s are the first member's to count, so a summary does not multiply them.
-    const shared = index === 0 ? report : { ...report, rateLimited: 0 };
+    // The batch's 429s are the first member's to count, so a summary does not multiply them. The id an adapter
+    // read from the whole answer names one record: it is no event's own when the batch carried several.
+    const { personId: _batchId, ...anonymous } = report;
+    const whole = members.length > 1 ? anonymous : report;
+    const shared = index === 0 ? whole : { ...whole, rateLimited: 0 };
     return own && own.length === member.entries.length ? ownResult(shared, own) : shared;
   });
 }

@@ -28,6 +28,8 @@ export interface ServeConfig {
   readonly retentionMs: number;
   readonly maxAgeMs: number;
   readonly concurrency: number;
+  /** How long a batching integration lets rows gather after a claim that did not fill a batch. */
+  readonly batchWaitMs?: number;
   readonly integrations: readonly IntegrationConfig[];
 }
 
@@ -90,6 +92,7 @@ export function parseServeConfig(data: unknown, baseDir: string): ConfigResult {
     retentionMs: positive(data.retentionDays, "retentionDays", 7, problems) * DAY,
     maxAgeMs: positive(delivery.maxAgeHours, "delivery.maxAgeHours", 24, problems) * 3_600_000,
     concurrency: positive(delivery.concurrency, "delivery.concurrency", 8, problems),
+    batchWaitMs: positive(delivery.batchWaitMs, "delivery.batchWaitMs", 200, problems),
     integrations,
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };

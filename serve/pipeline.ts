@@ -82,6 +82,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       targets,
       owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
       concurrency: config.concurrency,
+      ...(config.batchWaitMs !== undefined ? { batchWaitMs: config.batchWaitMs } : {}),
       maxAgeMs: config.maxAgeMs,
       retentionMs: config.retentionMs,
       onCompleted: (row, completion) => {

@@ -1,14 +1,33 @@
 // One configured integration as the worker drives it: transform the stored event with the current settings, send
 // it once through the generic sender (which retries briefly in memory), and say whether the store should retry.
 
-import type { RequestSender, SendReport } from "../delivery/sender.js";
-import { prepareEvent } from "../delivery/prepared.js";
+import type { RequestSender, SendContext, SendReport } from "../delivery/sender.js";
+import { prepareEvent, type Prepared } from "../delivery/prepared.js";
 import { classifyAttempt } from "../delivery/retry-policy.js";
+import type { HttpRequest, SendOutcome } from "../runtime/outcome.js";
 import type { Preset } from "../runtime/preset.js";
 import { redactOutcome, redactText, secretValues } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
 import type { AttemptRecord, ClaimedRow, Store } from "../store/store.js";
-import type { AttemptResult, WorkerTarget } from "./worker.js";
+import { attemptRows } from "./batch-attempt.js";
+import type { AttemptResult, TargetResult, WorkerTarget } from "./worker.js";
+
+/** An event the preset turned into a request, ready to send. */
+export interface ReadyEvent {
+  readonly prepared: Prepared;
+  readonly outcome: SendOutcome;
+  readonly secrets: readonly string[];
+}
+
+/** A row handed back to the store because the shared rate limit's wait is too long. */
+export type RateHandBack = Extract<AttemptResult, { kind: "retry" }>;
+
+/** A request that got a final report (after the sender's own short retries). */
+export interface SentRequest {
+  readonly report: SendReport;
+  readonly at: number;
+  readonly durationMs: number;
+}
 
 export interface TargetOptions {
   readonly name: string;
@@ -53,10 +72,23 @@ export class IntegrationTarget implements WorkerTarget {
     this.options.settings = settings;
   }
 
-  async attempt(
-    payload: string,
-    row: ClaimedRow,
-  ): Promise<AttemptResult | { kind: "dropped" | "failed"; detail: string }> {
+  /** Rows one request may carry: the largest `batch` of the preset's send blocks (1 when none batches). */
+  get batchLimit(): number {
+    return Math.max(1, ...(this.options.preset.meta.sends ?? []).map((send) => send.batch?.maxItems ?? 1));
+  }
+
+  async attempt(payload: string): Promise<TargetResult> {
+    const ready = this.ready(payload);
+    return "kind" in ready ? ready : this.sendAlone(ready);
+  }
+
+  /** One request per batch of these rows (each the head of its person's queue); one result per row, in order. */
+  attemptBatch(rows: readonly ClaimedRow[]): Promise<TargetResult[]> {
+    return attemptRows(this, rows);
+  }
+
+  /** The event transformed with the current settings: settled (dropped, a transform error) or ready to send. */
+  ready(payload: string): TargetResult | ReadyEvent {
     const { preset, settings } = this.options;
     const secrets = secretValues(preset.meta, settings);
     const event: unknown = JSON.parse(payload);
@@ -66,27 +98,52 @@ export class IntegrationTarget implements WorkerTarget {
     if (outcome.outcome === "error") {
       return { kind: "failed", detail: redactText(`${outcome.code}: ${outcome.message}`, secrets) };
     }
-    const waited = await this.waitForRate(prepared.rateKey);
+    return { prepared, outcome, secrets };
+  }
+
+  /** Sends one event's own request. */
+  async sendAlone(ready: ReadyEvent): Promise<TargetResult> {
+    const { prepared, outcome, secrets } = ready;
+    const context = { send: prepared.send, rateKey: prepared.rateKey, messageId: outcome.messageId };
+    const sent = await this.sendRequest(outcome.request, context);
+    if ("kind" in sent) return sent;
+    const shown = redactOutcome(outcome, this.options.preset.meta, secrets);
+    const request = shown.outcome === "send" ? shown.request : undefined;
+    return this.resultOf(sent.report, this.recordOf(sent, request, secrets), outcome.warnings);
+  }
+
+  /** Waits for the shared rate limit (or hands the row back) and sends one request, batched or not. */
+  async sendRequest(request: HttpRequest, context: SendContext): Promise<SentRequest | RateHandBack> {
+    const waited = await this.waitForRate(context.rateKey);
     if (waited !== undefined) return waited;
-    const started = this.now();
-    const report = await this.options.sender.send(outcome.request, {
-      send: prepared.send,
-      rateKey: prepared.rateKey,
-      messageId: outcome.messageId,
-    });
-    const shown = redactOutcome(outcome, preset.meta, secrets);
-    const record: AttemptRecord = {
-      at: started,
-      durationMs: this.now() - started,
+    const at = this.now();
+    const report = await this.options.sender.send(request, context);
+    const secrets = secretValues(this.options.preset.meta, this.options.settings);
+    this.options.onAttempt?.(
+      report.httpStatus,
+      report.error === undefined ? undefined : redactText(report.error, secrets),
+    );
+    return { report, at, durationMs: this.now() - at };
+  }
+
+  /** What the debugger keeps of an attempt: `request` is already redacted. */
+  recordOf(sent: SentRequest, request: unknown, secrets: readonly string[]): AttemptRecord {
+    const { report } = sent;
+    return {
+      at: sent.at,
+      durationMs: sent.durationMs,
       ...(report.httpStatus !== undefined ? { httpStatus: report.httpStatus } : {}),
       ...(report.error !== undefined ? { error: redactText(report.error, secrets) } : {}),
-      request: shown.outcome === "send" ? shown.request : undefined,
+      request,
       ...(report.answer !== undefined ? { response: responseOf(report, secrets) } : {}),
       ...(report.personId !== undefined ? { destinationId: String(report.personId) } : {}),
     };
-    this.options.onAttempt?.(report.httpStatus, record.error);
+  }
+
+  /** Whether the store should call the event delivered, try it again later, or give up. */
+  resultOf(report: SendReport, record: AttemptRecord, warnings: readonly string[]): AttemptResult {
     if (report.status === "delivered")
-      return { kind: "delivered", record, warnings: [...outcome.warnings, ...report.warnings] };
+      return { kind: "delivered", record, warnings: [...warnings, ...report.warnings] };
     const error = record.error ?? `HTTP ${report.httpStatus ?? "error"}`;
     // A rejected credential is the integration's problem, not the event's: the lead waits (in order) until the key is
     // fixed on the integrations page, instead of failing like every lead after it would.
@@ -96,8 +153,12 @@ export class IntegrationTarget implements WorkerTarget {
     return retryable(report) ? { kind: "retry", record, error } : { kind: "failed", record, error };
   }
 
+  get meta(): Preset["meta"] {
+    return this.options.preset.meta;
+  }
+
   /** Waits for the shared (cross-process) rate limit; a long wait hands the row back to the store instead. */
-  private async waitForRate(rateKey: string | undefined): Promise<AttemptResult | undefined> {
+  private async waitForRate(rateKey: string | undefined): Promise<RateHandBack | undefined> {
     const limit = this.options.rateLimit;
     const acquire = this.options.store.acquireRate?.bind(this.options.store);
     if (limit === undefined || acquire === undefined || rateKey === undefined) return undefined;
@@ -122,6 +183,8 @@ export class IntegrationTarget implements WorkerTarget {
 function retryable(report: SendReport): boolean {
   const status = report.httpStatus;
   if (status === undefined) return true;
+  // A 2xx on a failed event: the destination refused this event's item of an accepted batch; it would again.
+  if (status >= 200 && status < 300) return false;
   return classifyAttempt({ kind: "response", status, headers: {} }) !== "permanent";
 }
 

@@ -9,12 +9,19 @@ export type AttemptResult =
   | { readonly kind: "retry"; readonly record: AttemptRecord; readonly retryAfterMs?: number; readonly error: string }
   | { readonly kind: "failed"; readonly record: AttemptRecord; readonly error: string };
 
+/** What became of one row: an attempt, or settled by the transform without one. */
+export type TargetResult = AttemptResult | { readonly kind: "dropped" | "failed"; readonly detail: string };
+
 /** One integration as the worker drives it. */
 export interface WorkerTarget {
   readonly name: string;
   paused: boolean;
   /** Transforms the stored event with the current settings and sends it once; never throws. */
-  attempt(payload: string, row: ClaimedRow): Promise<AttemptResult | { kind: "dropped" | "failed"; detail: string }>;
+  attempt(payload: string, row: ClaimedRow): Promise<TargetResult>;
+  /** Rows one request may carry (the preset's `batch`); absent or 1: one request per event. */
+  readonly batchLimit?: number;
+  /** For a batching target: sends these rows in as few requests as its batches allow; one result per row, in order. */
+  attemptBatch?(rows: readonly ClaimedRow[]): Promise<TargetResult[]>;
 }
 
 export interface WorkerOptions {
@@ -28,10 +35,17 @@ export interface WorkerOptions {
   readonly maxAgeMs: number;
   readonly retentionMs: number;
   readonly pollMs?: number;
+  /** After a claim that did not fill a batch, how long a batching integration's next rows gather. Default 200. */
+  readonly batchWaitMs?: number;
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onCompleted?: (row: ClaimedRow, completion: Completion) => void;
+}
+
+/** Whether the worker claims a batch's worth of rows per request for this target. */
+function batches(target: WorkerTarget): boolean {
+  return target.attemptBatch !== undefined && (target.batchLimit ?? 1) > 1;
 }
 
 export class DeliveryWorker {
@@ -41,6 +55,8 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private lastHousekeeping = 0;
+  /** Per batching integration: no claim before this time (rows are gathering for the next batch). */
+  private readonly gathering = new Map<string, number>();
 
   constructor(private readonly options: WorkerOptions) {}
 
@@ -65,18 +81,40 @@ export class DeliveryWorker {
   private async run(): Promise<void> {
     while (!this.stopping) {
       await this.housekeeping();
-      const free = this.options.concurrency - this.inFlight.size;
-      const rows = free > 0 ? await this.claim(free) : [];
-      for (const row of rows) this.track(this.deliver(row));
-      if (rows.length === 0 || free <= 0) await this.sleep();
+      if (!(await this.startWork())) await this.sleep();
     }
   }
 
-  private async claim(limit: number): Promise<ClaimedRow[]> {
+  /** Claims what the free slots allow and starts it; false when nothing was started. */
+  private async startWork(): Promise<boolean> {
+    let free = this.options.concurrency - this.inFlight.size;
+    if (free <= 0) return false;
     // A paused integration is not claimed from: its queue waits, in order, until it is resumed.
-    const live = [...this.options.targets.values()].filter((t) => !t.paused).map((t) => t.name);
-    if (live.length === 0) return [];
-    return this.options.store.claim(this.options.owner, limit, this.now(), this.options.leaseMs ?? 60_000, live);
+    const live = [...this.options.targets.values()].filter((t) => !t.paused);
+    const single = live.filter((t) => !batches(t)).map((t) => t.name);
+    const rows = single.length > 0 && free > 0 ? await this.claim(free, single) : [];
+    for (const row of rows) this.track(this.deliver(row));
+    free -= rows.length;
+    let started = rows.length > 0;
+    for (const target of live.filter(batches)) {
+      // One slot per batch: each claim takes one request's worth of rows, each the head of its person's queue.
+      while (free > 0 && (this.gathering.get(target.name) ?? 0) <= this.now()) {
+        const limit = target.batchLimit!;
+        const claimed = await this.claim(limit, [target.name]);
+        if (claimed.length === 0) break;
+        this.track(this.deliverBatch(target, claimed));
+        free -= 1;
+        started = true;
+        // A claim that did not fill a batch lets the next rows gather a moment, so a trickle still batches.
+        if (claimed.length < limit) this.gathering.set(target.name, this.now() + (this.options.batchWaitMs ?? 200));
+      }
+    }
+    return started;
+  }
+
+  private claim(limit: number, integrations: readonly string[]): Promise<ClaimedRow[]> {
+    const { store, owner, leaseMs } = this.options;
+    return store.claim(owner, limit, this.now(), leaseMs ?? 60_000, integrations);
   }
 
   private track(work: Promise<void>): void {
@@ -93,11 +131,21 @@ export class DeliveryWorker {
       target === undefined
         ? { state: "failed", detail: `integration "${row.integration}" is not configured any more` }
         : this.completionOf(row, await target.attempt(row.payload, row));
+    await this.finish(row, completion);
+  }
+
+  /** Sends the rows in as few requests as the target's batches allow; completes each row with its own result. */
+  private async deliverBatch(target: WorkerTarget, rows: readonly ClaimedRow[]): Promise<void> {
+    const results = await target.attemptBatch!(rows);
+    await Promise.all(rows.map((row, i) => this.finish(row, this.completionOf(row, results[i]!))));
+  }
+
+  private async finish(row: ClaimedRow, completion: Completion): Promise<void> {
     await this.options.store.complete(row.id, this.options.owner, completion, this.now());
     this.options.onCompleted?.(row, completion);
   }
 
-  private completionOf(row: ClaimedRow, result: Awaited<ReturnType<WorkerTarget["attempt"]>>): Completion {
+  private completionOf(row: ClaimedRow, result: TargetResult): Completion {
     switch (result.kind) {
       case "delivered":
         return { state: "delivered", attempt: result.record, warnings: result.warnings };
@@ -144,7 +192,9 @@ export class DeliveryWorker {
         clearTimeout(this.timer);
         done();
       };
-      this.timer = setTimeout(() => this.wake?.(), this.options.pollMs ?? 250);
+      const gatheringEnds = Math.min(...this.gathering.values()) - this.now();
+      const pollMs = this.options.pollMs ?? 250;
+      this.timer = setTimeout(() => this.wake?.(), gatheringEnds > 0 ? Math.min(pollMs, gatheringEnds) : pollMs);
     });
   }
 

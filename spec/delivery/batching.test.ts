@@ -160,6 +160,18 @@ describe("batching", () => {
     expect(server.arrived).toHaveLength(1);
   });
 
+  it("gives no event the id read from a whole batch's answer, which names one record of several", async () => {
+    server.fallback = { status: 200, body: '{"id":42}' };
+    const adapter: IntegrationAdapter = { integration: "example", readId: () => ({ id: 42 }) };
+    const batched = await deliver(ids(2), spec(["events"], 10), adapter);
+    expect(batched.map((r) => [r.status, r.personId])).toEqual([
+      ["delivered", undefined],
+      ["delivered", undefined],
+    ]);
+    const alone = await deliver(ids(1), spec(["events"], 10), adapter);
+    expect(alone.map((r) => [r.status, r.personId])).toEqual([["delivered", 42]]);
+  });
+
   it("gives every event of the batch the batch's result when no adapter splits it", async () => {
     server.fallback = { status: 400, body: '{"error":"bad"}' };
     const results = await deliver(ids(2), spec(["events"], 10));

@@ -140,6 +140,30 @@ export function storeContract(name: string, factory: StoreFactory): void {
     );
 
     it(
+      "claims a batch's worth of heads at once, one per person, and completes each claimed row on its own",
+      withStore(async (store) => {
+        const people = ["a", "b", "c", "d", "e"];
+        await store.ingest([0, 1].flatMap(() => people.map((p) => incoming(p))));
+        const batch = await store.claim("w", 4, 2_000, 30_000, ALL);
+        expect(batch).toHaveLength(4);
+        expect(new Set(batch.map((r) => r.orderKey)).size).toBe(4);
+        const rest = await store.claim("w", 100, 2_000, 30_000, ALL);
+        expect(rest.map((r) => r.orderKey)).toEqual(people.filter((p) => !batch.some((r) => r.orderKey === p)));
+        const sent = { method: "POST", url: "https://x.test/batch", body: { inputs: [1] }, batch: { items: 5 } };
+        const attempt = { at: 2_000, durationMs: 9, httpStatus: 200, request: sent };
+        const [first, second, third, fourth] = batch;
+        await store.complete(first!.id, "w", { state: "delivered", attempt }, 2_010);
+        await store.complete(second!.id, "w", { state: "retry", nextAttemptAt: 9_000, attempt }, 2_010);
+        await store.complete(third!.id, "w", { state: "failed", detail: "rejected", attempt }, 2_010);
+        await store.complete(fourth!.id, "w", { state: "dead", detail: "too old", attempt }, 2_010);
+        const next = await store.claim("w", 100, 2_100, 30_000, ALL);
+        expect(next.map((r) => r.orderKey).sort()).toEqual([first, third, fourth].map((r) => r!.orderKey).sort());
+        const view = await store.event(first!.eventId);
+        expect(view?.rows[0]?.history.at(-1)?.request).toEqual(sent);
+      }),
+    );
+
+    it(
       "records settled routes without queueing them",
       withStore(async (store) => {
         const dropped = incoming("a", {

@@ -56,9 +56,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const targets = new Map<string, IntegrationTarget>();
   const senders: RequestSender[] = [];
   const listeners = new Set<(eventId: number) => void>();
+  const metrics = createMetrics(store);
   try {
     const build = async (entry: IntegrationConfig) => {
-      const { target, sender } = await buildTarget(entry, store, options, health);
+      const onRateWait = (ms: number) => metrics.rateLimitWait.inc({ integration: entry.name }, ms / 1000);
+      const { target, sender } = await buildTarget(entry, store, options, health, onRateWait);
       senders.push(sender);
       return target;
     };
@@ -75,7 +77,6 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       }
     }
     if (problems.length > 0) throw new PipelineConfigError(problems);
-    const metrics = createMetrics(store);
     const notify = (eventId: number) => listeners.forEach((listener) => listener(eventId));
     const worker = new DeliveryWorker({
       store,
@@ -186,6 +187,7 @@ export async function buildTarget(
   store: Store,
   options: PipelineOptions,
   health: Map<string, TargetHealth>,
+  onRateWait?: (ms: number) => void,
 ): Promise<{ target: IntegrationTarget; sender: RequestSender }> {
   const preset = await loadPreset(entry.preset, entry.presetName !== undefined ? { preset: entry.presetName } : {});
   const at = `integrations "${entry.name}".settings`;
@@ -216,6 +218,7 @@ export async function buildTarget(
     ...(integration.rateLimit !== undefined ? { rateLimit: integration.rateLimit } : {}),
     onAttempt: (status, error) =>
       health.set(entry.name, { lastStatus: status, lastError: error, lastEventAt: Date.now() }),
+    ...(onRateWait !== undefined ? { onRateWait } : {}),
   });
   return { target, sender };
 }

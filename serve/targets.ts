@@ -42,6 +42,8 @@ export interface TargetOptions {
   readonly now?: () => number;
   /** Called after each attempt with the HTTP status (or undefined for a network failure), for the state shown. */
   readonly onAttempt?: (status: number | undefined, error: string | undefined) => void;
+  /** Called with each wait, in ms, on the shared rate limit (the rate-limit wait metric). */
+  readonly onRateWait?: (ms: number) => void;
 }
 
 /** How long a lead waits after its credential was rejected before it is tried again. */
@@ -170,7 +172,9 @@ export class IntegrationTarget implements WorkerTarget {
         const record = { at: this.now(), durationMs: 0, error: "waiting on the destination's rate limit" };
         return { kind: "retry", record, retryAfterMs: decision.retryAtMs - this.now(), error: record.error };
       }
-      await new Promise((done) => setTimeout(done, Math.max(10, decision.retryAtMs - this.now())));
+      const waitMs = Math.max(10, decision.retryAtMs - this.now());
+      await new Promise((done) => setTimeout(done, waitMs));
+      this.options.onRateWait?.(waitMs);
     }
   }
 

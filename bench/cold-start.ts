@@ -1,7 +1,6 @@
 // Bench part cold-start: `signal-map run` on one event, from a shipped (prebuilt) preset and from a fresh copy of the
 // same .map that has never been built, next to Node starting with nothing to do. Median wall time of fresh processes.
 
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -9,6 +8,7 @@ import { ms, number, table, verdict } from "./format.js";
 import { bySize, type BenchPart } from "./part.js";
 import { DIST_CLI, REPO_ROOT } from "./paths.js";
 import { median } from "./stats.js";
+import { wallMs } from "./wall-time.js";
 
 const SIZES = { full: { processes: 9 }, smoke: { processes: 1 } };
 
@@ -39,21 +39,6 @@ export interface ColdStartResult {
   readonly rows: readonly ColdStartRow[];
 }
 
-function timedMs(args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code === 0) resolve(elapsed);
-      else reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr}`));
-    });
-  });
-}
-
 /** A copy of the preset's folder (its .map and schemas) where no build has ever been. */
 function freshCopy(dir: string, map: string): string {
   const source = join(REPO_ROOT, dirname(map));
@@ -73,8 +58,8 @@ async function measurePreset(dir: string, preset: (typeof PRESETS)[number], proc
   const shipped: number[] = [];
   const freshTimes: number[] = [];
   for (let run = 0; run < processes; run++) {
-    shipped.push(await timedMs([DIST_CLI, "run", join(REPO_ROOT, preset.map), "--settings", settings, event]));
-    freshTimes.push(await timedMs([DIST_CLI, "run", fresh, "--settings", settings, event]));
+    shipped.push(await wallMs([DIST_CLI, "run", join(REPO_ROOT, preset.map), "--settings", settings, event]));
+    freshTimes.push(await wallMs([DIST_CLI, "run", fresh, "--settings", settings, event]));
   }
   const shippedMs = median(shipped);
   const freshMs = median(freshTimes);
@@ -90,7 +75,7 @@ export const coldStartPart: BenchPart<ColdStartResult> = {
     const dir = mkdtempSync(join(tmpdir(), "signal-map-cold-"));
     try {
       const node: number[] = [];
-      for (let run = 0; run < processes; run++) node.push(await timedMs(["-e", "0"]));
+      for (let run = 0; run < processes; run++) node.push(await wallMs(["-e", "0"]));
       const rows: ColdStartRow[] = [];
       for (const preset of PRESETS) {
         rows.push(await measurePreset(dir, preset, processes));

@@ -3,7 +3,6 @@
 // same shipped preset, so start-up is in both. Outputs are compared before timing (the floor does not redact, so its
 // key is replaced by the redaction mark first).
 
-import { spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { number, table, verdict } from "./format.js";
 import { bySize, type BenchPart } from "./part.js";
 import { DIST_BENCH, DIST_CLI, REPO_ROOT, SALESLOFT_PRESET } from "./paths.js";
 import { median } from "./stats.js";
+import { wallMs } from "./wall-time.js";
 
 const SIZES = { full: { events: 200_000, runs: 3, checked: 5_000 }, smoke: { events: 2_000, runs: 1, checked: 500 } };
 const STAGES = ["load", "split", "parse", "transform", "serialise", "write"] as const;
@@ -33,21 +33,8 @@ export interface RunIoResult {
   readonly rows: readonly RunIoRow[];
 }
 
-/** Wall seconds of one fresh process with stdout to `out` (a file descriptor); rejects on a non-zero exit. */
-function timed(args: readonly string[], out: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", out, "pipe"] });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code === 0) resolve(seconds);
-      else reject(new Error(`${args.slice(0, 2).join(" ")} exited with ${code}: ${stderr}`));
-    });
-  });
-}
+/** Wall seconds of one fresh process with stdout to `out` (a file descriptor). */
+const timed = async (args: readonly string[], out: number) => (await wallMs(args, out)) / 1000;
 
 async function writeEvents(path: string, count: number, mix: EventMix, seed: number): Promise<void> {
   const file = createWriteStream(path);

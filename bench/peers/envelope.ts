@@ -25,6 +25,22 @@ export function isPlainObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Own value of `key`, with the event's blank values (null, "") read as absent. */
+export function read(object: unknown, key: string): unknown {
+  if (!isPlainObject(object) || !hasOwn.call(object, key)) return undefined;
+  const value = object[key];
+  return value === null || value === "" ? undefined : value;
+}
+
+/** Trimmed text, or undefined for anything that is not text or is empty once trimmed. */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
 /**
  * Checks structure (CONTRACT section 1, the canonical event schema), names the event (identify -> "Identified"; a
  * call with an event name and no type is a track call) and drops unhandled ones, as the runtime's normalizeEvent

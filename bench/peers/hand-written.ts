@@ -2,32 +2,17 @@
 
 import type { Outcome } from "../../runtime/outcome.js";
 import {
-  isPlainObject,
   missingEmail,
   PHONE_WARNING,
+  read,
   routeEvent,
   scalarText,
   sendUpsert,
+  text,
   type BenchSettings,
   type Json,
 } from "./envelope.js";
 import { normaliseEventPhone } from "./phone.js";
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Own value of `key`, with the event's blank values (null, "") read as absent. */
-function read(object: unknown, key: string): unknown {
-  if (!isPlainObject(object) || !hasOwn.call(object, key)) return undefined;
-  const value = object[key];
-  return value === null || value === "" ? undefined : value;
-}
-
-/** Trimmed text, or undefined for anything that is not text or is empty once trimmed. */
-function text(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
 
 export function transformLeadCaptureByHand(event: unknown, settings: BenchSettings): Outcome {
   const routed = routeEvent(event);

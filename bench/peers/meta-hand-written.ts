@@ -16,7 +16,7 @@ import {
   unix_seconds,
 } from "../../runtime/stdlib/index.js";
 import { isFailure } from "../../runtime/values.js";
-import { isPlainObject, routeEvent, type Json } from "./envelope.js";
+import { read, routeEvent, text, type Json } from "./envelope.js";
 
 export type MetaSettings = {
   readonly pixel_id: string;
@@ -40,21 +40,6 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
   "Product Added": "AddToCart",
 };
 const PHONE_WARNING = "traits.phone could not be normalised to E.164 and was left out";
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Own value of `key`, with the event's blank values (null, "") read as absent. */
-function read(object: unknown, key: string): unknown {
-  if (!isPlainObject(object) || !hasOwn.call(object, key)) return undefined;
-  const value = object[key];
-  return value === null || value === "" ? undefined : value;
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
-
 /** An id as to_string gives it: text as is, a finite number or a boolean as its text. */
 function idText(value: unknown): string | undefined {
   if (typeof value === "string") return value === "" ? undefined : value;

@@ -16,6 +16,7 @@ import { startHttpServer, type RunningServer } from "../../serve/http-server.js"
 import { createMetrics } from "../../serve/metrics.js";
 import { openSqliteStore } from "../../store/sqlite-store.js";
 import type { AttemptRecord, Completion, Store } from "../../store/store.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium.js";
 
 export const ADMIN_PASSWORD = "correct horse battery staple";
 export const WRITE_KEY = "wk_debugger_test";
@@ -236,18 +237,9 @@ export const adminAuth = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toStrin
 export async function launchChromium(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   try {
     return await chromium.launchPersistentContext(profileDir, {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        ...extraArgs,
-      ],
+      args: [...CHROMIUM_ARGS, ...extraArgs],
       httpCredentials: { username: "admin", password: ADMIN_PASSWORD },
       timezoneId: "UTC",
       locale: "en-GB",

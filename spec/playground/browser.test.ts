@@ -8,17 +8,9 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundlePlayground } from "../../playground/build-web.js";
 import { startPlayground, type Playground } from "../../playground/server.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium.js";
 
 const SCREENSHOT = resolve(import.meta.dirname, "../../docs/images/playground.png");
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let folder: string;
 let playground: Playground;
@@ -32,9 +24,9 @@ beforeAll(async () => {
   // No skip: a browser that cannot start fails the suite, with playwright's reason.
   // A fresh profile folder per run (launchPersistentContext is how playwright takes --user-data-dir).
   browser = await chromium.launchPersistentContext(join(folder, "profile"), {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
-    args: LAUNCH_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1400, height: 860 },
   });
   page = await browser.newPage();

@@ -5,6 +5,7 @@ import type { CompileTimeRow } from "./compile-time.js";
 import type { LimitedDeliveryRow, UnlimitedDeliveryRow } from "./delivery.js";
 import type { MemoryComparison } from "./memory.js";
 import type { ThroughputResult } from "./throughput.js";
+import type { ScaleResult } from "./scale.js";
 
 /** Each part's figures, or why the part failed; absent when it was not run. */
 export type PartResult<T> = (
@@ -21,6 +22,7 @@ export interface BenchResults {
   readonly compile?: PartResult<CompileTimeRow[]>;
   readonly delivery?: PartResult<{ unlimited: UnlimitedDeliveryRow; limited: LimitedDeliveryRow }>;
   readonly memory?: PartResult<MemoryComparison>;
+  readonly scale?: PartResult<ScaleResult>;
 }
 
 export function machineLine(): string {
@@ -154,6 +156,41 @@ function memorySection(result: PartResult<MemoryComparison> | undefined): string
   );
 }
 
+function scaleSection(result: PartResult<ScaleResult> | undefined): string {
+  if (result === undefined) return "";
+  let text = "## 5. Scale-out: `serve` processes on one PostgreSQL against the SQLite default\n\n" + statusLine(result);
+  if (!result.ok) return text;
+  const { events, people, posters, rows } = result.value;
+  text += `Real \`signal-map serve\` processes (dist/cli/main.js), each with its own port; ${number(events)} identify calls for ${number(people)} people posted one per request, ${posters} at a time, round-robin over the processes; the Salesloft emulator in its own process without a rate limit, and the integration's \`rateLimitPerMinute\` 0, so the store and the processes are measured. Ingest: events answered 200 per second. Delivered: events at the emulator per second, from the first post to the last upsert. Ratios are to the SQLite row of this run. Everything (PostgreSQL, the processes, the emulator, the poster) shares the machine.\n\n`;
+  const base = rows.find((row) => row.store === "SQLite");
+  const ratio = (value: number, of: number | undefined) => (of ? `${number(value / of, 2)}×` : "n/a");
+  text += table(
+    ["store", "processes", "ingest events/s", "× SQLite", "delivered events/s", "× SQLite", "duplicates"],
+    rows.map((row) => [
+      row.store,
+      String(row.processes),
+      number(row.ingestPerSecond),
+      ratio(row.ingestPerSecond, base?.ingestPerSecond),
+      number(row.deliveredPerSecond),
+      ratio(row.deliveredPerSecond, base?.deliveredPerSecond),
+      String(row.duplicates),
+    ]),
+  );
+  text += `\n\nThe store alone (bench/store-throughput.ts, no HTTP and no transform): ${number(result.value.storeEvents)} events per phase; ingest is 64 callers per process storing one event each, claims are one worker per process claiming 32 rows at a time and completing each as delivered.\n\n`;
+  const first = result.value.store[0];
+  text += table(
+    ["store", "ingests/s", "× SQLite", "claims/s", "× SQLite"],
+    result.value.store.map((row) => [
+      row.label,
+      number(row.ingests),
+      ratio(row.ingests, first?.ingests),
+      number(row.claims),
+      ratio(row.claims, first?.claims),
+    ]),
+  );
+  return text + "\n\nHow it scales further, and why: docs/scale-out.md.\n\n";
+}
+
 function targetsSection(results: BenchResults): string {
   const lines: string[] = [];
   const throughput = results.throughput?.ok ? results.throughput.value.rows : [];
@@ -191,6 +228,7 @@ export function renderResults(results: BenchResults, date: Date): string {
     throughputSection(results.throughput) +
     compileSection(results.compile) +
     deliverySection(results.delivery) +
-    memorySection(results.memory)
+    memorySection(results.memory) +
+    scaleSection(results.scale)
   );
 }

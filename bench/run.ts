@@ -1,4 +1,4 @@
-// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory] [--out FILE]):
+// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory,scale] [--out FILE]):
 // runs the benchmark parts, prints a table and writes bench/RESULTS.md (parts not run keep their last figures from
 // bench/out/). Exit 1 when any part run failed, 2 for bad arguments.
 
@@ -11,8 +11,9 @@ import { benchmarkMemory } from "./memory.js";
 import { REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { renderResults, type BenchResults, type PartResult } from "./report.js";
 import { benchmarkThroughput } from "./throughput.js";
+import { benchmarkScale } from "./scale.js";
 
-const PARTS = ["throughput", "compile", "delivery", "memory"] as const;
+const PARTS = ["throughput", "compile", "delivery", "memory", "scale"] as const;
 type Part = (typeof PARTS)[number];
 
 /** Every size in one place; smoke keeps the shape of the full run at sizes that take seconds. */
@@ -29,6 +30,10 @@ export const SIZES = {
     clockFactor: 30,
     memorySmall: 100_000,
     memoryLarge: 1_000_000,
+    scaleEvents: 6_000,
+    scalePeople: 2_000,
+    scalePosters: 64,
+    scaleStoreEvents: 5_000,
   },
   smoke: {
     events: 300,
@@ -42,6 +47,10 @@ export const SIZES = {
     clockFactor: 40,
     memorySmall: 200,
     memoryLarge: 2_000,
+    scaleEvents: 200,
+    scalePeople: 50,
+    scalePosters: 8,
+    scaleStoreEvents: 200,
   },
 } as const;
 
@@ -116,7 +125,18 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
   const memory = wanted("memory")
     ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
     : undefined;
-  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
+  const scale = wanted("scale")
+    ? await attempt("5. scale-out: serve processes on PostgreSQL vs SQLite", () =>
+        benchmarkScale({
+          events: sizes.scaleEvents,
+          people: sizes.scalePeople,
+          posters: sizes.scalePosters,
+          storeEvents: sizes.scaleStoreEvents,
+          log,
+        }),
+      )
+    : undefined;
+  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory, scale };
 }
 
 /** Figures of the last run in this checkout, so `--parts delivery` can redo one part and keep the others. */
@@ -135,6 +155,7 @@ function withEarlierParts(results: BenchResults, options: Options): BenchResults
     compile: results.compile ?? earlier.compile,
     delivery: results.delivery ?? earlier.delivery,
     memory: results.memory ?? earlier.memory,
+    scale: results.scale ?? earlier.scale,
   };
 }
 
@@ -155,7 +176,7 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter(
+  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory, fresh.scale].filter(
     (part) => part !== undefined && !part.ok,
   );
   return failures.length > 0 ? 1 : 0;

@@ -46,11 +46,12 @@ beforeAll(() => {
   const child = spawnSync(process.execPath, [runScript, "--smoke", "--out", out], {
     cwd: root,
     encoding: "utf8",
-    timeout: 240_000,
+    // The scale part starts seven serve processes and needs PostgreSQL (SIGNAL_MAP_TEST_PG, as the store's tests).
+    timeout: 420_000,
   });
   run = { status: child.status, stdout: child.stdout, stderr: child.stderr };
   results = existsSync(out) ? readFileSync(out, "utf8") : "";
-}, 300_000);
+}, 480_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -67,6 +68,7 @@ describe("npm run bench:smoke", () => {
       "## 2. Compile time",
       "## 3. Delivery",
       "## 4. Streaming memory",
+      "## 5. Scale-out",
     ])
       expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
@@ -93,5 +95,12 @@ describe("npm run bench:smoke", () => {
     expect(results).toMatch(/\| off +\| 100 +\| 8 +\|/);
     expect(results).toContain("At a limit of 120/min");
     expect(results).toMatch(/\| 2,000 +\| [\d.]+ MiB/);
+  });
+
+  it("reports scale-out end to end and for the store alone, SQLite and 1 to 3 processes on PostgreSQL", () => {
+    expect(results).toMatch(/\| SQLite +\| 1 +\| [\d,]+ +\| 1\.00× +\| [\d,]+ +\| 1\.00× +\| 0 +\|/);
+    for (const processes of [1, 2, 3])
+      expect(results).toMatch(new RegExp(`\\| PostgreSQL +\\| ${processes} +\\| [\\d,]+ +\\|`));
+    expect(results).toMatch(/\| PostgreSQL, 3 processes +\| [\d,]+ +\|/);
   });
 });

@@ -133,7 +133,7 @@ async function measure(
   }
 }
 
-/** Posts every event once (one per request, as browsers do), round-robin; a failed request is posted again. */
+/** Posts every event once (one per request, as browsers do), round-robin; a failed request goes to the next process. */
 async function postAll(processes: readonly ServeProcess[], options: ScaleOptions): Promise<void> {
   let next = 0;
   const poster = async () => {
@@ -145,10 +145,17 @@ async function postAll(processes: readonly ServeProcess[], options: ScaleOptions
       });
       for (let attempt = 0; ; attempt++) {
         const url = processes[(i + attempt) % processes.length]!.url;
-        const res = await fetch(`${url}/v1/identify`, { method: "POST", headers: { Authorization: AUTH }, body });
-        await res.arrayBuffer();
-        if (res.status === 200) break;
-        if (attempt >= 20) throw new Error(`collection answered ${res.status} twenty times for event ${i}`);
+        // A keep-alive connection the server closed just as it was reused fails without an answer: post it again
+        // (the same messageId, so it is stored once).
+        const res = await fetch(`${url}/v1/identify`, { method: "POST", headers: { Authorization: AUTH }, body }).catch(
+          (error: unknown) => error as Error,
+        );
+        if (!(res instanceof Error)) await res.arrayBuffer();
+        if (!(res instanceof Error) && res.status === 200) break;
+        if (attempt >= 20) {
+          const why = res instanceof Error ? res.message : `HTTP ${res.status}`;
+          throw new Error(`event ${i} was refused twenty times, the last with ${why}`);
+        }
       }
     }
   };

@@ -36,6 +36,8 @@ export interface EmulatorJob {
   /** 0 turns rate limiting off. */
   readonly rateLimitPerMinute: number;
   readonly clock?: SharedClockSpec;
+  /** Requests the emulator keeps (default 10,000), so every upsert of a long run is counted. */
+  readonly maxRequests?: number;
 }
 
 /** What the emulator saw: every upsert's status and arrival time on its clock. */
@@ -52,6 +54,7 @@ export async function runEmulatorJob(
   const emulator = await startEmulator({
     rateLimitPerMinute: job.rateLimitPerMinute,
     ...(clock ? { now: clock.now } : {}),
+    ...(job.maxRequests !== undefined ? { record: { maxRequests: job.maxRequests } } : {}),
   });
   await send({ url: emulator.url });
   await new Promise<void>((resolve) => process.once("message", () => resolve()));

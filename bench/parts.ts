@@ -5,6 +5,7 @@ import { compilePart, metaThroughputPart, throughputPart } from "./core-parts-tr
 import { listed, type BenchPart } from "./part.js";
 import { runIoPart } from "./run-io.js";
 import { ingestPart } from "./ingest-part.js";
+import { scalePart } from "./scale-part.js";
 import { coldStartPart } from "./cold-start.js";
 
 export const PARTS: readonly BenchPart<unknown>[] = [
@@ -16,4 +17,5 @@ export const PARTS: readonly BenchPart<unknown>[] = [
   listed(runIoPart),
   listed(coldStartPart),
   listed(ingestPart),
+  listed(scalePart),
 ];

@@ -1,6 +1,7 @@
-// `node dist/bench/store-throughput.js [--events N]`: ingests/s and claims/s of 1, 2 and 3 PostgreSQL stores (each
-// its own process and pool) on one server against the SQLite store, in one run, as ratios. Needs a PostgreSQL
-// server URL in SIGNAL_MAP_BENCH_PG or SIGNAL_MAP_TEST_PG; it makes a database of its own and drops it afterwards.
+// `node dist/bench/store-throughput.js [--events N]` (and the second table of `npm run bench`'s part `scale`):
+// ingests/s and claims/s of 1, 2 and 3 PostgreSQL stores (each its own process and pool) on one server against the
+// SQLite store, in one run, as ratios. Needs a PostgreSQL server URL in SIGNAL_MAP_BENCH_PG or SIGNAL_MAP_TEST_PG;
+// it makes a database of its own and drops it afterwards.
 
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -111,35 +112,30 @@ async function measure(target: Pick<Task, "store" | "schema">, instances: number
   return { ingests, claims };
 }
 
-async function main(): Promise<void> {
-  const server = process.env.SIGNAL_MAP_BENCH_PG ?? process.env.SIGNAL_MAP_TEST_PG;
-  if (server === undefined)
-    throw new Error("set SIGNAL_MAP_BENCH_PG (or SIGNAL_MAP_TEST_PG) to a PostgreSQL server URL");
-  const events = Number(process.argv[process.argv.indexOf("--events") + 1] ?? NaN) || 10_000;
+export interface StoreThroughputRow {
+  readonly label: string;
+  readonly ingests: number;
+  readonly claims: number;
+}
+
+/** The store alone (no HTTP, no transform): SQLite, then 1, 2 and 3 PostgreSQL stores on a database of its own. */
+export async function benchmarkStoreThroughput(server: string, events: number): Promise<StoreThroughputRow[]> {
   const name = `signal_map_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   const dir = mkdtempSync(join(tmpdir(), "signal-map-bench-store-"));
   try {
-    const rows: [string, { ingests: number; claims: number }][] = [];
-    rows.push(["SQLite (1 process)", await measure({ store: `sqlite:${join(dir, "store.db")}` }, 1, events)]);
+    const rows: StoreThroughputRow[] = [];
+    rows.push({ label: "SQLite", ...(await measure({ store: `sqlite:${join(dir, "store.db")}` }, 1, events)) });
     for (const n of [1, 2, 3]) {
       const label = `PostgreSQL, ${n} process${n > 1 ? "es" : ""}`;
-      rows.push([label, await measure({ store: url.toString(), schema: `bench${n}` }, n, events)]);
+      rows.push({ label, ...(await measure({ store: url.toString(), schema: `bench${n}` }, n, events)) });
     }
-    const base = rows[0][1];
-    console.log(`${events} events per phase, ${PEOPLE} people; ratios to SQLite in the same run`);
-    console.log("| store | ingests/s | × SQLite | claims/s | × SQLite |\n|---|---:|---:|---:|---:|");
-    for (const [label, r] of rows) {
-      const f = (x: number) => Math.round(x).toLocaleString("en-GB");
-      const ratio = (x: number, b: number) => `${(x / b).toFixed(2)}×`;
-      console.log(
-        `| ${label} | ${f(r.ingests)} | ${ratio(r.ingests, base.ingests)} | ${f(r.claims)} | ${ratio(r.claims, base.claims)} |`,
-      );
-    }
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -147,8 +143,26 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === "--child") {
-  await child(JSON.parse(process.argv[3]) as Task);
-} else {
-  await main();
+async function main(): Promise<void> {
+  const server = process.env.SIGNAL_MAP_BENCH_PG ?? process.env.SIGNAL_MAP_TEST_PG;
+  if (server === undefined)
+    throw new Error("set SIGNAL_MAP_BENCH_PG (or SIGNAL_MAP_TEST_PG) to a PostgreSQL server URL");
+  const events = Number(process.argv[process.argv.indexOf("--events") + 1] ?? NaN) || 10_000;
+  const rows = await benchmarkStoreThroughput(server, events);
+  const base = rows[0]!;
+  console.log(`${events} events per phase, ${PEOPLE} people; ratios to SQLite in the same run`);
+  console.log("| store | ingests/s | × SQLite | claims/s | × SQLite |\n|---|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const f = (x: number) => Math.round(x).toLocaleString("en-GB");
+    const ratio = (x: number, b: number) => `${(x / b).toFixed(2)}×`;
+    console.log(
+      `| ${r.label} | ${f(r.ingests)} | ${ratio(r.ingests, base.ingests)} | ${f(r.claims)} | ${ratio(r.claims, base.claims)} |`,
+    );
+  }
+}
+
+// Run directly (the standalone script, or a forked measuring child); imported by the `scale` part, it only exports.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === "--child") await child(JSON.parse(process.argv[3]!) as Task);
+  else await main();
 }

@@ -57,3 +57,41 @@ export function isLimited(limitPerMinute: number): boolean {
 export function secondsUntil(windowEndsAt: number, now: number): number {
   return Math.max(1, Math.ceil((windowEndsAt - now) / 1000));
 }
+
+/** How many requests of one team reached the limiter in one window, and how many of them it refused. */
+export interface WindowCount {
+  readonly team: string;
+  /** Milliseconds since the epoch at which the window (the clock minute by default) starts. */
+  readonly windowStart: number;
+  readonly requests: number;
+  readonly refused: number;
+}
+
+/**
+ * Counts every request the limiter decided on, per team and window, so a test can check that clients together
+ * never even asked above the limit (refused requests count too). Keeps the newest `maxWindows` windows.
+ */
+export class WindowTally {
+  private readonly counts = new Map<string, { team: string; windowStart: number; requests: number; refused: number }>();
+
+  constructor(private readonly maxWindows = 10_000) {}
+
+  count(team: string, now: number, allowed: boolean, windowMs = WINDOW_MS): void {
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    const key = `${windowStart} ${team}`;
+    const entry = this.counts.get(key) ?? { team, windowStart, requests: 0, refused: 0 };
+    entry.requests++;
+    if (!allowed) entry.refused++;
+    this.counts.set(key, entry);
+    if (this.counts.size > this.maxWindows) this.counts.delete(this.counts.keys().next().value!);
+  }
+
+  /** Every kept window, oldest first. */
+  list(): WindowCount[] {
+    return [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => a.windowStart - b.windowStart);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}

@@ -12,7 +12,10 @@ export interface IntegrationConfig {
   readonly presetName?: string;
   readonly settings: Readonly<Record<string, SettingSource>>;
   readonly baseUrl?: string;
-  /** Overrides the preset's declared rate limit (a team whose limit the destination raised or lowered). */
+  /**
+   * Overrides the preset's declared rate limit (a team whose limit the destination raised or lowered); 0: nothing is
+   * held back up front (429s and rate-limit headers still count), for a team without a limit.
+   */
   readonly rateLimitPerMinute?: number;
   readonly paused: boolean;
 }
@@ -166,7 +169,7 @@ function readIntegrations(value: unknown, baseDir: string, problems: string[]): 
         settings: readSettings(item.settings, `${at}.settings`, problems),
         baseUrl,
         ...(item.rateLimitPerMinute !== undefined
-          ? { rateLimitPerMinute: positive(item.rateLimitPerMinute, `${at}.rateLimitPerMinute`, 600, problems) }
+          ? { rateLimitPerMinute: rateLimitOverride(item.rateLimitPerMinute, `${at}.rateLimitPerMinute`, problems) }
           : {}),
         paused: item.paused === true,
       },
@@ -230,6 +233,13 @@ function positive(value: unknown, at: string, fallback: number, problems: string
   if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
   problems.push(`"${at}" must be a positive number`);
   return fallback;
+}
+
+function rateLimitOverride(value: unknown, at: string, problems: string[]): number {
+  if (value === 0) return 0;
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  problems.push(`"${at}" must be a positive number of requests a minute, or 0 for no limit`);
+  return 600;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

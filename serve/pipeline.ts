@@ -197,14 +197,17 @@ export async function buildTarget(
   if (!checked.ok) throw new PipelineConfigError(checked.problems.map((p) => `${at}: ${p}`));
   const meta = preset.meta.integration as { name: string; rateLimit?: { limit: number; windowMs: number } };
   const override = entry.rateLimitPerMinute;
-  const integration = override === undefined ? meta : { ...meta, rateLimit: { limit: override, windowMs: 60_000 } };
+  // 0: nothing is held back up front, neither shared nor in this process (where the adapter declares its own).
+  const overridden = override === 0 ? undefined : { limit: override!, windowMs: 60_000 };
+  const integration = override === undefined ? meta : { ...meta, rateLimit: overridden };
+  const localLimit = override === 0 ? Number.MAX_SAFE_INTEGER : override;
   const factory = await findAdapter(integration.name);
   const sender = createHttpSender({
     adapter: factory?.({ clock: systemClock }),
     baseUrl: entry.baseUrl,
     concurrency: options.config.concurrency,
     rateLimit: integration.rateLimit,
-    ...(override !== undefined ? { limiters: new RateLimiterRegistry({ limitPerMinute: override }) } : {}),
+    ...(localLimit !== undefined ? { limiters: new RateLimiterRegistry({ limitPerMinute: localLimit }) } : {}),
     // Short retries in memory; longer ones are rows in the store with a due time, so a restart loses none.
     policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxTotalMs: 20_000 },
   });

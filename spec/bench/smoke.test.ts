@@ -46,11 +46,12 @@ beforeAll(() => {
   const child = spawnSync(process.execPath, [runScript, "--smoke", "--out", out], {
     cwd: root,
     encoding: "utf8",
-    timeout: 240_000,
+    // The scale part starts seven serve processes and needs PostgreSQL (SIGNAL_MAP_TEST_PG, as the store's tests).
+    timeout: 420_000,
   });
   run = { status: child.status, stdout: child.stdout, stderr: child.stderr };
   results = existsSync(out) ? readFileSync(out, "utf8") : "";
-}, 300_000);
+}, 480_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -71,6 +72,7 @@ describe("npm run bench:smoke", () => {
       "`signal-map run` against its floor",
       "Cold start of `signal-map run`",
       "Ingestion",
+      "Scale-out",
     ])
       // Numbered in the order of bench/parts.ts; a part added in the middle renumbers the ones after it.
       expect(results).toMatch(new RegExp(`^## \\d+\\. ${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
@@ -116,5 +118,12 @@ describe("npm run bench:smoke", () => {
     expect(results).toMatch(/\| floor: node:http \+ the same store +\| [\d,]+ +\| 1\.00 +\|/);
     expect(results).toMatch(/\| nothing else \(one lead at a time\) +\| 5 +\| [\d.]+ ms/);
     expect(results).toMatch(/\| page views at [\d,]+ events\/s from 4 connections +\| 5 +\| [\d.]+ ms/);
+  });
+
+  it("reports scale-out end to end and for the store alone, SQLite and 1 to 3 processes on PostgreSQL", () => {
+    expect(results).toMatch(/\| SQLite +\| 1 +\| [\d,]+ +\| 1\.00× +\| [\d,]+ +\| 1\.00× +\| 0 +\|/);
+    for (const processes of [1, 2, 3])
+      expect(results).toMatch(new RegExp(`\\| PostgreSQL +\\| ${processes} +\\| [\\d,]+ +\\|`));
+    expect(results).toMatch(/\| PostgreSQL, 3 processes +\| [\d,]+ +\|/);
   });
 });

@@ -11,7 +11,8 @@ import {
   type ResolvedOptions,
 } from "./options.js";
 import { answerExchange, type EmulatorState } from "./pipeline.js";
-import { FixedWindowRateLimiter } from "../../../emulator/rate-limit.js";
+import { FixedWindowRateLimiter, WindowTally, type WindowCount } from "../../../emulator/rate-limit.js";
+import { UpdateHistory, type PersonUpdate } from "./history.js";
 import { RequestRecorder, type RecordedRequest } from "../../../emulator/recorder.js";
 import { startServer } from "../../../emulator/server.js";
 import { PersonStore, type Person } from "./store.js";
@@ -22,6 +23,8 @@ export { INVALID_TOKEN_MESSAGE, MISSING_TOKEN_MESSAGE } from "./auth.js";
 export type { CustomField } from "./custom-fields.js";
 export type { RecordedRequest } from "../../../emulator/recorder.js";
 export type { Person } from "./store.js";
+export type { PersonUpdate } from "./history.js";
+export type { WindowCount } from "../../../emulator/rate-limit.js";
 
 export interface Emulator {
   /** Base URL, e.g. "http://127.0.0.1:53211"; append "/v2/person_upserts". */
@@ -30,6 +33,13 @@ export interface Emulator {
   people(): Person[];
   /** Copies of every request seen so far, oldest first, with Authorization redacted. */
   requests(): RecordedRequest[];
+  /**
+   * Each person's applied upserts (created or updated), in the order the emulator applied them, keyed by person id;
+   * the newest `record.maxUpdates` (default 100,000) are kept.
+   */
+  updates(): Map<number, PersonUpdate[]>;
+  /** Requests per team and clock minute that reached the rate limiter, with how many it refused (429), oldest first. */
+  requestsPerMinute(): WindowCount[];
   /** The tenant's person custom fields. */
   customFields(): CustomField[];
   /**
@@ -37,7 +47,7 @@ export interface Emulator {
    * `customFields` redefines the catalog; `port` and `host` cannot change. Throws EmulatorOptionError on nonsense.
    */
   set(options: Partial<EmulatorOptions>): void;
-  /** Forgets people, recorded requests, rate-limit windows and the failure script; keeps the switches. */
+  /** Forgets people, recorded requests and updates, rate-limit windows and counts, and the failure script. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -51,6 +61,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     catalog: new CustomFieldCatalog(),
     limiter: new FixedWindowRateLimiter(),
     faults: new FaultInjector(resolved.seed, defaultErrorBody),
+    tally: new WindowTally(),
+    history: new UpdateHistory(options.record?.maxUpdates),
   };
   state.catalog.define(resolved.customFields, timestampOf(resolved));
   state.faults.enqueue(options.failNext ?? []);
@@ -69,12 +81,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `http://${resolved.host}:${server.port}`,
     people: () => state.store.list(),
     requests: () => recorder.list(),
+    updates: () => state.history.byPerson(),
+    requestsPerMinute: () => state.tally.list(),
     customFields: () => state.catalog.list(),
     set: (changes) => applyChanges(state, changes),
     reset: () => {
       state.store.reset();
       state.limiter.reset();
       state.faults.reset();
+      state.tally.reset();
+      state.history.clear();
       recorder.clear();
     },
     close: () => server.close(),

@@ -41,8 +41,11 @@ export interface EmulatorOptions {
   readonly failNext?: readonly ScriptedAnswer[];
   /** Status for a custom_fields key the tenant lacks; Salesloft's own choice is undocumented. */
   readonly unknownCustomFieldStatus?: 400 | 422;
-  /** How much of what it received the emulator keeps (default 10,000 requests, 50 MB); fixed at start. */
-  readonly record?: RecorderLimits;
+  /**
+   * How much of what it received the emulator keeps (default 10,000 requests, 50 MB, and the last 100,000 person
+   * updates); fixed at start.
+   */
+  readonly record?: RecorderLimits & { readonly maxUpdates?: number };
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, "failNext" | "record">>;

@@ -7,7 +7,13 @@ import { listCustomFields, type CustomFieldCatalog } from "./custom-fields.js";
 import type { FaultInjector } from "../../../emulator/faults.js";
 import type { ResolvedOptions } from "./options.js";
 import { listPeople } from "./people.js";
-import { secondsUntil, type FixedWindowRateLimiter, type RateDecision } from "../../../emulator/rate-limit.js";
+import {
+  secondsUntil,
+  type FixedWindowRateLimiter,
+  type RateDecision,
+  type WindowTally,
+} from "../../../emulator/rate-limit.js";
+import type { UpdateHistory } from "./history.js";
 import { type Reply } from "../../../emulator/replies.js";
 import { RATE_LIMITED_MESSAGE, errorReply } from "./replies.js";
 import { matchRoute, type RouteName } from "./router.js";
@@ -21,6 +27,10 @@ export interface EmulatorState {
   readonly catalog: CustomFieldCatalog;
   readonly limiter: FixedWindowRateLimiter;
   readonly faults: FaultInjector;
+  /** Requests per team and clock minute, refused ones included. */
+  readonly tally: WindowTally;
+  /** Each person's applied updates, in order. */
+  readonly history: UpdateHistory;
 }
 
 export function answerExchange(exchange: IncomingExchange, state: EmulatorState): Answered {
@@ -33,6 +43,7 @@ export function answerExchange(exchange: IncomingExchange, state: EmulatorState)
   const now = state.options.now();
   const decision = state.limiter.take(auth.grant.team, state.options.rateLimitPerMinute, now);
   const team = auth.grant.team;
+  state.tally.count(team, now, decision.allowed);
   if (!decision.allowed) return { reply: rateLimited(decision, now, state.options), team, decodedBody };
   const reply =
     route.scope !== undefined && !hasScope(auth.grant, route.scope)
@@ -66,6 +77,7 @@ function endpointReply(
         responseShape: state.options.responseShape,
         unknownCustomFieldStatus: state.options.unknownCustomFieldStatus,
         timestamp: new Date(state.options.now()).toISOString(),
+        history: { log: state.history, at: state.options.now() },
       });
   }
 }

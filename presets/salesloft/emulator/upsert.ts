@@ -7,6 +7,7 @@ import { coerceFormFields, pickPersonFields, validatePersonFields } from "./pers
 import { jsonReply, type Reply } from "../../../emulator/replies.js";
 import { errorReply, validationReply } from "./replies.js";
 import type { Person, PersonStore } from "./store.js";
+import type { UpdateHistory } from "./history.js";
 
 export const UPSERT_KEYS = ["id", "crm_id", "email_address"] as const;
 type UpsertKey = (typeof UPSERT_KEYS)[number];
@@ -17,6 +18,8 @@ export interface UpsertContext {
   readonly responseShape: ResponseShape;
   readonly unknownCustomFieldStatus: 400 | 422;
   readonly timestamp: string;
+  /** Where each applied upsert is remembered, with its arrival time in milliseconds. */
+  readonly history?: { readonly log: UpdateHistory; readonly at: number };
 }
 
 /** The whole upsert: every rejection is a reply, never an exception. */
@@ -89,6 +92,7 @@ function blank(field: string): Target {
 function applyUpdate(person: Person, fields: Record<string, unknown>, context: UpsertContext): Reply {
   if (emailTakenByOther(fields.email_address, person.id, context.store)) return emailTaken();
   const updated = context.store.update(person.id, fields, context.timestamp);
+  if (updated) remember(updated, fields, context);
   return updated ? upsertReply(updated, "update", context.responseShape) : errorReply(404, "Not Found");
 }
 
@@ -97,7 +101,13 @@ function applyCreate(fields: Record<string, unknown>, context: UpsertContext): R
   const identifiable = isFilled(fields.email_address) || (isFilled(fields.phone) && isFilled(fields.last_name));
   if (!identifiable) return validationReply({ email_address: ["can't be blank"] });
   if (emailTakenByOther(fields.email_address, undefined, context.store)) return emailTaken();
-  return upsertReply(context.store.create(fields, context.timestamp), "create", context.responseShape);
+  const created = context.store.create(fields, context.timestamp);
+  remember(created, fields, context);
+  return upsertReply(created, "create", context.responseShape);
+}
+
+function remember(person: Person, fields: Readonly<Record<string, unknown>>, context: UpsertContext): void {
+  context.history?.log.record({ personId: person.id, at: context.history.at, fields: structuredClone(fields) });
 }
 
 function emailTakenByOther(email: unknown, ownId: number | undefined, store: PersonStore): boolean {

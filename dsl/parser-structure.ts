@@ -3,7 +3,9 @@
 // the compound expressions' rules (parser-compound.ts) and the operators'. Syntax only, like the rest of the grammar.
 //
 //   integration := "integration" NAME STRING?
-//   setting     := "setting" NAME ":" NAME NAME* STRING?          (type, then modifiers such as `required`)
+//   setting     := "setting" NAME ":" NAME (NAME | values | default)* STRING?   (type, then modifiers such as `required`)
+//   values      := "one" "of" literal ("," literal)*               (`one`, `of`, `default` are plain names)
+//   default     := "default" literal                               (literal := STRING | "-"? NUMBER | "true" | "false")
 //   preset      := "preset" NAME STRING?
 //   on          := "on" (onItem ("," onItem)*)?                   (empty list parsed so the checker can explain it)
 //   onItem      := STRING | NAME | "*"                             (event name, call type, every event)
@@ -14,7 +16,7 @@
 //   order       := "order" NAME expr                               (order by EXPR)
 //   rate        := "rate" NAME NUMBER NAME NUMBER? NAME            (rate limit N per [COUNT] UNIT)
 //   let         := "let" NAME "=" expr
-//   require     := "require" expr "else" STRING
+//   require     := "require" expr "else" STRING ("when" expr)?
 //   drop        := "drop" STRING "when" expr
 //   assign      := ("body" | step ("." (ANYNAME | STRING))*) "<-" expr ("when" expr)?     (step := NAME | STRING)
 
@@ -36,8 +38,51 @@ export abstract class StructureRules extends CompoundExpressionRules {
     this.CONSUME1(T.Name, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME2(T.Name, { LABEL: "type" });
-    this.MANY(() => this.CONSUME3(T.Name, { LABEL: "modifier" }));
+    // `one`, `of` and `default` are plain names (usable anywhere else), told from a modifier by their text.
+    this.MANY(() =>
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => this.LA(1).image === "one", ALT: () => this.SUBRULE(this.settingValues) },
+          { GATE: () => this.LA(1).image === "default", ALT: () => this.SUBRULE(this.settingDefault) },
+          { ALT: () => this.CONSUME3(T.Name, { LABEL: "modifier" }) },
+        ],
+      }),
+    );
     this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  protected settingValues = this.RULE("settingValues", () => {
+    this.CONSUME1(T.Name, { LABEL: "one" });
+    this.CONSUME2(T.Name, { LABEL: "of" });
+    this.SUBRULE1(this.settingLiteral, { LABEL: "value" });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.settingLiteral, { LABEL: "value" });
+    });
+  });
+
+  protected settingDefault = this.RULE("settingDefault", () => {
+    this.CONSUME(T.Name, { LABEL: "default" });
+    this.SUBRULE(this.settingLiteral, { LABEL: "value" });
+  });
+
+  // A `-` after a name is read as minus by the lexer (`of -1`), so a negative number is that sign and a number.
+  protected settingLiteral = this.RULE("settingLiteral", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        {
+          ALT: () => {
+            this.OPTION(() => this.CONSUME(T.Minus, { LABEL: "negative" }));
+            this.CONSUME(T.NumberLiteral);
+          },
+        },
+        { ALT: () => this.CONSUME(T.True) },
+        { ALT: () => this.CONSUME(T.False) },
+      ],
+      ERR_MSG: "a string, number or boolean",
+    });
   });
 
   protected presetHeader = this.RULE("presetHeader", () => {
@@ -152,9 +197,13 @@ export abstract class StructureRules extends CompoundExpressionRules {
 
   protected requireStatement = this.RULE("requireStatement", () => {
     this.CONSUME(T.Require);
-    this.SUBRULE(this.expression);
+    this.SUBRULE1(this.expression, { LABEL: "value" });
     this.CONSUME(T.Else);
     this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE2(this.expression, { LABEL: "condition" });
+    });
   });
 
   protected dropStatement = this.RULE("dropStatement", () => {

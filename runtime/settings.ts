@@ -77,11 +77,22 @@ function readSetting(
   }
   const value = convertSetting(spec.type, raw, source.fromEnv);
   if (value === undefined) problems.push(`${source.label} ${expectation(spec, raw, source.fromEnv)}`);
-  else if (spec.values !== undefined && !spec.values.includes(value)) {
-    problems.push(`${source.label} ${notOneOf(spec, value)}`);
-    return undefined;
-  }
-  return value;
+  if (value === undefined || spec.values === undefined) return value;
+  const allowed = oneOf(spec.values, value);
+  if (allowed === undefined) problems.push(`${source.label} ${notOneOf(spec, value)}`);
+  return allowed;
+}
+
+/**
+ * The listed value `value` stands for: itself, or for text the one listed value equal to it trimmed and ignoring
+ * case (`" eu "` is `"EU"`), spelt as listed so presets compare exactly. Undefined when none (or several) match.
+ */
+function oneOf(values: readonly SettingValue[], value: SettingValue): SettingValue | undefined {
+  if (values.includes(value)) return value;
+  if (typeof value !== "string") return undefined;
+  const loose = value.trim().toLowerCase();
+  const matches = values.filter((option) => typeof option === "string" && option.toLowerCase() === loose);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** `one of`: the allowed values and the value given, unless the setting is secret (then neither is shown). */
@@ -92,7 +103,7 @@ function notOneOf(spec: SettingSpec, value: SettingValue): string {
     typeof value !== "string" || harmless(value)
       ? JSON.stringify(value)
       : `text of ${value.length} characters (not shown: it may be a credential)`;
-  const guess = typeof value === "string" ? suggest(value, (spec.values ?? []).map(String)) : undefined;
+  const guess = typeof value === "string" ? suggest(value.trim(), (spec.values ?? []).map(String)) : undefined;
   return `must be one of ${allowed}, got ${got}${guess === undefined ? "" : ` (did you mean "${guess}"?)`}`;
 }
 

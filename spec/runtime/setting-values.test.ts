@@ -40,11 +40,23 @@ describe("settings limited to values", () => {
     expect(problemsOf(validateSettings([RESIDENCY], { data_residency: "eu-west" }))).toEqual([
       'setting "data_residency" must be one of "US", "EU", "IN", got "eu-west"',
     ]);
-    expect(problemsOf(validateSettings([RESIDENCY], { data_residency: "eu" }))).toEqual([
-      'setting "data_residency" must be one of "US", "EU", "IN", got "eu" (did you mean "EU"?)',
+    expect(problemsOf(validateSettings([RESIDENCY], { data_residency: "EUR" }))).toEqual([
+      'setting "data_residency" must be one of "US", "EU", "IN", got "EUR" (did you mean "EU"?)',
     ]);
     expect(problemsOf(validateSettings([RETRIES], { retries: 2 }))).toEqual([
       'setting "retries" must be one of 0, 1, 3, got 2',
+    ]);
+  });
+
+  it("takes text trimmed and in any case as the value listed, spelt as listed", () => {
+    expect(validateSettings([RESIDENCY], { data_residency: " eu " })).toEqual({
+      ok: true,
+      settings: { data_residency: "EU" },
+    });
+    const spellings: SettingSpec = { name: "mode", type: "string", required: false, secret: false, values: ["a", "A"] };
+    expect(validateSettings([spellings], { mode: "A" })).toEqual({ ok: true, settings: { mode: "A" } });
+    expect(problemsOf(validateSettings([spellings], { mode: " a " }))).toEqual([
+      'setting "mode" must be one of "a", "A", got " a " (did you mean "A"?)',
     ]);
   });
 

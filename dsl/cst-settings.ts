@@ -56,6 +56,12 @@ function settingType(token: IToken, sink: DiagnosticSink): Ast.SettingType {
 }
 
 function unknownModifier(token: IToken) {
+  // `default` or `one` not followed by a value: the grammar read them as modifiers.
+  const incomplete: Record<string, string> = { default: 'default "US"', one: 'one of "US", "EU"' };
+  if (Object.prototype.hasOwnProperty.call(incomplete, token.image)) {
+    const message = `"${token.image}" needs ${token.image === "one" ? '"of" and its values' : "a value"}`;
+    return errorAt("E103", message, tokenSpan(token), { hints: [`e.g. ${incomplete[token.image]}`] });
+  }
   const guess = suggest(token.image, ["required", "secret", "default"]);
   const hint =
     token.image === "optional"

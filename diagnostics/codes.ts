@@ -59,6 +59,11 @@ export const DIAGNOSTIC_CODES = {
   E423: "batch target not a list or not assigned",
   E424: "empty drop reason",
   E425: "in needs a list on its right",
+  // language v2: settings limited to values (one of, default)
+  E426: "invalid one of list of a setting",
+  E427: "setting default the setting cannot take",
+  E428: "comparison or match arm names a value the setting never takes",
+  E429: "setting values not allowed by the enum of the field they are sent to",
   E440: "invalid rate limit or batch size",
   E441: "several presets in the file and none named",
   E442: "no preset of that name in the file",
@@ -74,6 +79,7 @@ export const DIAGNOSTIC_CODES = {
   W121: "condition names an event the preset never receives",
   W122: "condition never holds",
   W110: "on list names events beside *",
+  W123: "required setting with a default",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -50,7 +50,13 @@ export interface SettingDecl extends Node {
   readonly typeSpan: Span;
   readonly required: boolean;
   readonly description?: StringLiteral;
+  /** `one of "US", "EU"`: the only values the setting may take, as written. */
+  readonly values?: readonly SettingLiteral[];
+  /** `default "US"`: the value the setting takes when it is not given. */
+  readonly default?: SettingLiteral;
 }
+
+export type SettingLiteral = StringLiteral | NumberLiteral | BooleanLiteral;
 
 export interface PresetDecl extends Node {
   readonly kind: "PresetDecl";
@@ -145,6 +151,8 @@ export interface RequireStatement extends Node {
   readonly kind: "Require";
   readonly value: Expr;
   readonly message: StringLiteral;
+  /** `require … else "…" when cond`: the requirement applies only to events for which the condition holds. */
+  readonly when?: Expr;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 import { toExpression } from "./cst-expressions.js";
 import { cover, tokenSpan } from "./spans.js";
 import { batchClause, onStatement, orderStatement, queryClause, rateLimit, urlSlots } from "./cst-structure.js";
+import { settingDecl } from "./cst-settings.js";
 
 /** A file header line (`integration` or `preset`), before the assembler attaches its settings or statements. */
 export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" = "IntegrationHeader" | "PresetHeader">
@@ -33,7 +34,6 @@ export interface HeaderPiece<Kind extends "IntegrationHeader" | "PresetHeader" =
 export type Piece =
   HeaderPiece<"IntegrationHeader"> | HeaderPiece<"PresetHeader"> | Ast.SettingDecl | Ast.RateLimitDecl | Ast.Statement;
 
-const SETTING_TYPES: readonly Ast.SettingType[] = ["string", "number", "boolean", "region", "secret"];
 const HTTP_METHODS: readonly Ast.HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 type PieceBuilder = (node: CstNode, sink: DiagnosticSink) => Piece | undefined;
@@ -72,53 +72,6 @@ function header<Kind extends HeaderPiece["kind"]>(node: CstNode, kind: Kind): He
   if (name === undefined) return undefined;
   const title = stringFrom(tokenOf(node, "StringLiteral"));
   return { kind, name, ...(title === undefined ? {} : { title }), span: spanOf(node) };
-}
-
-function settingDecl(node: CstNode, sink: DiagnosticSink): Ast.SettingDecl | undefined {
-  const name = nameFrom(tokenOf(node, "name"));
-  if (name === undefined) return undefined;
-  const typeToken = tokenOf(node, "type");
-  let type = typeToken === undefined ? "string" : settingType(typeToken, sink);
-  let required = false;
-  for (const modifier of tokensOf(node, "modifier")) {
-    if (modifier.image === "required") required = true;
-    else if (modifier.image === "secret") type = "secret";
-    else sink.push(unknownModifier(modifier));
-  }
-  const description = stringFrom(tokenOf(node, "StringLiteral"));
-  const typeSpan = typeToken === undefined ? name.span : tokenSpan(typeToken);
-  return {
-    kind: "SettingDecl",
-    name,
-    type,
-    typeSpan,
-    required,
-    ...(description === undefined ? {} : { description }),
-    span: spanOf(node),
-  };
-}
-
-function settingType(token: IToken, sink: DiagnosticSink): Ast.SettingType {
-  const known = SETTING_TYPES.find((t) => t === token.image);
-  if (known !== undefined) return known;
-  const guess = suggest(token.image, SETTING_TYPES);
-  sink.push(
-    errorAt("E406", `unknown setting type "${token.image}"`, tokenSpan(token), {
-      hints: [guess === undefined ? "use string, number, boolean, region or secret" : `did you mean "${guess}"?`],
-    }),
-  );
-  return "string";
-}
-
-function unknownModifier(token: IToken) {
-  const guess = suggest(token.image, ["required", "secret"]);
-  const hint =
-    token.image === "optional"
-      ? 'settings are optional unless marked "required"'
-      : guess !== undefined
-        ? `did you mean "${guess}"?`
-        : 'after the type, write "required", "secret" or a description string';
-  return errorAt("E103", `unknown setting modifier "${token.image}"`, tokenSpan(token), { hints: [hint] });
 }
 
 function sendStatement(node: CstNode, sink: DiagnosticSink): Ast.SendStatement | undefined {
@@ -179,10 +132,13 @@ function letStatement(node: CstNode, sink: DiagnosticSink): Ast.LetStatement | u
 }
 
 function requireStatement(node: CstNode, sink: DiagnosticSink): Ast.RequireStatement | undefined {
-  const value = toExpression(nodeOf(node, "expression"), sink);
+  const value = toExpression(nodeOf(node, "value"), sink);
   const message = stringFrom(tokenOf(node, "StringLiteral"));
+  const conditionNode = nodeOf(node, "condition");
+  const when = conditionNode === undefined ? undefined : toExpression(conditionNode, sink);
   if (value === undefined || message === undefined) return undefined;
-  return { kind: "Require", value, message, span: spanOf(node) };
+  if (conditionNode !== undefined && when === undefined) return undefined;
+  return { kind: "Require", value, message, ...(when === undefined ? {} : { when }), span: spanOf(node) };
 }
 
 function dropStatement(node: CstNode, sink: DiagnosticSink): Ast.DropStatement | undefined {

@@ -1,5 +1,6 @@
 // The grammar rules of language v2's compound expressions (`if`, comprehensions, objects, `match`): the base class
-// of MapParser (parser.ts), which defines `expression` and every other rule. Syntax only, like the rest of the grammar.
+// of StructureRules (parser-structure.ts) and so of MapParser (parser.ts), which defines `expression` and the
+// operators' rules. Syntax only, like the rest of the grammar.
 
 import type { CstNode, ParserMethod } from "chevrotain";
 import { CstParser } from "./chevrotain.js";

@@ -5,21 +5,8 @@
 // broken statement can never swallow the ones after it and every broken statement is reported. Inside a chunk,
 // Chevrotain's own recovery (single-token insertion and deletion) repairs small slips such as a missing ")".
 //
-//   chunk       := integration | setting | preset | on | send | let | require | assign
-//   integration := "integration" NAME STRING?
-//   setting     := "setting" NAME ":" NAME NAME* STRING?          (type, then modifiers such as `required`)
-//   preset      := "preset" NAME STRING?
-//   on          := "on" (onItem ("," onItem)*)?                   (empty list parsed so the checker can explain it)
-//   onItem      := STRING | NAME | "*"                             (event name, call type, every event)
-//   send        := "send" NAME expr ("when" expr)? (header | query)* ("body" "matches" STRING)? batch?
-//   header      := "header" STRING "<-" expr
-//   query       := "query" STRING "<-" expr
-//   batch       := "batch" ("body" | NAME ("." ANYNAME)*) NAME NUMBER ("," NUMBER NAME)?   (max N, SIZE UNIT)
-//   order       := "order" NAME expr                               (order by EXPR)
-//   rate        := "rate" NAME NUMBER NAME NUMBER? NAME            (rate limit N per [COUNT] UNIT)
-//   let         := "let" NAME "=" expr
-//   require     := "require" expr "else" STRING
-//   assign      := ("body" | step ("." (ANYNAME | STRING))*) "<-" expr ("when" expr)?     (step := NAME | STRING)
+//   chunk       := integration | setting | preset | on | send | let | require | drop | assign | order | rate
+//   (the declarations and statements are in parser-structure.ts)
 //   expr        := if | or ("??" or)* ("warn" STRING)?            (a `warn` without `??` is reported by the visitor)
 //   if          := "if" expr "then" expr ("else" expr)?
 //   or          := and ("or" and)*
@@ -37,19 +24,18 @@
 //   call        := NAME "(" (expr ("," expr)*)? ")"
 //   path        := NAME ("." (ANYNAME | STRING) | "[" NUMBER "]")*
 //
-// The rules of `if`, comprehensions, objects and `match` are in parser-compound.ts, this class's base.
+// The rules of declarations and statements are in parser-structure.ts, this class's base, and those of `if`,
+// comprehensions, objects and `match` in parser-compound.ts, its base in turn.
 
 import type { CstNode, IToken } from "chevrotain";
-import { CompoundExpressionRules } from "./parser-compound.js";
+import { StructureRules } from "./parser-structure.js";
 import { SYNTAX_ERROR_PROVIDER } from "./syntax-errors.js";
 import * as T from "./tokens.js";
 
 const STATEMENT = "a statement";
 const EXPRESSION = "an expression";
-/** Tokens that begin the expression after a misspelt `by` (`order bx email`), but do not continue a name. */
-const STARTS_AFTER_BY = [T.Name, T.StringLiteral, T.NumberLiteral, T.LBracket, T.LBrace, T.Not, T.If, T.Match];
 
-export class MapParser extends CompoundExpressionRules {
+export class MapParser extends StructureRules {
   constructor() {
     super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: SYNTAX_ERROR_PROVIDER });
     this.performSelfAnalysis();
@@ -71,172 +57,6 @@ export class MapParser extends CompoundExpressionRules {
         { ALT: () => this.SUBRULE(this.rateLimit) },
       ],
       ERR_MSG: STATEMENT,
-    });
-  });
-
-  private integrationHeader = this.RULE("integrationHeader", () => {
-    this.CONSUME(T.Integration);
-    this.CONSUME(T.Name);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-  });
-
-  private settingDecl = this.RULE("settingDecl", () => {
-    this.CONSUME(T.Setting);
-    this.CONSUME1(T.Name, { LABEL: "name" });
-    this.CONSUME(T.Colon);
-    this.CONSUME2(T.Name, { LABEL: "type" });
-    this.MANY(() => this.CONSUME3(T.Name, { LABEL: "modifier" }));
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-  });
-
-  private presetHeader = this.RULE("presetHeader", () => {
-    this.CONSUME(T.Preset);
-    this.CONSUME(T.Name);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-  });
-
-  private onStatement = this.RULE("onStatement", () => {
-    this.CONSUME(T.On);
-    this.OPTION(() => {
-      this.SUBRULE1(this.onItem);
-      this.MANY(() => {
-        this.CONSUME(T.Comma);
-        this.SUBRULE2(this.onItem);
-      });
-    });
-  });
-
-  private onItem = this.RULE("onItem", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.StringLiteral) },
-        { ALT: () => this.CONSUME(T.Name) },
-        { ALT: () => this.CONSUME(T.Star) },
-      ],
-      ERR_MSG: "an event name, a call type or *",
-    });
-  });
-
-  private sendStatement = this.RULE("sendStatement", () => {
-    this.CONSUME(T.Send);
-    this.CONSUME(T.Name, { LABEL: "method" });
-    this.SUBRULE1(this.expression, { LABEL: "url" });
-    this.OPTION1(() => {
-      this.CONSUME(T.When);
-      this.SUBRULE2(this.expression, { LABEL: "condition" });
-    });
-    this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.headerClause) }, { ALT: () => this.SUBRULE(this.queryClause) }]),
-    );
-    this.OPTION2(() => {
-      this.CONSUME(T.Body);
-      this.CONSUME(T.Matches);
-      this.CONSUME(T.StringLiteral, { LABEL: "schema" });
-    });
-    this.OPTION3(() => this.SUBRULE(this.batchClause));
-  });
-
-  private queryClause = this.RULE("queryClause", () => {
-    this.CONSUME(T.Query);
-    this.CONSUME(T.StringLiteral);
-    this.CONSUME(T.Arrow);
-    this.SUBRULE(this.expression);
-  });
-
-  private batchClause = this.RULE("batchClause", () => {
-    this.CONSUME(T.Batch);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Body, { LABEL: "target" }) },
-      {
-        ALT: () => {
-          this.CONSUME1(T.Name, { LABEL: "target" });
-          this.MANY(() => {
-            this.CONSUME(T.Dot);
-            this.CONSUME(T.AnyName, { LABEL: "target" });
-          });
-        },
-      },
-    ]);
-    this.CONSUME2(T.Name, { LABEL: "max" });
-    this.CONSUME1(T.NumberLiteral, { LABEL: "items" });
-    this.OPTION(() => {
-      this.CONSUME(T.Comma);
-      this.CONSUME2(T.NumberLiteral, { LABEL: "size" });
-      this.CONSUME3(T.Name, { LABEL: "unit" });
-    });
-  });
-
-  // `order email` (no `by`) reads `email` as the expression, so the visitor reports the missing word once.
-  private orderStatement = this.RULE("orderStatement", () => {
-    this.CONSUME(T.Order);
-    this.OPTION({
-      GATE: () => this.LA(1).image === "by" || STARTS_AFTER_BY.includes(this.LA(2).tokenType),
-      DEF: () => this.CONSUME(T.Name, { LABEL: "by" }),
-    });
-    this.SUBRULE(this.expression);
-  });
-
-  private rateLimit = this.RULE("rateLimit", () => {
-    this.CONSUME(T.Rate);
-    this.CONSUME1(T.Name, { LABEL: "limit" });
-    this.CONSUME1(T.NumberLiteral, { LABEL: "count" });
-    this.CONSUME2(T.Name, { LABEL: "per" });
-    this.OPTION(() => this.CONSUME2(T.NumberLiteral, { LABEL: "windowCount" }));
-    this.CONSUME3(T.Name, { LABEL: "unit" });
-  });
-
-  private headerClause = this.RULE("headerClause", () => {
-    this.CONSUME(T.Header);
-    this.CONSUME(T.StringLiteral);
-    this.CONSUME(T.Arrow);
-    this.SUBRULE(this.expression);
-  });
-
-  private letStatement = this.RULE("letStatement", () => {
-    this.CONSUME(T.Let);
-    this.CONSUME(T.Name);
-    this.CONSUME(T.Equals);
-    this.SUBRULE(this.expression);
-  });
-
-  private requireStatement = this.RULE("requireStatement", () => {
-    this.CONSUME(T.Require);
-    this.SUBRULE(this.expression);
-    this.CONSUME(T.Else);
-    this.CONSUME(T.StringLiteral);
-  });
-
-  private dropStatement = this.RULE("dropStatement", () => {
-    this.CONSUME(T.Drop);
-    this.CONSUME(T.StringLiteral);
-    this.CONSUME(T.When);
-    this.SUBRULE(this.expression);
-  });
-
-  private assignment = this.RULE("assignment", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Body, { LABEL: "wholeBody" }) },
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Name, { LABEL: "target" }) },
-            { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "target" }) },
-          ]);
-          this.MANY(() => {
-            this.CONSUME(T.Dot);
-            this.OR3([
-              { ALT: () => this.CONSUME(T.AnyName, { LABEL: "target" }) },
-              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "target" }) },
-            ]);
-          });
-        },
-      },
-    ]);
-    this.CONSUME(T.Arrow);
-    this.SUBRULE1(this.expression, { LABEL: "value" });
-    this.OPTION(() => {
-      this.CONSUME(T.When);
-      this.SUBRULE2(this.expression, { LABEL: "condition" });
     });
   });
 

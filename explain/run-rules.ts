@@ -89,6 +89,10 @@ function runOne(statement: Statement, scope: Scope, walk: Walk): RuleWalk["stop"
       return undefined;
     }
     case "Require":
+      if (statement.when !== undefined && !condition(statement.when, scope)) {
+        skip(walk, statement, scope, `require not applied: when ${textOf(statement.when, scope)} is false`);
+        return undefined;
+      }
       if (evaluate(statement.value, scope) !== undefined) return undefined;
       skip(walk, statement, scope, `require failed: ${statement.message.value}`);
       return { kind: "error", message: statement.message.value };

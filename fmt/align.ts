@@ -78,7 +78,11 @@ function alignSettings(group: SourceLine[], set: Setter): void {
 
 function descriptionIndex(tokens: readonly IToken[]): number {
   const last = tokens.length - 1;
-  return last >= 3 && tokens[last].tokenType === T.StringLiteral ? last : -1;
+  if (last < 3 || tokens[last].tokenType !== T.StringLiteral) return -1;
+  // A string after `,`, `of` or `default` is a value of `one of` or the default, not the description.
+  const before = tokens[last - 1];
+  const isValue = before.tokenType === T.Comma || before.image === "of" || before.image === "default";
+  return isValue ? -1 : last;
 }
 
 /** Runs of continuation lines holding exactly one match arm each, at one bracket depth of one statement. */

@@ -57,7 +57,7 @@ function pathItems(analysis: Analysis, root: string, steps: readonly string[]): 
     return (analysis.result.ast.integration?.settings ?? []).map((setting) => ({
       label: setting.name.text,
       kind: CompletionItemKind.Variable,
-      detail: `${setting.type}${setting.required ? " required" : ""}`,
+      detail: `${setting.type}${setting.required ? " required" : ""}${setting.values?.length ? ` one of ${setting.values.map((v) => JSON.stringify(v.value)).join(", ")}` : ""}`,
       documentation: { kind: "markdown", value: describeSetting(setting) },
     }));
   }

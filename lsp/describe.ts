@@ -25,9 +25,13 @@ export const ROOT_DOCS: Readonly<Record<string, string>> = {
   settings: "The integration's settings, declared with `setting` in the header.",
 };
 
-/** `setting api_key: secret required "…"` as declared, then its description. */
+/** `setting api_key: secret required "…"` as declared (with its `one of` values and default), then its description. */
 export function describeSetting(setting: SettingDecl): string {
-  const declaration = `setting ${setting.name.text}: ${setting.type}${setting.required ? " required" : ""}`;
+  const values = setting.values?.length
+    ? ` one of ${setting.values.map((v) => JSON.stringify(v.value)).join(", ")}`
+    : "";
+  const fallback = setting.default !== undefined ? ` default ${JSON.stringify(setting.default.value)}` : "";
+  const declaration = `setting ${setting.name.text}: ${setting.type}${setting.required ? " required" : ""}${values}${fallback}`;
   const lines = ["```signal-map", declaration, "```"];
   if (setting.description !== undefined) lines.push("", setting.description.value);
   return lines.join("\n");

@@ -12,6 +12,10 @@ export interface SettingSpec {
   /** True for `secret` settings: never printed, logged or written in plain text. */
   readonly secret: boolean;
   readonly description?: string;
+  /** `one of …`: the only values the setting may take (a value outside them is a settings error). */
+  readonly values?: readonly (string | number | boolean)[];
+  /** `default …`: the value the setting takes when it is not given. */
+  readonly default?: string | number | boolean;
 }
 
 export type SendMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

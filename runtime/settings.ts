@@ -1,4 +1,5 @@
-// Validates a preset's settings: declared names and types, required ones present, env fallback, ISO regions.
+// Validates a preset's settings: declared names and types, required ones present, env fallback, ISO regions, the
+// values a `one of` allows and the `default` of one not given.
 
 // The one "did you mean" rule of the project, so a settings hint reads like a checker hint.
 import { suggest } from "../diagnostics/suggest.js";
@@ -65,6 +66,7 @@ function readSetting(
     source = { label: `environment variable ${envName} (setting "${spec.name}")`, fromEnv: true };
   }
   if (isBlank(raw)) {
+    if (spec.default !== undefined) return spec.default;
     if (spec.required) problems.push(missingMessage(spec.name, envName));
     return undefined;
   }
@@ -75,7 +77,34 @@ function readSetting(
   }
   const value = convertSetting(spec.type, raw, source.fromEnv);
   if (value === undefined) problems.push(`${source.label} ${expectation(spec, raw, source.fromEnv)}`);
-  return value;
+  if (value === undefined || spec.values === undefined) return value;
+  const allowed = oneOf(spec.values, value);
+  if (allowed === undefined) problems.push(`${source.label} ${notOneOf(spec, value)}`);
+  return allowed;
+}
+
+/**
+ * The listed value `value` stands for: itself, or for text the one listed value equal to it trimmed and ignoring
+ * case (`" eu "` is `"EU"`), spelt as listed so presets compare exactly. Undefined when none (or several) match.
+ */
+function oneOf(values: readonly SettingValue[], value: SettingValue): SettingValue | undefined {
+  if (values.includes(value)) return value;
+  if (typeof value !== "string") return undefined;
+  const loose = value.trim().toLowerCase();
+  const matches = values.filter((option) => typeof option === "string" && option.toLowerCase() === loose);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** `one of`: the allowed values and the value given, unless the setting is secret (then neither is shown). */
+function notOneOf(spec: SettingSpec, value: SettingValue): string {
+  if (spec.secret) return "is not one of its allowed values (not shown: the setting is secret)";
+  const allowed = (spec.values ?? []).map((option) => JSON.stringify(option)).join(", ");
+  const got =
+    typeof value !== "string" || harmless(value)
+      ? JSON.stringify(value)
+      : `text of ${value.length} characters (not shown: it may be a credential)`;
+  const guess = typeof value === "string" ? suggest(value.trim(), (spec.values ?? []).map(String)) : undefined;
+  return `must be one of ${allowed}, got ${got}${guess === undefined ? "" : ` (did you mean "${guess}"?)`}`;
 }
 
 function isBlank(value: unknown): boolean {

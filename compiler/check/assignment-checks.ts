@@ -16,6 +16,7 @@ import {
 import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
 import { checkCompoundFits } from "./composite-fit.js";
+import { checkSettingValuesFit } from "./setting-value-checks.js";
 import type { CheckTable } from "./table.js";
 
 export const ASSIGNMENT_CHECKS: CheckTable = {
@@ -83,6 +84,7 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
     return;
   }
   checkAllowedValue(value, field, label, context);
+  checkSettingValuesFit(value, field, label, context);
   checkFormat(value, field, label, context);
   const items = listItemSchema(field);
   if (value.kind === "List" && items !== undefined) {

@@ -20,6 +20,8 @@ import { Reporter } from "./report.js";
 import { SCOPE_CHECKS } from "./scope-checks.js";
 import { SEND_CHECKS } from "./send-checks.js";
 import { BATCH_CHECKS } from "./batch-checks.js";
+import { SETTING_VALUE_CHECKS } from "./setting-value-checks.js";
+import { REQUIRE_WHEN_CHECKS } from "./require-when-checks.js";
 import { mergeTables, type CheckTable } from "./table.js";
 import { walkFile } from "./walk.js";
 import { wellFormedFile } from "./well-formed.js";
@@ -74,6 +76,8 @@ export const CHECKS: CheckTable = mergeTables(
   DEAD_RULE_CHECKS,
   EXPR_CHECKS,
   BATCH_CHECKS,
+  SETTING_VALUE_CHECKS,
+  REQUIRE_WHEN_CHECKS,
 );
 
 /** Checks a file, including partial ASTs from error recovery. Never throws; collects all diagnostics at once. */

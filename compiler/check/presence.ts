@@ -61,7 +61,8 @@ function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absen
   if (root === "settings") {
     const first = segments[0];
     const setting = segments.length === 1 && first?.kind === "Field" ? facts.setting(first.name) : undefined;
-    return setting?.required === true ? PRESENT : [[pathText(path)]];
+    // A setting with a default is always given a value when the settings are loaded.
+    return setting?.required === true || setting?.default !== undefined ? PRESENT : [[pathText(path)]];
   }
   const letValue = facts.letValue(root);
   if (letValue !== undefined && segments.length === 0) return absenceOf(letValue, facts, depth + 1);

@@ -69,7 +69,9 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
   };
   const rules: SetRule[] = [];
   for (const statement of statements) {
-    if (statement?.kind === "Require" && statement.value !== undefined) proven.push(statement.value);
+    // A `require … when` proves its value present only for some events: it proves nothing for the others.
+    const always = statement?.kind === "Require" && statement.when === undefined;
+    if (always && statement.value !== undefined) proven.push(statement.value);
     if (statement?.kind !== "Assign" || statement.value?.kind === "Omit") continue;
     const names = listOf(statement.target).map((name) => name?.text);
     if (names.length === 0 || !names.every((name) => typeof name === "string")) continue;

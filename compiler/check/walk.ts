@@ -64,6 +64,7 @@ function walkStatement(table: CheckTable, context: CheckContext, statement: Stat
       return runChecks(table, "Let", statement, context);
     case "Require":
       walkExpr(table, deciding(context, "require"), statement.value);
+      walkExpr(table, deciding(context, "a require condition"), statement.when);
       return runChecks(table, "Require", statement, context);
     case "Drop":
       walkExpr(table, deciding(context, "a drop condition"), statement.when);

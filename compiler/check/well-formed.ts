@@ -109,8 +109,16 @@ function isSetting(value: unknown): value is SettingDecl {
     SETTING_TYPES.has(shape.type as string) &&
     isSpan(shape.typeSpan) &&
     typeof shape.required === "boolean" &&
-    optional(shape.description, isString)
+    optional(shape.description, isString) &&
+    optionalList(shape.values, isSettingLiteral) &&
+    optional(shape.default, isSettingLiteral)
   );
+}
+
+/** A value of `one of` or `default`: a text, number or boolean literal. */
+function isSettingLiteral(value: unknown): boolean {
+  const shape = asShape(value);
+  return ["String", "Number", "Boolean"].includes(shape?.kind as string) && isExpr(shape);
 }
 
 function isStatement(value: unknown): value is Statement {
@@ -136,7 +144,7 @@ function isStatement(value: unknown): value is Statement {
     case "Let":
       return isName(shape.name) && isExpr(shape.value);
     case "Require":
-      return isExpr(shape.value) && isString(shape.message);
+      return isExpr(shape.value) && isString(shape.message) && optional(shape.when, isExpr);
     case "Drop":
       return isString(shape.reason) && isExpr(shape.when);
     case "Assign":

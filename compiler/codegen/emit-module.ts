@@ -134,7 +134,9 @@ function describeEvents(preset: PresetDecl): string {
 function describe(input: ModuleInput): string[] {
   const settings = input.integration.settings.map((s) => {
     const doc = s.description ? `, description: ${quote(s.description.value)}` : "";
-    return `{ name: ${quote(s.name.text)}, type: ${quote(s.type)}, required: ${s.required}, secret: ${s.type === "secret"}${doc} },`;
+    const values = s.values ? `, values: [${s.values.map((v) => settingLiteral(v.value)).join(", ")}]` : "";
+    const fallback = s.default ? `, default: ${settingLiteral(s.default.value)}` : "";
+    return `{ name: ${quote(s.name.text)}, type: ${quote(s.type)}, required: ${s.required}, secret: ${s.type === "secret"}${doc}${values}${fallback} },`;
   });
   const on = input.preset.statements.find((s): s is OnStatement => s.kind === "On");
   const events = (on?.events ?? []).map((e) => quote(e.value));
@@ -159,6 +161,11 @@ function describe(input: ModuleInput): string[] {
     "build,",
     "};",
   ];
+}
+
+/** A `one of` or `default` value as TypeScript: text through quote(), numbers and booleans as written. */
+function settingLiteral(value: string | number | boolean): string {
+  return typeof value === "string" ? quote(value) : JSON.stringify(value);
 }
 
 function integrationData(decl: IntegrationDecl): string {

@@ -54,6 +54,13 @@ function emitLet(statement: LetStatement, ctx: RuleContext): string[] {
 }
 
 function emitRequire(statement: RequireStatement, ctx: RuleContext): string[] {
+  const lines = emitRequirement(statement, ctx);
+  // `require … when cond`: the requirement applies only to events for which the condition holds.
+  if (statement.when === undefined) return lines;
+  return [`if (${emitCondition(statement.when, ctx)}) {`, ...lines, "}"];
+}
+
+function emitRequirement(statement: RequireStatement, ctx: RuleContext): string[] {
   const value = statement.value;
   const failure = `return { kind: "error", code: "missing_required", message: ${quote(statement.message.value)} };`;
   if (value.kind !== "Fallback") {

@@ -80,6 +80,22 @@ describe("the TextMate grammar", () => {
     }
   });
 
+  it("reads a setting line's one of, default and modifiers as keywords, its values as strings and numbers", () => {
+    const setting = grammar.repository["setting"]!;
+    expect(new RegExp(setting.begin!).exec('  setting region: string one of "US"')?.[4]).toBe("string");
+    const scopes = (word: string) =>
+      (setting.patterns ?? []).flatMap((rule) => {
+        const target = rule.include !== undefined ? grammar.repository[rule.include.slice(1)]! : rule;
+        const source = target.match ?? target.begin;
+        return source !== undefined && new RegExp(source).exec(word)?.index === 0 ? [target.name ?? "(captures)"] : [];
+      });
+    expect(scopes("one of")).toEqual(["(captures)"]);
+    expect(scopes("default")[0]).toMatch(/^keyword\./);
+    expect(scopes("required")[0]).toMatch(/^keyword\./);
+    expect(scopes('"EU"')[0]).toMatch(/^string\./);
+    expect(scopes("-1")[0]).toMatch(/^constant\.numeric/);
+  });
+
   it("reads a name after a dot as a field, a slot in a send URL and a number", () => {
     const rule = (key: string) => new RegExp(grammar.repository[key]!.match!);
     expect(rule("field").exec("properties.on")?.[2]).toBe("on");

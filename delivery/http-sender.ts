@@ -158,7 +158,14 @@ class HttpSender implements RequestSender {
     const { attempts, rateLimited, warnings } = facts;
     const last = run.last;
     const httpStatus = last?.kind === "response" ? last.answer.status : undefined;
-    const base = { attempts, rateLimited, warnings, ...(httpStatus !== undefined ? { httpStatus } : {}) };
+    const base = {
+      attempts,
+      rateLimited,
+      warnings,
+      ...(httpStatus !== undefined ? { httpStatus } : {}),
+      // Only a failure can be unsettled: a 2xx last attempt leaves nothing pending.
+      ...(run.unsettledUntil !== undefined ? { unsettledUntil: run.unsettledUntil } : {}),
+    };
     if (last?.kind === "response" && httpStatus! >= 200 && httpStatus! < 300) {
       return { status: "delivered", ...base, ...this.success(last.answer, facts), interrupted: false };
     }

@@ -2,6 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
+import { DEFAULT_AMBIGUITY_WINDOW_MS } from "../delivery/ambiguity.js";
 
 export type SettingSource = string | number | boolean | { readonly env: string } | { readonly secret: string };
 
@@ -28,6 +29,8 @@ export interface ServeConfig {
   readonly retentionMs: number;
   readonly maxAgeMs: number;
   readonly concurrency: number;
+  /** How long after an ambiguous attempt the person's queue is held (delivery/ambiguity.ts). */
+  readonly ambiguityWindowMs: number;
   readonly integrations: readonly IntegrationConfig[];
 }
 
@@ -90,6 +93,13 @@ export function parseServeConfig(data: unknown, baseDir: string): ConfigResult {
     retentionMs: positive(data.retentionDays, "retentionDays", 7, problems) * DAY,
     maxAgeMs: positive(delivery.maxAgeHours, "delivery.maxAgeHours", 24, problems) * 3_600_000,
     concurrency: positive(delivery.concurrency, "delivery.concurrency", 8, problems),
+    ambiguityWindowMs:
+      positive(
+        delivery.ambiguityWindowSeconds,
+        "delivery.ambiguityWindowSeconds",
+        DEFAULT_AMBIGUITY_WINDOW_MS / 1000,
+        problems,
+      ) * 1000,
     integrations,
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };

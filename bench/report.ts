@@ -1,6 +1,7 @@
 // Formats benchmark results as a terminal table and as bench/RESULTS.md, with the machine they were measured on.
 
 import { cpus, release, totalmem } from "node:os";
+import { ratioPerTenfold, type CheckScaleResult } from "./check-scale.js";
 import type { CompileTimeRow } from "./compile-time.js";
 import type { LimitedDeliveryRow, UnlimitedDeliveryRow } from "./delivery.js";
 import type { MemoryComparison } from "./memory.js";
@@ -21,6 +22,7 @@ export interface BenchResults {
   readonly compile?: PartResult<CompileTimeRow[]>;
   readonly delivery?: PartResult<{ unlimited: UnlimitedDeliveryRow; limited: LimitedDeliveryRow }>;
   readonly memory?: PartResult<MemoryComparison>;
+  readonly checkScale?: PartResult<CheckScaleResult>;
 }
 
 export function machineLine(): string {
@@ -154,6 +156,33 @@ function memorySection(result: PartResult<MemoryComparison> | undefined): string
   );
 }
 
+function checkScaleSection(result: PartResult<CheckScaleResult> | undefined): string {
+  if (result === undefined) return "";
+  let text = "## 5. `check` and rendering at scale (issue 11 point 8)\n\n" + statusLine(result);
+  if (!result.ok) return text;
+  const { rows, runs } = result.value;
+  text += `Generated presets (distinct targets, small expressions) and a source with a diagnostic for every other rule (a target assigned twice), checked and rendered in one process; medians of ${runs} run${runs === 1 ? "" : "s"}. "per 10×" scales each step's growth to ten times the rules: about 10 is linear, about 100 quadratic.\n\n`;
+  const step = (i: number, pick: (row: CheckScaleResult["rows"][number]) => number) =>
+    i === 0 ? "—" : number(ratioPerTenfold(rows[i - 1]!, pick(rows[i - 1]!), rows[i]!, pick(rows[i]!)), 1);
+  text += table(
+    ["rules", "check", "per 10×", "diagnostics", "check", "render", "render per 10×"],
+    rows.map((row, i) => [
+      number(row.rules),
+      ms(row.checkMs),
+      step(i, (r) => r.checkMs),
+      number(row.diagnostics),
+      ms(row.checkFaultyMs),
+      ms(row.renderMs),
+      step(i, (r) => r.renderMs),
+    ]),
+  );
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (first && last && last !== first)
+    text += `\n\nFrom ${number(first.rules)} to ${number(last.rules)} rules (${number(last.rules / first.rules, 0)}×): check ${number(last.checkMs / first.checkMs, 1)}×, render ${number(last.renderMs / first.renderMs, 1)}×.`;
+  return text + "\n\n";
+}
+
 function targetsSection(results: BenchResults): string {
   const lines: string[] = [];
   const throughput = results.throughput?.ok ? results.throughput.value.rows : [];
@@ -191,6 +220,7 @@ export function renderResults(results: BenchResults, date: Date): string {
     throughputSection(results.throughput) +
     compileSection(results.compile) +
     deliverySection(results.delivery) +
-    memorySection(results.memory)
+    memorySection(results.memory) +
+    checkScaleSection(results.checkScale)
   );
 }

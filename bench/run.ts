@@ -1,9 +1,10 @@
-// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory] [--out FILE]):
+// `npm run bench` (node dist/bench/run.js [--smoke] [--parts throughput,compile,delivery,memory,check-scale] [--out FILE]):
 // runs the benchmark parts, prints a table and writes bench/RESULTS.md (parts not run keep their last figures from
 // bench/out/). Exit 1 when any part run failed, 2 for bad arguments.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { benchmarkCheckScale } from "./check-scale.js";
 import { benchmarkCompileTime } from "./compile-time.js";
 import { benchmarkLimitedDelivery, benchmarkUnlimitedDelivery } from "./delivery.js";
 import { DEFAULT_SEED, EVENT_MIXES } from "./events/generate.js";
@@ -12,7 +13,7 @@ import { REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { renderResults, type BenchResults, type PartResult } from "./report.js";
 import { benchmarkThroughput } from "./throughput.js";
 
-const PARTS = ["throughput", "compile", "delivery", "memory"] as const;
+const PARTS = ["throughput", "compile", "delivery", "memory", "check-scale"] as const;
 type Part = (typeof PARTS)[number];
 
 /** Every size in one place; smoke keeps the shape of the full run at sizes that take seconds. */
@@ -29,6 +30,8 @@ export const SIZES = {
     clockFactor: 30,
     memorySmall: 100_000,
     memoryLarge: 1_000_000,
+    checkScaleRules: [10_000, 50_000, 100_000],
+    checkScaleRuns: 3,
   },
   smoke: {
     events: 300,
@@ -42,6 +45,8 @@ export const SIZES = {
     clockFactor: 40,
     memorySmall: 200,
     memoryLarge: 2_000,
+    checkScaleRules: [500, 2_500, 5_000],
+    checkScaleRuns: 1,
   },
 } as const;
 
@@ -116,7 +121,12 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
   const memory = wanted("memory")
     ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
     : undefined;
-  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory };
+  const checkScale = wanted("check-scale")
+    ? await attempt("5. check and render at scale", async () =>
+        benchmarkCheckScale(sizes.checkScaleRules, sizes.checkScaleRuns, log),
+      )
+    : undefined;
+  return { mode: options.mode, sizes: describe, throughput, compile, delivery, memory, checkScale };
 }
 
 /** Figures of the last run in this checkout, so `--parts delivery` can redo one part and keep the others. */
@@ -135,6 +145,7 @@ function withEarlierParts(results: BenchResults, options: Options): BenchResults
     compile: results.compile ?? earlier.compile,
     delivery: results.delivery ?? earlier.delivery,
     memory: results.memory ?? earlier.memory,
+    checkScale: results.checkScale ?? earlier.checkScale,
   };
 }
 
@@ -155,7 +166,7 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, text);
   console.log(`written to ${options.out}`);
-  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory].filter(
+  const failures = [fresh.throughput, fresh.compile, fresh.delivery, fresh.memory, fresh.checkScale].filter(
     (part) => part !== undefined && !part.ok,
   );
   return failures.length > 0 ? 1 : 0;

@@ -67,6 +67,7 @@ describe("npm run bench:smoke", () => {
       "## 2. Compile time",
       "## 3. Delivery",
       "## 4. Streaming memory",
+      "## 5. `check` and rendering at scale",
     ])
       expect(results).toContain(heading);
     expect(results).not.toContain("FAILED");
@@ -93,5 +94,10 @@ describe("npm run bench:smoke", () => {
     expect(results).toMatch(/\| off +\| 100 +\| 8 +\|/);
     expect(results).toContain("At a limit of 120/min");
     expect(results).toMatch(/\| 2,000 +\| [\d.]+ MiB/);
+  });
+
+  it("reports check and render times for three preset sizes, with their growth per 10× rules", () => {
+    expect(results).toMatch(/\| 5,000 +\| [\d.,]+ ms +\| [\d.,]+ +\| 2,501 +\|/);
+    expect(results).toMatch(/From 500 to 5,000 rules \(10×\): check [\d.,]+×, render [\d.,]+×/);
   });
 });

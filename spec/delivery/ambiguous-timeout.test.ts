@@ -1,8 +1,11 @@
 // After an attempt that may or may not have been applied (a timeout), the person's latest event still lands last.
 
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAmbiguous } from "../../delivery/ambiguity.js";
 import { deliverEvents } from "../../delivery/deliver.js";
+import { createHttpSender } from "../../delivery/http-sender.js";
 import { sendWithRetries } from "../../delivery/retry-loop.js";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../../delivery/retry-policy.js";
 import type { RequestSender, SendReport } from "../../delivery/sender.js";
@@ -44,6 +47,27 @@ describe("an ambiguous attempt", () => {
     const run = await sendWithRetries(async () => timeout, { policy, clock, random: () => 0 });
     expect(run.gaveUp).toMatch(/ATTEMPT_TIMEOUT/);
     expect(run.unsettledUntil).toBe(clock.now() + 30_000);
+  });
+});
+
+describe("a read that times out", () => {
+  it("is retried without the window: it changes nothing at the destination", async () => {
+    let calls = 0;
+    // The first request is never answered; the second is.
+    const server = createServer((_request, response) => void (++calls > 1 && response.end("{}")));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/thing`;
+    // A manual clock that is never advanced: any ambiguity wait would never end.
+    const policy = { ...DEFAULT_RETRY_POLICY, attemptTimeoutMs: 200, baseDelayMs: 0, ambiguityWindowMs: 600_000 };
+    const sender = createHttpSender({ policy, clock: manualClock(), random: () => 0 });
+    try {
+      const report = await sender.send({ method: "GET", url, headers: {} }, {});
+      expect(report).toMatchObject({ status: "delivered", attempts: 2 });
+    } finally {
+      await sender.close();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

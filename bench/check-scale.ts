@@ -3,6 +3,7 @@
 
 import { check } from "../compiler/index.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
+import { runInWorker } from "./fork.js";
 import { median } from "./stats.js";
 
 export interface CheckScaleRow {
@@ -86,20 +87,35 @@ function measure(rules: number, runs: number): CheckScaleRow {
   };
 }
 
-/** Checks and renders each size `runs` times (after one untimed warm-up at the smallest size). */
-export function benchmarkCheckScale(
+export interface CheckScaleJob {
+  readonly kind: "check-scale";
+  readonly rules: number;
+  readonly runs: number;
+}
+
+/** Runs in a fresh worker: an untimed warm-up on a small preset, then the measured size. */
+export function runCheckScaleJob(job: CheckScaleJob): CheckScaleRow {
+  measure(Math.min(1_000, job.rules), 1);
+  return measure(job.rules, job.runs);
+}
+
+/**
+ * Checks and renders each size `runs` times, each size in its own fresh process, so the garbage of one size does
+ * not weigh on the next and the growth measured is the checker's, not the heap's.
+ */
+export async function benchmarkCheckScale(
   sizes: readonly number[],
   runs: number,
   log: (line: string) => void,
-): CheckScaleResult {
-  measure(sizes[0]!, 1);
-  const rows = sizes.map((rules) => {
-    const row = measure(rules, runs);
+): Promise<CheckScaleResult> {
+  const rows: CheckScaleRow[] = [];
+  for (const rules of sizes) {
+    const row = await runInWorker<CheckScaleRow>({ kind: "check-scale", rules, runs } satisfies CheckScaleJob);
+    rows.push(row);
     log(
       `  ${rules} rules: check ${row.checkMs.toFixed(0)} ms; ${row.diagnostics} diagnostics: check ${row.checkFaultyMs.toFixed(0)} ms, render ${row.renderMs.toFixed(0)} ms`,
     );
-    return row;
-  });
+  }
   return { rows, runs };
 }
 

@@ -161,7 +161,7 @@ function checkScaleSection(result: PartResult<CheckScaleResult> | undefined): st
   let text = "## 5. `check` and rendering at scale (issue 11 point 8)\n\n" + statusLine(result);
   if (!result.ok) return text;
   const { rows, runs } = result.value;
-  text += `Generated presets (distinct targets, small expressions) and a source with a diagnostic for every other rule (a target assigned twice), checked and rendered in one process; medians of ${runs} run${runs === 1 ? "" : "s"}. "per 10×" scales each step's growth to ten times the rules: about 10 is linear, about 100 quadratic.\n\n`;
+  text += `Generated presets (distinct targets, small expressions) and a source with a diagnostic for every other rule (a target assigned twice), checked and rendered, each size in a fresh process after a warm-up; medians of ${runs} run${runs === 1 ? "" : "s"}. "per 10×" scales each step's growth to ten times the rules: about 10 is linear, about 100 quadratic.\n\n`;
   const step = (i: number, pick: (row: CheckScaleResult["rows"][number]) => number) =>
     i === 0 ? "—" : number(ratioPerTenfold(rows[i - 1]!, pick(rows[i - 1]!), rows[i]!, pick(rows[i]!)), 1);
   text += table(

@@ -122,7 +122,7 @@ async function runParts(options: Options, sizes: Sizes): Promise<BenchResults> {
     ? await attempt("4. streaming memory", () => benchmarkMemory(sizes.memorySmall, sizes.memoryLarge, DEFAULT_SEED))
     : undefined;
   const checkScale = wanted("check-scale")
-    ? await attempt("5. check and render at scale", async () =>
+    ? await attempt("5. check and render at scale", () =>
         benchmarkCheckScale(sizes.checkScaleRules, sizes.checkScaleRuns, log),
       )
     : undefined;

@@ -51,7 +51,7 @@ export async function holdWhileUnsettled<R extends HeldReport>(
   if (until === undefined || signal?.aborted) return report;
   const waitMs = until - clock.now();
   if (waitMs > 0) await clock.sleep(waitMs, signal);
-  const warning = `the destination may still have applied this request: this person's next event waited until ${new Date(until).toISOString()} (ambiguity window)`;
+  const warning = `the destination may still apply this request (its last attempt timed out, lost its connection or got a 504): nothing more of this person was sent before ${new Date(until).toISOString()} (ambiguity window)`;
   return { ...report, warnings: [...report.warnings, warning] };
 }
 

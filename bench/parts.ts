@@ -7,11 +7,13 @@ import { runIoPart } from "./run-io.js";
 import { ingestPart } from "./ingest-part.js";
 import { scalePart } from "./scale-part.js";
 import { coldStartPart } from "./cold-start.js";
+import { checkScalePart } from "./check-scale-part.js";
 
 export const PARTS: readonly BenchPart<unknown>[] = [
   listed(throughputPart),
   listed(metaThroughputPart),
   listed(compilePart),
+  listed(checkScalePart),
   listed(deliveryPart),
   listed(memoryPart),
   listed(runIoPart),

@@ -1,10 +1,11 @@
 // The benchmark's child process: runs exactly one measurement job, sends the result to its parent and exits.
 
+import { runCheckScaleJob, type CheckScaleJob } from "./check-scale.js";
 import { runCompileJob, type CompileJob } from "./compile-time.js";
 import { runEmulatorJob, type EmulatorJob } from "./emulator-process.js";
 import { runThroughputJob, type ThroughputJob } from "./throughput-job.js";
 
-type Job = ThroughputJob | CompileJob | EmulatorJob;
+type Job = ThroughputJob | CompileJob | EmulatorJob | CheckScaleJob;
 
 async function runJob(job: Job, send: (message: unknown) => Promise<void>): Promise<unknown> {
   switch (job.kind) {
@@ -14,6 +15,8 @@ async function runJob(job: Job, send: (message: unknown) => Promise<void>): Prom
       return runCompileJob(job);
     case "emulator":
       return runEmulatorJob(job, send);
+    case "check-scale":
+      return runCheckScaleJob(job);
   }
 }
 

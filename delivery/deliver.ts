@@ -4,6 +4,7 @@ import { setMaxListeners } from "node:events";
 import type { SendOutcome } from "../runtime/outcome.js";
 import { redactText } from "../runtime/redact.js";
 import type { Settings } from "../runtime/values.js";
+import { holdWhileUnsettled } from "./ambiguity.js";
 import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
@@ -93,7 +94,9 @@ class DeliveryRun {
     });
     this.batcher = new Batcher(
       (request, items, send, rateKey) =>
-        this.scheduler.withSlot(() => this.sendBatch(request, { send, rateKey, batchItems: items })),
+        this.scheduler
+          .withSlot(() => this.sendBatch(request, { send, rateKey, batchItems: items }))
+          .then((report) => holdWhileUnsettled(report, this.clock, options.signal)),
       this.clock,
       options.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS,
     );
@@ -180,7 +183,9 @@ class DeliveryRun {
         )
       : await this.scheduler.run<SendReport | Position>(
           orderKey,
-          unlessSuperseded(() => this.send(outcome, prepared)),
+          // The slot is freed before an ambiguity hold: only this person waits (delivery/ambiguity.ts).
+          unlessSuperseded(() => this.scheduler.withSlot(() => this.send(outcome, prepared)).then(this.hold(orderKey))),
+          false,
         );
     if ("run" in report) {
       const reason = `superseded: a later event of this person was delivered (input line ${report.line} of run ${report.run})`;
@@ -189,6 +194,10 @@ class DeliveryRun {
     if (report.status === "delivered" && order.key !== undefined && order.position)
       this.options.journal?.delivered(order.key, order.position);
     return this.finish(item, resultOf(outcome, report, line), report.rateLimited, order.key);
+  }
+
+  private hold(key: string | undefined): (report: SendReport) => Promise<SendReport> {
+    return async (report) => (key === undefined ? report : holdWhileUnsettled(report, this.clock, this.options.signal));
   }
 
   private supersededBy(key: string | undefined, position: Position | undefined): Position | undefined {

@@ -40,6 +40,7 @@ export function createHttpSender(options: HttpSenderOptions = {}): RequestSender
 }
 
 const BODYLESS = new Set(["GET", "DELETE", "HEAD"]);
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 class HttpSender implements RequestSender {
   private readonly policy: RetryPolicy;
@@ -121,8 +122,10 @@ class HttpSender implements RequestSender {
       request: async (call): Promise<HelperResult> => {
         // A helper request carries the credential too: it may only go where the event's request goes.
         if (call.url.origin !== url.origin) return { kind: "error", reason: "refused: another origin" };
-        const run = await this.retrying(exchange, () =>
-          this.pools.send({ ...call, signal: exchange.context.cancelSignal }),
+        const run = await this.retrying(
+          exchange,
+          () => this.pools.send({ ...call, signal: exchange.context.cancelSignal }),
+          call.method,
         );
         const last = run.last;
         if (!last || run.interrupted) return { kind: "error", reason: "interrupted" };
@@ -136,13 +139,15 @@ class HttpSender implements RequestSender {
     const method = request.method.toUpperCase();
     const body = BODYLESS.has(method) || request.body === undefined ? undefined : JSON.stringify(request.body);
     const call = { url: request.url, method, headers: request.headers, body };
-    return this.retrying(exchange, () => this.pools.send({ ...call, signal: exchange.context.cancelSignal }));
+    return this.retrying(exchange, () => this.pools.send({ ...call, signal: exchange.context.cancelSignal }), method);
   }
 
-  private retrying(exchange: Exchange, attempt: () => Promise<HttpAttempt>): Promise<RetryLoopResult> {
+  private retrying(exchange: Exchange, attempt: () => Promise<HttpAttempt>, method: string): Promise<RetryLoopResult> {
     const declared = this.options.rateLimit ?? this.adapter?.rateLimit;
+    // A read changes nothing at the destination, so a timed-out one has nothing left to land: no ambiguity window.
+    const reads = READS.has(method.toUpperCase());
     return sendWithRetries(attempt, {
-      policy: this.policy,
+      policy: reads ? { ...this.policy, ambiguityWindowMs: 0 } : this.policy,
       clock: this.clock,
       random: this.random,
       limiter: exchange.limiter,
@@ -158,7 +163,14 @@ class HttpSender implements RequestSender {
     const { attempts, rateLimited, warnings } = facts;
     const last = run.last;
     const httpStatus = last?.kind === "response" ? last.answer.status : undefined;
-    const base = { attempts, rateLimited, warnings, ...(httpStatus !== undefined ? { httpStatus } : {}) };
+    const base = {
+      attempts,
+      rateLimited,
+      warnings,
+      ...(httpStatus !== undefined ? { httpStatus } : {}),
+      // Only a failure can be unsettled: a 2xx last attempt leaves nothing pending.
+      ...(run.unsettledUntil !== undefined ? { unsettledUntil: run.unsettledUntil } : {}),
+    };
     if (last?.kind === "response" && httpStatus! >= 200 && httpStatus! < 300) {
       return { status: "delivered", ...base, ...this.success(last.answer, facts), interrupted: false };
     }

@@ -3,7 +3,8 @@
 import type { Clock } from "./clock.js";
 import type { HttpAnswer, HttpAttempt } from "./http-pools.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { decideRetry, type AttemptObservation, type RetryPolicy } from "./retry-policy.js";
+import { isAmbiguous } from "./ambiguity.js";
+import { ambiguityWindowMs, decideRetry, type AttemptObservation, type RetryPolicy } from "./retry-policy.js";
 
 export interface RetryLoopOptions {
   readonly policy: RetryPolicy;
@@ -34,6 +35,11 @@ export interface RetryLoopResult {
   readonly gaveUp?: string;
   /** Set when the server asked for a wait longer than the policy's maximum: says so, for the result's error. */
   readonly waitRefused?: string;
+  /**
+   * Set when the last attempt was ambiguous (it may still be applied) and its ambiguity window had not passed when
+   * the loop ended: until then (clock time) nothing later for the same person may be sent.
+   */
+  readonly unsettledUntil?: number;
 }
 
 export async function sendWithRetries(
@@ -45,7 +51,9 @@ export async function sendWithRetries(
   let attempts = 0;
   let rateLimited = 0;
   let last: HttpAttempt | undefined;
-  const stopped = (): RetryLoopResult => ({ last, attempts, rateLimited, interrupted: true });
+  let unsettledUntil: number | undefined;
+  const unsettled = () => (unsettledUntil !== undefined && unsettledUntil > clock.now() ? { unsettledUntil } : {});
+  const stopped = (): RetryLoopResult => ({ last, attempts, rateLimited, interrupted: true, ...unsettled() });
   for (;;) {
     if (stopSignal?.aborted) return stopped();
     const permit = limiter ? await limiter.acquire(stopSignal) : undefined;
@@ -54,10 +62,12 @@ export async function sendWithRetries(
     last = await attempt();
     options.onAttempt?.(last);
     permit?.done(last.kind === "response" ? last.answer : undefined);
+    const now = clock.now();
+    const observation = observe(last, options.retryAs);
+    unsettledUntil = isAmbiguous(observation) ? now + ambiguityWindowMs(policy) : undefined;
     if (last.kind === "error" && last.code === "ABORTED") return stopped();
     if (last.kind === "response" && last.answer.status === 429) rateLimited += 1;
-    const now = clock.now();
-    const decision = decideRetry(policy, observe(last, options.retryAs), {
+    const decision = decideRetry(policy, observation, {
       attempt: attempts,
       elapsedMs: now - startedAt,
       nowMs: now,
@@ -74,6 +84,7 @@ export async function sendWithRetries(
         interrupted: false,
         gaveUp: decision.reason,
         ...(decision.waitRefused ? { waitRefused: decision.reason } : {}),
+        ...unsettled(),
       };
     await clock.sleep(decision.delayMs, stopSignal);
   }

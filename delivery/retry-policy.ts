@@ -1,5 +1,7 @@
 // When to retry a delivery attempt and how long to wait: the policy is data, the decisions are pure functions.
 
+import { DEFAULT_AMBIGUITY_WINDOW_MS, isAmbiguous } from "./ambiguity.js";
+
 /** Response headers with lower-cased names. */
 export type HeaderMap = Readonly<Record<string, string | undefined>>;
 
@@ -17,6 +19,12 @@ export interface RetryPolicy {
   readonly rateLimitMarginMs: number;
   /** The longest Retry-After (or rate-limit window) we wait out; a longer one fails the attempt. Default 5 minutes. */
   readonly maxRetryAfterMs?: number;
+  /**
+   * After an ambiguous attempt (a timeout, a reset connection, a 504: it may or may not have been applied), nothing
+   * more is sent for that request or its person until this has passed, counted from the attempt's end: the
+   * destination is assumed never to apply a request later than this. Default 2 minutes (delivery/ambiguity.ts).
+   */
+  readonly ambiguityWindowMs?: number;
 }
 
 export const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
@@ -134,10 +142,12 @@ export function decideRetry(policy: RetryPolicy, observation: AttemptObservation
   if (kind === "success" || kind === "permanent") return { action: "finish" };
   const headers = observation.kind === "response" ? observation.headers : {};
   const asked = retryAfterMs(headers, state.nowMs);
-  const delayMs =
+  const waitMs =
     kind === "rate_limited"
       ? rateLimitWaitMs(policy, headers, state.nowMs, state.rateWindowMs)
       : Math.max(backoffDelayMs(policy, state.attempt, state.random), asked ?? 0);
+  // A retry sent while the ambiguous attempt may still be applied could land before it: wait the window out first.
+  const delayMs = isAmbiguous(observation) ? Math.max(waitMs, ambiguityWindowMs(policy)) : waitMs;
   const reason = describeObservation(observation);
   const maxWaitMs = policy.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   if (asked !== undefined && asked > maxWaitMs) {
@@ -159,6 +169,10 @@ export function decideRetry(policy: RetryPolicy, observation: AttemptObservation
     };
   }
   return { action: "retry", delayMs, reason };
+}
+
+export function ambiguityWindowMs(policy: RetryPolicy): number {
+  return policy.ambiguityWindowMs ?? DEFAULT_AMBIGUITY_WINDOW_MS;
 }
 
 export function describeObservation(observation: AttemptObservation): string {

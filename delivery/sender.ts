@@ -35,6 +35,11 @@ export interface SendReport {
   readonly rateLimited: number;
   /** The final answer, for batch splitting. */
   readonly answer?: AdapterAnswer;
+  /**
+   * Failed with an ambiguous last attempt (delivery/ambiguity.ts): the destination may still apply it until this
+   * time (the sender's clock). Nothing later for the same person may be sent before then.
+   */
+  readonly unsettledUntil?: number;
   /** Per-event results of a batch answer, when the adapter reads them. */
   readonly items?: readonly BatchItemResult[];
 }

@@ -3,8 +3,13 @@
 import { createPrng } from "./prng.js";
 import { DROP, jsonReply, type Reply } from "./replies.js";
 
-/** A scripted answer for the next request: a status (with optional body and headers) or a dropped connection. */
+/**
+ * A scripted answer for the next request: a status (with optional body and headers), a dropped connection, or a
+ * delay (`{"delayMs": N}`): the request is held N ms and only then handled and applied, whatever the client did
+ * meanwhile — a client that timed out finds its update landing later.
+ */
 export type ScriptedAnswer =
+  | { readonly delayMs: number }
   | {
       readonly status: number;
       readonly body?: unknown;
@@ -59,6 +64,7 @@ export class FaultInjector {
     const answer = this.scripted.shift();
     if (answer === undefined) return undefined;
     if (answer === "drop") return DROP;
+    if ("delayMs" in answer) return { kind: "defer", ms: answer.delayMs };
     const body = answer.body !== undefined ? answer.body : answer.status >= 400 ? this.errorBody(answer.status) : null;
     return jsonReply(answer.status, body, { ...answer.headers });
   }

@@ -99,11 +99,10 @@ function answerExchange(exchange: IncomingExchange, state: ServingState): Answer
   if (!auth.ok) return { reply: auth.reply, team: undefined, decodedBody };
   const limited = rateLimit(module, options, state.limiter, auth.account, state.now());
   const rates = { failureRate: options.failureRate ?? 0, dropRate: options.dropRate ?? 0 };
-  const reply =
-    limited ??
-    state.faults.takeScripted() ??
-    state.faults.roll(rates) ??
-    validAnswer(module, matched, decodedBody, exchange);
+  const answer = (): Reply => validAnswer(module, matched, decodedBody, exchange);
+  const fault = limited ?? state.faults.takeScripted() ?? state.faults.roll(rates);
+  // A held request reaches the endpoint only after its delay.
+  const reply = fault === undefined ? answer() : fault.kind === "defer" ? { ...fault, then: answer } : fault;
   return { reply, team: auth.account, decodedBody };
 }
 
@@ -135,7 +134,7 @@ function rateLimit(
   if (decision.allowed) return undefined;
   const seconds = options.retryAfterHeader ? secondsUntil(decision.windowEndsAt, now) : undefined;
   const reply = module.rateLimited?.(seconds) ?? jsonReply(429, errorBody(module, 429));
-  if (seconds === undefined || reply.kind === "drop") return reply;
+  if (seconds === undefined || reply.kind !== "answer") return reply;
   return { ...reply, headers: { ...reply.headers, "retry-after": String(seconds) } };
 }
 

@@ -82,7 +82,7 @@ async function serveRequest(
   const body = await readBody(request, setup.maxBodyBytes);
   await delay(setup.latencyMs(), pendingDelays);
   const method = request.method ?? "GET";
-  const answered = safelyAnswer(() =>
+  const first = safelyAnswer(() =>
     setup.answer({
       method,
       url,
@@ -92,6 +92,7 @@ async function serveRequest(
       body,
     }),
   );
+  const answered = await afterHolds(first, pendingDelays);
   deliver(answered.reply, request, response, setup.now());
   recorder.record({
     method,
@@ -121,8 +122,19 @@ function recordableBody(answered: Answered, rawText: string | undefined): unknow
   return decoded.ok ? decoded.value : rawText;
 }
 
+/** A held request is handled (and applied) when its delay ends, whether or not the client is still there. */
+async function afterHolds(answered: Answered, pending: Set<NodeJS.Timeout>): Promise<Answered> {
+  let current = answered;
+  for (let reply = current.reply; reply.kind === "defer"; reply = current.reply) {
+    await delay(reply.ms, pending);
+    const then = reply.then;
+    current = safelyAnswer(() => ({ ...answered, reply: then ? then() : jsonReply(500, { error: "nothing held" }) }));
+  }
+  return current;
+}
+
 function deliver(reply: Reply, request: IncomingMessage, response: ServerResponse, now: number): void {
-  if (reply.kind === "drop") {
+  if (reply.kind !== "answer") {
     // Destroying the socket mid-request is what a client sees when a proxy or the network gives up.
     request.socket.destroy();
     return;

@@ -2,6 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
+import { DEFAULT_AMBIGUITY_WINDOW_MS } from "../delivery/ambiguity.js";
 
 export type SettingSource = string | number | boolean | { readonly env: string } | { readonly secret: string };
 
@@ -33,6 +34,8 @@ export interface ServeConfig {
   readonly concurrency: number;
   /** How long a batching integration lets rows gather after a claim that did not fill a batch. */
   readonly batchWaitMs?: number;
+  /** How long after an ambiguous attempt the person's queue is held (delivery/ambiguity.ts). */
+  readonly ambiguityWindowMs: number;
   readonly integrations: readonly IntegrationConfig[];
 }
 
@@ -96,6 +99,13 @@ export function parseServeConfig(data: unknown, baseDir: string): ConfigResult {
     maxAgeMs: positive(delivery.maxAgeHours, "delivery.maxAgeHours", 24, problems) * 3_600_000,
     concurrency: positive(delivery.concurrency, "delivery.concurrency", 8, problems),
     batchWaitMs: positive(delivery.batchWaitMs, "delivery.batchWaitMs", 200, problems),
+    ambiguityWindowMs:
+      positive(
+        delivery.ambiguityWindowSeconds,
+        "delivery.ambiguityWindowSeconds",
+        DEFAULT_AMBIGUITY_WINDOW_MS / 1000,
+        problems,
+      ) * 1000,
     integrations,
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };

@@ -209,7 +209,12 @@ export async function buildTarget(
     rateLimit: integration.rateLimit,
     ...(localLimit !== undefined ? { limiters: new RateLimiterRegistry({ limitPerMinute: localLimit }) } : {}),
     // Short retries in memory; longer ones are rows in the store with a due time, so a restart loses none.
-    policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, maxTotalMs: 20_000 },
+    policy: {
+      ...DEFAULT_RETRY_POLICY,
+      maxAttempts: 3,
+      maxTotalMs: 20_000,
+      ambiguityWindowMs: options.config.ambiguityWindowMs,
+    },
   });
   const target = new IntegrationTarget({
     name: entry.name,

@@ -159,7 +159,11 @@ export class IntegrationTarget implements WorkerTarget {
     if (report.httpStatus === 401 || report.httpStatus === 403) {
       return { kind: "retry", record, error, retryAfterMs: CREDENTIAL_RETRY_MS };
     }
-    return retryable(report) ? { kind: "retry", record, error } : { kind: "failed", record, error };
+    if (!retryable(report)) return { kind: "failed", record, error };
+    // The last attempt may still be applied: the row, at its person's head, is not due before that can no longer
+    // happen, so neither it nor the person's next event can be overtaken by it (docs/serve.md).
+    const unsettled = report.unsettledUntil !== undefined ? Math.max(0, report.unsettledUntil - this.now()) : undefined;
+    return { kind: "retry", record, error, ...(unsettled !== undefined ? { retryAfterMs: unsettled } : {}) };
   }
 
   get meta(): Preset["meta"] {

@@ -20,6 +20,8 @@ export interface DeliverCliOptions {
   readonly preset?: string;
   /** The longest Retry-After waited out, in seconds (`--max-wait`); default 300. */
   readonly maxWaitSeconds?: number;
+  /** How long an ambiguous request may still be applied, in seconds (`--ambiguity-window`); default 120. */
+  readonly ambiguityWindowSeconds?: number;
   /** How long a batch waits for more events before it is sent, in ms (`--batch-wait`); default 200. */
   readonly batchWaitMs?: number;
   /** The most input read ahead of sending, in MiB (`--read-ahead`); default 16. */
@@ -47,6 +49,8 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
   if (typeof fromLine === "string") return fail(fromLine);
   const maxWait = wholeNumber(options.get("max-wait"), "--max-wait", 0, 86_400);
   if (typeof maxWait === "string") return fail(maxWait);
+  const ambiguity = wholeNumber(options.get("ambiguity-window"), "--ambiguity-window", 0, 86_400);
+  if (typeof ambiguity === "string") return fail(ambiguity);
   const batchWait = wholeNumber(options.get("batch-wait"), "--batch-wait", 0, 60_000);
   if (typeof batchWait === "string") return fail(batchWait);
   const readAhead = wholeNumber(options.get("read-ahead"), "--read-ahead", 1, 4096);
@@ -74,6 +78,7 @@ export function parseDeliverOptions(args: ParsedArgs): ParsedDeliverOptions {
       fromLine: fromLine ?? 1,
       preset,
       maxWaitSeconds: maxWait,
+      ambiguityWindowSeconds: ambiguity,
       batchWaitMs: batchWait,
       readAheadMiB: readAhead,
       maxConnectionFailures: maxFailures,

@@ -50,6 +50,8 @@ Options:
   --concurrency N       requests on the wire at once (default 8)
   --rate-limit N        requests per credential per window (default: the integration's declared limit)
   --max-wait S          the longest Retry-After to wait out, in seconds (default 300); longer fails the event
+  --ambiguity-window S  how long a destination may still apply a request that timed out or lost its connection,
+                        in seconds (default 120): that person's next request waits until then
   --batch-wait MS       how long a batch waits for more events before it is sent (default 200)
   --read-ahead MIB      the most input read ahead of sending, in MiB (default 16; also at most 16 events per
                         concurrent request)
@@ -83,6 +85,7 @@ const SPEC: ArgSpec = {
     "dead-letter",
     "preset",
     "max-wait",
+    "ambiguity-window",
     "batch-wait",
     "read-ahead",
     "from-line",
@@ -215,6 +218,9 @@ async function senderFor(preset: Preset, options: DeliverCliOptions, circuit: De
   const policy = {
     ...DEFAULT_RETRY_POLICY,
     ...(options.maxWaitSeconds !== undefined ? { maxRetryAfterMs: options.maxWaitSeconds * 1000 } : {}),
+    ...(options.ambiguityWindowSeconds !== undefined
+      ? { ambiguityWindowMs: options.ambiguityWindowSeconds * 1000 }
+      : {}),
   };
   return createHttpSender({
     adapter: factory?.({ clock: systemClock }),

@@ -67,6 +67,7 @@ describe("npm run bench:smoke", () => {
       "Transform throughput",
       "Transform throughput of the Meta Conversions preset",
       "Compile time",
+      "`check` and rendering at scale",
       "Delivery",
       "Streaming memory",
       "`signal-map run` against its floor",
@@ -125,5 +126,10 @@ describe("npm run bench:smoke", () => {
     for (const processes of [1, 2, 3])
       expect(results).toMatch(new RegExp(`\\| PostgreSQL +\\| ${processes} +\\| [\\d,]+ +\\|`));
     expect(results).toMatch(/\| PostgreSQL, 3 processes +\| [\d,]+ +\|/);
+  });
+
+  it("reports check and render times for three preset sizes, with their growth per 10× rules", () => {
+    expect(results).toMatch(/\| 5,000 +\| [\d.,]+ ms +\| [\d.,]+ +\| 2,501 +\|/);
+    expect(results).toMatch(/From 500 to 5,000 rules \(10×\): check [\d.,]+×, render [\d.,]+×/);
   });
 });

@@ -85,6 +85,8 @@ describe.each([HUBSPOT, MIXPANEL])("delivering to the $name emulator", (integrat
       maxDelayMs: 5,
       attemptTimeoutMs: 5_000,
       rateLimitMarginMs: 0,
+      // Dropped connections are ambiguous; the emulator never applies one, so a short window is enough here.
+      ambiguityWindowMs: 5,
     };
     const sender = createHttpSender({ baseUrl: running.url, policy, random: () => 0.5 });
     const results: DeliveryResult[] = [];
@@ -148,6 +150,8 @@ describe("delivering to the meta emulator", () => {
       maxDelayMs: 2,
       attemptTimeoutMs: 5_000,
       rateLimitMarginMs: 0,
+      // Dropped connections are ambiguous; the emulator never applies one, so a short window is enough here.
+      ambiguityWindowMs: 5,
     };
     const sender = createHttpSender({
       adapter,

@@ -49,8 +49,12 @@ describe("what a 429 waits for", () => {
 });
 
 describe("server errors and broken connections", () => {
-  it.each([500, 502, 503, 504, 408])("retries HTTP %i with exponential backoff", (status) => {
+  it.each([500, 502, 503, 408])("retries HTTP %i with exponential backoff", (status) => {
     expect(decideRetry(policy, answer(status), state(1))).toMatchObject({ action: "retry", delayMs: 250 });
+  });
+
+  it("retries HTTP 504 only after the ambiguity window: the destination may still apply the request", () => {
+    expect(decideRetry(policy, answer(504), state(1))).toMatchObject({ action: "retry", delayMs: 120_000 });
   });
 
   it.each(["ECONNRESET", "UND_ERR_SOCKET", "ECONNREFUSED", "UND_ERR_HEADERS_TIMEOUT", "ETIMEDOUT"])(

@@ -82,7 +82,16 @@ describe.each(SHIPPED)("delivering a mixed stream to the $name emulator", (shipp
       clock,
       limiters: new RateLimiterRegistry({ clock }),
       rateLimit: integration.rateLimit,
-      policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 10, baseDelayMs: 20, maxDelayMs: 200, attemptTimeoutMs: 5_000 },
+      // The emulator applies nothing it drops, so the ambiguity window after a drop can be short; the default two
+      // minutes, after the scripted 429 waits, would exceed maxTotalMs (spec/delivery/ambiguous-timeout.test.ts).
+      policy: {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: 10,
+        baseDelayMs: 20,
+        maxDelayMs: 200,
+        attemptTimeoutMs: 5_000,
+        ambiguityWindowMs: 1_000,
+      },
       random: () => 0.5,
     });
     const results: DeliveryResult[] = [];

@@ -141,6 +141,13 @@ export function checkScriptedAnswers(answers: readonly ScriptedAnswer[]): void {
   if (!Array.isArray(answers)) fail("failNext", 'must be an array of {status, body?, headers?} or "drop"');
   for (const answer of answers) {
     if (answer === "drop") continue;
+    if (answer !== null && typeof answer === "object" && "delayMs" in answer) {
+      const ms = (answer as { delayMs: unknown }).delayMs;
+      if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > 600_000) {
+        fail("failNext", "delayMs must be a whole number of milliseconds from 0 to 600000");
+      }
+      continue;
+    }
     const status = (answer as { status?: unknown } | null)?.status;
     if (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 599) {
       fail("failNext", 'entries must be "drop" or have an HTTP status between 200 and 599');

@@ -14,7 +14,7 @@ import {
   type WindowTally,
 } from "../../../emulator/rate-limit.js";
 import type { UpdateHistory } from "./history.js";
-import { type Reply } from "../../../emulator/replies.js";
+import { DROP, type Reply } from "../../../emulator/replies.js";
 import { RATE_LIMITED_MESSAGE, errorReply } from "./replies.js";
 import { matchRoute, type RouteName } from "./router.js";
 import type { PersonStore } from "./store.js";
@@ -48,7 +48,7 @@ export function answerExchange(exchange: IncomingExchange, state: EmulatorState)
   const reply =
     route.scope !== undefined && !hasScope(auth.grant, route.scope)
       ? errorReply(403, missingScopeMessage(PEOPLE_SCOPE))
-      : (injectedFault(route.name, state) ?? endpointReply(route.name, exchange, decodedBody, state));
+      : withEndpoint(injectedFault(route.name, state), () => endpointReply(route.name, exchange, decodedBody, state));
   return { reply: withRateHeaders(reply, decision), team, decodedBody };
 }
 
@@ -90,9 +90,16 @@ function rateLimited(decision: RateDecision, now: number, options: ResolvedOptio
   return withRateHeaders(errorReply(429, RATE_LIMITED_MESSAGE, retryAfter), decision);
 }
 
+/** The injected fault, else the endpoint; a held request reaches the endpoint (and changes the store) only later. */
+function withEndpoint(fault: Reply | undefined, endpoint: () => Reply): Reply {
+  if (fault === undefined) return endpoint();
+  return fault.kind === "defer" ? { ...fault, then: endpoint } : fault;
+}
+
 /** Adds the rate-limit headers under the reply's own, so a scripted answer can override them. */
 function withRateHeaders(reply: Reply, decision?: RateDecision): Reply {
   if (reply.kind === "drop") return reply;
+  if (reply.kind === "defer") return { ...reply, then: () => withRateHeaders(reply.then?.() ?? DROP, decision) };
   return { ...reply, headers: { ...rateLimitHeaders(decision), ...reply.headers } };
 }
 

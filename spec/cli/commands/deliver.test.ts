@@ -255,6 +255,7 @@ describe("usage errors exit 2", () => {
     [["x.map", "--concurrency", "0"], "--concurrency must be a whole number"],
     [["x.map", "--base-url", "ftp://example.com"], "--base-url must be an http or https URL"],
     [["x.map", "--rate-limit", "lots"], "--rate-limit must be a whole number"],
+    [["x.map", "--ambiguity-window", "-5"], "--ambiguity-window must be a whole number"],
     [["x.map", "--frobnicate"], "unknown option --frobnicate"],
   ])("%j", async (argv, message) => {
     const { code, stderr } = await run(argv as string[]);

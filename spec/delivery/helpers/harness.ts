@@ -39,7 +39,8 @@ export function senderFor(emulator: Emulator, options: HarnessOptions = {}): Req
   return createSalesloftSender({
     baseUrl: emulator.url,
     concurrency: options.concurrency ?? 8,
-    policy: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10, maxDelayMs: 50, ...options.policy },
+    // Waits on the scale of these tests; spec/delivery/ambiguous-timeout.test.ts sets its own ambiguity window.
+    policy: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10, maxDelayMs: 50, ambiguityWindowMs: 50, ...options.policy },
     limiters: new RateLimiterRegistry({ clock: options.clock, limitPerMinute: options.limitPerMinute }),
     ...(options.clock ? { clock: options.clock } : {}),
     random: options.random ?? (() => 0.5),

@@ -1,7 +1,7 @@
 // Injected trouble: scripted answers, dropped connections and seeded random server errors.
 
 import { request } from "undici";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Emulator } from "../../../presets/salesloft/emulator/index.js";
 import { SEED_BODY, call, emulatorFor, upsert } from "./helpers.js";
 
@@ -47,9 +47,23 @@ describe("failNext", () => {
     expect(emulator.requests()[0]).toMatchObject({ status: 0, dropped: true });
   });
 
+  it("holds a delayed upsert and applies it only after the delay, even when the client gave up", async () => {
+    // The client gives up well after its request has arrived (even on a loaded machine), long before the delay ends.
+    const emulator = await emulatorFor({ failNext: [{ delayMs: 3_000 }] });
+    const gaveUp = upsert(emulator, { ...SEED_BODY, title: "First" }, { signal: AbortSignal.timeout(500) });
+    await expect(gaveUp).rejects.toThrow();
+    expect(emulator.people()).toEqual([]);
+    expect((await upsert(emulator, { ...SEED_BODY, title: "Second" })).status).toBe(200);
+    await vi.waitFor(() => expect(emulator.requests()).toHaveLength(2), { timeout: 10_000 });
+    // The held request landed last, over the later one: what a slow destination behind a proxy does.
+    expect(emulator.people()[0]).toMatchObject({ title: "First" });
+    expect(emulator.requests().map((r) => r.status)).toEqual([200, 200]);
+  });
+
   it("refuses a script entry without a usable status", async () => {
     const emulator = await emulatorFor();
     expect(() => emulator.set({ failNext: [{ status: 42 }] })).toThrow(/failNext/);
+    expect(() => emulator.set({ failNext: [{ delayMs: -1 }] })).toThrow(/delayMs/);
   });
 });
 

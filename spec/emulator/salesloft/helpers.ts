@@ -26,7 +26,7 @@ export async function call(
   emulator: Emulator,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string | null; contentType?: string; rawBody?: string } = {},
+  options: { body?: unknown; token?: string | null; contentType?: string; rawBody?: string; signal?: AbortSignal } = {},
 ): Promise<JsonResponse> {
   const headers: Record<string, string> = {};
   const token = options.token === undefined ? "test-key" : options.token;
@@ -35,13 +35,21 @@ export async function call(
     headers["content-type"] = options.contentType ?? "application/json";
   }
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const response = await fetch(emulator.url + path, { method, headers, body });
+  const response = await fetch(emulator.url + path, { method, headers, body, signal: options.signal });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
 }
 
-export function upsert(emulator: Emulator, body: unknown, options: { token?: string | null; path?: string } = {}) {
-  return call(emulator, "POST", options.path ?? "/v2/person_upserts", { body, token: options.token });
+export function upsert(
+  emulator: Emulator,
+  body: unknown,
+  options: { token?: string | null; path?: string; signal?: AbortSignal } = {},
+) {
+  return call(emulator, "POST", options.path ?? "/v2/person_upserts", {
+    body,
+    token: options.token,
+    signal: options.signal,
+  });
 }
 
 export { SEED_BODY } from "../../support/seed.js";

@@ -16,6 +16,8 @@ import {
 import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
 import { checkCompoundFits } from "./composite-fit.js";
+import { deeper } from "./object-required.js";
+import { checkLiteralConstraints } from "./literal-constraints.js";
 import type { CheckTable } from "./table.js";
 
 export const ASSIGNMENT_CHECKS: CheckTable = {
@@ -84,9 +86,11 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   }
   checkAllowedValue(value, field, label, context);
   checkFormat(value, field, label, context);
+  checkLiteralConstraints(value, field, label, context);
   const items = listItemSchema(field);
   if (value.kind === "List" && items !== undefined) {
-    for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
+    const itemContext = deeper(context, label, undefined);
+    for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, itemContext);
   }
 }
 

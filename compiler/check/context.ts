@@ -70,6 +70,8 @@ export interface Site {
   readonly fallbackLeft: boolean;
   /** Loop names of the comprehensions around the expression, each with the list it walks (outermost first). */
   readonly loops?: ReadonlyMap<string, Expr>;
+  /** Where a value being fitted sits in the body, for messages: `data[].user_data` (set below the target). */
+  readonly fieldPath?: string;
 }
 
 export interface CheckContext {

@@ -136,7 +136,9 @@ function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0, loops?: Re
   }
   if (value.kind === "Call") {
     if (!STDLIB_BY_NAME.has(value.callee?.text)) return false;
-    return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1, loops));
+    // `entries(properties)` passes event data on too, though its argument's type (object) is known.
+    const passesOn = (type: MapType) => type === "any" || type === "object" || type === "list";
+    return listOf(value.args).some((arg) => passesOn(typeOf(arg, env)) && readsEvent(arg, env, depth + 1, loops));
   }
   if (value.kind === "Fallback")
     return readsEvent(value.left, env, depth + 1, loops) || readsEvent(value.right, env, depth + 1, loops);

@@ -152,5 +152,7 @@ const NO_NAMES: TypeEnv = { settingType: () => undefined, letType: () => undefin
 
 /** The names types are looked up in: the preset's, or none outside a preset. */
 export function envOf(context: CheckContext): TypeEnv {
-  return context.preset?.env ?? NO_NAMES;
+  const env = context.preset?.env ?? NO_NAMES;
+  const loops = context.site.loops;
+  return loops === undefined || loops.size === 0 ? env : { ...env, loopSource: (name) => loops.get(name) };
 }

@@ -79,6 +79,7 @@ function presenceFacts(context: CheckContext): PresenceFacts {
     proven,
     letValue: (name) => context.preset?.env.letValue?.(name),
     setting: (name) => context.file.settings?.get(name),
+    loopSource: (name) => context.site.loops?.get(name),
   };
 }
 

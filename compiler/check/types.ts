@@ -23,6 +23,8 @@ export interface TypeEnv {
   readonly letType: (name: string) => MapType | undefined;
   /** The expression a `let` binds, so a check can trace where a value comes from. */
   readonly letValue?: (name: string) => Expr | undefined;
+  /** The list a comprehension's loop name walks, where the expression sits inside one. */
+  readonly loopSource?: (name: string) => Expr | undefined;
 }
 
 /** The type an expression gives. Total: unknown or malformed nodes are `any`. */
@@ -100,9 +102,19 @@ function pathType(path: PathExpr, env: TypeEnv): MapType {
     const type = segments.length === 1 && first.kind === "Field" ? env.settingType(first.name) : undefined;
     return type === undefined ? "any" : settingValueType(type);
   }
+  const loopSource = root === undefined ? undefined : env.loopSource?.(root);
+  if (loopSource !== undefined) return loopItemType(loopSource, segments);
   const letType = root === undefined ? undefined : env.letType(root);
   if (letType !== undefined && segments.length === 0) return letType;
   return root === undefined ? "any" : objectFieldType(env.letValue?.(root), segments, env);
+}
+
+/** An item of `entries(…)` is an object whose `key` is text; items of any other list are unknown. */
+function loopItemType(source: Expr, segments: readonly PathSegment[]): MapType {
+  if (source.kind !== "Call" || source.callee?.text !== "entries") return "any";
+  if (segments.length === 0) return "object";
+  const first = segments[0];
+  return segments.length === 1 && first.kind === "Field" && first.name === "key" ? "string" : "any";
 }
 
 /** The type of `name.a.b` when the let `name` is an object literal: an object type with known fields. */

@@ -49,6 +49,9 @@ export const DIAGNOSTIC_CODES = {
   E451: "unresolvable $ref in the request schema",
   E452: "field target in a list body",
   E453: "literal breaks the field's format",
+  E454: "text literal breaks the field's pattern or length",
+  E455: "number literal outside the field's bounds",
+  E456: "literal is a value the field's schema excludes (not)",
   // language v2: preset structure
   E417: "unknown call type in on list",
   E418: "body field set before the first of several sends",

@@ -17,6 +17,8 @@ import { checkFormat, reportArrayBodyField } from "./schema-value-checks.js";
 import { sameStructure } from "./structural.js";
 import { checkCompoundFits } from "./composite-fit.js";
 import { checkSettingValuesFit } from "./setting-value-checks.js";
+import { deeper } from "./object-required.js";
+import { checkLiteralConstraints } from "./literal-constraints.js";
 import type { CheckTable } from "./table.js";
 
 export const ASSIGNMENT_CHECKS: CheckTable = {
@@ -86,9 +88,11 @@ function checkValueFits(value: Expr | undefined, field: SchemaNode, label: strin
   checkAllowedValue(value, field, label, context);
   checkSettingValuesFit(value, field, label, context);
   checkFormat(value, field, label, context);
+  checkLiteralConstraints(value, field, label, context);
   const items = listItemSchema(field);
   if (value.kind === "List" && items !== undefined) {
-    for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, context);
+    const itemContext = deeper(context, label, undefined);
+    for (const item of listOf(value.items)) checkValueFits(item, items, `an item of ${label}`, itemContext);
   }
 }
 
@@ -134,7 +138,9 @@ function readsEvent(value: Expr | undefined, env: TypeEnv, depth = 0, loops?: Re
   }
   if (value.kind === "Call") {
     if (!STDLIB_BY_NAME.has(value.callee?.text)) return false;
-    return listOf(value.args).some((arg) => typeOf(arg, env) === "any" && readsEvent(arg, env, depth + 1, loops));
+    // `entries(properties)` passes event data on too, though its argument's type (object) is known.
+    const passesOn = (type: MapType) => type === "any" || type === "object" || type === "list";
+    return listOf(value.args).some((arg) => passesOn(typeOf(arg, env)) && readsEvent(arg, env, depth + 1, loops));
   }
   if (value.kind === "Fallback")
     return readsEvent(value.left, env, depth + 1, loops) || readsEvent(value.right, env, depth + 1, loops);

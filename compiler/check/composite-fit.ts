@@ -1,12 +1,13 @@
 // Values of language v2 checked against a request-schema field: objects key by key, comprehension items, and each
 // branch of `if` and `match`. The field-level rules themselves (E302, E413, enums) stay in assignment-checks.ts.
 
-import type { ComprehensionExpr, Expr, ObjectLiteral, PathExpr } from "../../dsl/ast.js";
-import type { CheckContext } from "./context.js";
+import type { CallExpr, ComprehensionExpr, Expr, ObjectLiteral, PathExpr } from "../../dsl/ast.js";
+import { envOf, type CheckContext } from "./context.js";
 import { asSchema, type SchemaNode } from "./event-schema.js";
 import { didYouMean, quoted } from "./report.js";
 import { allowedTypes, resolveTarget } from "./request-schema.js";
-import { listOf } from "./types.js";
+import { listOf, MERGE } from "./types.js";
+import { checkObjectRequired, deeper } from "./object-required.js";
 
 /** Checks one value against one field: the function assignment-checks.ts passes in. */
 export type FitCheck = (value: Expr | undefined, field: SchemaNode, label: string, context: CheckContext) => void;
@@ -37,6 +38,8 @@ export function checkCompoundFits(
       return takes(field, "array") && (checkItemsFit(value, field, label, context, fits), true);
     case "Path":
       return checkLetFits(value, field, label, context, fits);
+    case "Call":
+      return checkMergeFits(value, field, label, context, fits);
     default:
       return false;
   }
@@ -58,9 +61,49 @@ function checkLetFits(
   const root = path.root?.text;
   if (typeof root !== "string" || listOf(path.segments).length > 0 || context.site.loops?.has(root)) return false;
   const bound = context.preset?.letsByName.get(root)?.value;
-  if (bound === undefined || !COMPOUND.has(bound.kind)) return false;
+  const merged = bound?.kind === "Call" && bound.callee?.text === MERGE;
+  if (bound === undefined || !(COMPOUND.has(bound.kind) || merged)) return false;
   fits(bound, field, label, context);
   return true;
+}
+
+/**
+ * `merge(a, b, …)` into an object field: each argument whose keys the source writes (an object literal, a let bound
+ * to one, another merge) is checked key by key like an object literal. An argument whose keys are unknown (event
+ * data, from_entries) makes the result an open object there: nothing is reported for keys no one can know.
+ */
+function checkMergeFits(
+  call: CallExpr,
+  field: SchemaNode,
+  label: string,
+  context: CheckContext,
+  fits: FitCheck,
+): boolean {
+  if (call.callee?.text !== MERGE || !takes(field, "object")) return false;
+  checkMergedKeys(call, field, label, context, fits, 0);
+  checkObjectRequired(call, field, label, context);
+  return true;
+}
+
+// Each argument's keys, without its own required check: an argument holds only part of the merged object.
+function checkMergedKeys(
+  call: CallExpr,
+  field: SchemaNode,
+  label: string,
+  context: CheckContext,
+  fits: FitCheck,
+  depth: number,
+): void {
+  for (const arg of listOf(call.args)) {
+    let node: Expr | undefined = arg;
+    for (let hops = 0; node?.kind === "Path" && hops < 32; hops++) {
+      node = listOf(node.segments).length === 0 ? envOf(context).letValue?.(node.root?.text ?? "") : undefined;
+    }
+    if (node?.kind === "Object") checkObjectKeys(node, field, label, context, fits);
+    else if (node?.kind === "Call" && node.callee?.text === MERGE && depth < 32) {
+      checkMergedKeys(node, field, label, context, fits, depth + 1);
+    }
+  }
 }
 
 function takes(field: SchemaNode, type: string): boolean {
@@ -75,10 +118,21 @@ function checkObjectFits(
   context: CheckContext,
   fits: FitCheck,
 ): void {
+  checkObjectKeys(object, field, label, context, fits);
+  checkObjectRequired(object, field, label, context);
+}
+
+function checkObjectKeys(
+  object: ObjectLiteral,
+  field: SchemaNode,
+  label: string,
+  context: CheckContext,
+  fits: FitCheck,
+): void {
   for (const entry of listOf(object.entries)) {
     const resolution = resolveTarget(field, [entry.key]);
     if (resolution.kind === "field") {
-      fits(entry.value, resolution.schema, fieldLabel(label, entry.key), context);
+      fits(entry.value, resolution.schema, fieldLabel(label, entry.key), deeper(context, label, entry.key));
     } else if (resolution.kind === "unknown") {
       context.reporter.report("E204", entry.keySpan, `${label} has no field ${quoted(entry.key)}`, {
         hints: [didYouMean(entry.key, resolution.known) ?? "see the request schema for the fields it accepts"],
@@ -105,5 +159,6 @@ function checkItemsFit(
   if (items === undefined || typeof loop.name?.text !== "string") return;
   const loops = new Map(context.site.loops ?? []);
   loops.set(loop.name.text, loop.source);
-  fits(loop.item, items, `an item of ${label}`, { ...context, site: { ...context.site, loops } });
+  const inner = deeper(context, label, undefined);
+  fits(loop.item, items, `an item of ${label}`, { ...inner, site: { ...inner.site, loops } });
 }

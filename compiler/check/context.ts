@@ -70,6 +70,8 @@ export interface Site {
   readonly fallbackLeft: boolean;
   /** Loop names of the comprehensions around the expression, each with the list it walks (outermost first). */
   readonly loops?: ReadonlyMap<string, Expr>;
+  /** Where a value being fitted sits in the body, for messages: `data[].user_data` (set below the target). */
+  readonly fieldPath?: string;
 }
 
 export interface CheckContext {
@@ -150,5 +152,7 @@ const NO_NAMES: TypeEnv = { settingType: () => undefined, letType: () => undefin
 
 /** The names types are looked up in: the preset's, or none outside a preset. */
 export function envOf(context: CheckContext): TypeEnv {
-  return context.preset?.env ?? NO_NAMES;
+  const env = context.preset?.env ?? NO_NAMES;
+  const loops = context.site.loops;
+  return loops === undefined || loops.size === 0 ? env : { ...env, loopSource: (name) => loops.get(name) };
 }

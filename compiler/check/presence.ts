@@ -20,6 +20,8 @@ export interface PresenceFacts {
   readonly proven: readonly Expr[];
   readonly letValue: (name: string) => Expr | undefined;
   readonly setting: (name: string) => SettingDecl | undefined;
+  /** The list a comprehension's loop name walks, where the expression sits inside one. */
+  readonly loopSource?: (name: string) => Expr | undefined;
 }
 
 /** How `expr` can be absent. Constructs this analysis does not know are taken as present: it warns only when sure. */
@@ -63,6 +65,12 @@ function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absen
     const setting = segments.length === 1 && first?.kind === "Field" ? facts.setting(first.name) : undefined;
     // A setting with a default is always given a value when the settings are loaded.
     return setting?.required === true || setting?.default !== undefined ? PRESENT : [[pathText(path)]];
+  }
+  // entries(…) gives only items with a text key and a present value.
+  const loop = facts.loopSource?.(root);
+  const first = segments[0];
+  if (loop?.kind === "Call" && loop.callee?.text === "entries" && segments.length === 1 && first?.kind === "Field") {
+    if (first.name === "key" || first.name === "value") return PRESENT;
   }
   const letValue = facts.letValue(root);
   if (letValue !== undefined && segments.length === 0) return absenceOf(letValue, facts, depth + 1);

@@ -13,8 +13,17 @@ export interface ReportExtras {
 /** Collects diagnostics; the checker never throws, it reports. */
 export class Reporter {
   private readonly collected: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
+  /**
+   * Records a diagnostic once: a `let` checked through its definition in every send block that uses it reports the
+   * same mistake at the same place with the same words, and one report is what the author needs.
+   */
   report(code: DiagnosticCode, span: Span | undefined, message: string, extras: ReportExtras = {}): void {
+    const at = safeSpan(span);
+    const identity = `${code}\u0000${at.start}\u0000${at.end}\u0000${message}`;
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
     this.collected.push({
       code,
       // Codes starting with W are warnings by construction of the registry; everything else is an error.

@@ -23,6 +23,8 @@ export interface TypeEnv {
   readonly letType: (name: string) => MapType | undefined;
   /** The expression a `let` binds, so a check can trace where a value comes from. */
   readonly letValue?: (name: string) => Expr | undefined;
+  /** The list a comprehension's loop name walks, where the expression sits inside one. */
+  readonly loopSource?: (name: string) => Expr | undefined;
 }
 
 /** The type an expression gives. Total: unknown or malformed nodes are `any`. */
@@ -100,17 +102,27 @@ function pathType(path: PathExpr, env: TypeEnv): MapType {
     const type = segments.length === 1 && first.kind === "Field" ? env.settingType(first.name) : undefined;
     return type === undefined ? "any" : settingValueType(type);
   }
+  const loopSource = root === undefined ? undefined : env.loopSource?.(root);
+  if (loopSource !== undefined) return loopItemType(loopSource, segments);
   const letType = root === undefined ? undefined : env.letType(root);
   if (letType !== undefined && segments.length === 0) return letType;
   return root === undefined ? "any" : objectFieldType(env.letValue?.(root), segments, env);
+}
+
+/** An item of `entries(…)` is an object whose `key` is text; items of any other list are unknown. */
+function loopItemType(source: Expr, segments: readonly PathSegment[]): MapType {
+  if (source.kind !== "Call" || source.callee?.text !== "entries") return "any";
+  if (segments.length === 0) return "object";
+  const first = segments[0];
+  return segments.length === 1 && first.kind === "Field" && first.name === "key" ? "string" : "any";
 }
 
 /** The type of `name.a.b` when the let `name` is an object literal: an object type with known fields. */
 function objectFieldType(value: Expr | undefined, segments: readonly PathSegment[], env: TypeEnv): MapType {
   let node = value;
   for (const segment of segments) {
-    if (node?.kind !== "Object" || segment.kind !== "Field") return "any";
-    node = listOf(node.entries).find((entry) => entry?.key === segment.name)?.value;
+    if (segment.kind !== "Field") return "any";
+    node = fieldOfObject(node, segment.name, env, 0);
   }
   // `let a = { x: a.x }` (already an error) reads as `any` rather than recursing forever.
   if (node === undefined || resolving.has(node)) return "any";
@@ -123,6 +135,42 @@ function objectFieldType(value: Expr | undefined, segments: readonly PathSegment
 }
 
 const resolving = new Set<Expr>();
+
+/**
+ * The expression that gives field `key` of an object the checker can see: an object literal, a `let` bound to one,
+ * or `merge(…)` of those (the last argument that has the key wins). Undefined when the object's keys are unknown
+ * (event data, `from_entries`), so the field reads as `any`: an open object.
+ */
+export function fieldOfObject(node: Expr | undefined, key: string, env: TypeEnv, depth: number): Expr | undefined {
+  if (node === undefined || depth > 32) return undefined;
+  if (node.kind === "Object") return listOf(node.entries).find((entry) => entry?.key === key)?.value;
+  if (node.kind === "Path" && listOf(node.segments).length === 0 && typeof node.root?.text === "string") {
+    return fieldOfObject(env.letValue?.(node.root.text), key, env, depth + 1);
+  }
+  if (node.kind !== "Call" || node.callee?.text !== MERGE) return undefined;
+  for (const arg of [...listOf(node.args)].reverse()) {
+    if (!isKnownObject(arg, env, depth + 1)) return undefined;
+    const found = fieldOfObject(arg, key, env, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+export const MERGE = "merge";
+
+/** Whether every key of the object an expression gives is written in the source (literal, let, merge of those). */
+export function isKnownObject(node: Expr | undefined, env: TypeEnv, depth = 0): boolean {
+  if (node === undefined || depth > 32) return false;
+  if (node.kind === "Object") return true;
+  if (node.kind === "Path" && listOf(node.segments).length === 0 && typeof node.root?.text === "string") {
+    return isKnownObject(env.letValue?.(node.root.text), env, depth + 1);
+  }
+  return (
+    node.kind === "Call" &&
+    node.callee?.text === MERGE &&
+    listOf(node.args).every((arg) => isKnownObject(arg, env, depth + 1))
+  );
+}
 
 /** The value type a setting of the given declared type reads as: secrets and regions are text. */
 export function settingValueType(type: SettingType): MapType {

@@ -5,6 +5,7 @@ import { ENCODING_FUNCTIONS, base64, base64url, basic_auth, url_encode } from ".
 import { HASH_FUNCTIONS, hmac_sha256, sha256 } from "./hash.js";
 import { IDENTITY_FUNCTIONS, digits, hash_email, hash_phone, normalize_name } from "./identity.js";
 import { LIST_FUNCTIONS, join, split } from "./lists.js";
+import { OBJECT_FUNCTIONS, entries, from_entries, merge, take, type_of } from "./objects.js";
 import { NUMBER_FUNCTIONS, abs, ceil, floor, max, min, round } from "./numbers.js";
 import { PHONE_FUNCTIONS, e164, region, region_code } from "./phone.js";
 import { PRESENCE_FUNCTIONS, coalesce, is_present } from "./presence.js";
@@ -38,12 +39,14 @@ export { digits, hash_email, hash_phone, hmac_sha256, normalize_name };
 export { base64, base64url, basic_auth, url_encode };
 export { snake_case };
 export { contains, ends_with, is_currency_code, starts_with };
+export { entries, from_entries, merge, take, type_of };
 export type { FunctionSpec } from "./spec.js";
 
 export const STDLIB: readonly FunctionSpec[] = Object.freeze([
   ...TEXT_FUNCTIONS,
   ...TEXT_TEST_FUNCTIONS,
   ...LIST_FUNCTIONS,
+  ...OBJECT_FUNCTIONS,
   ...PRESENCE_FUNCTIONS,
   ...CONVERT_FUNCTIONS,
   ...NUMBER_FUNCTIONS,
@@ -101,4 +104,9 @@ export const STDLIB_FUNCTIONS = Object.freeze({
   ends_with,
   contains,
   is_currency_code,
+  merge,
+  entries,
+  from_entries,
+  take,
+  type_of,
 });

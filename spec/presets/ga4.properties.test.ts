@@ -27,6 +27,26 @@ const CONSENT_REASON = "no analytics consent: Google Analytics receives nothing 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 const VALUE_LIMITS: Record<string, number> = { page_location: 1000, page_referrer: 420, page_title: 300 };
 const MAX_BODY_BYTES = 130_000;
+const ODD_KEYS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "firebase_x",
+  "ga_y",
+  "Google Z",
+  "email",
+  "Page Title",
+  "_x",
+];
+// Parameters the preset sets itself; every other one comes from a property.
+const OWN_PARAMS = new Set([
+  "lead_source",
+  "method",
+  "transaction_id",
+  "value",
+  "currency",
+  ...Object.keys(VALUE_LIMITS),
+]);
 
 type Fields = Record<string, unknown>;
 
@@ -56,6 +76,14 @@ const collects = fc
       },
       { requiredKeys: [] },
     ),
+    // Custom properties, sent as params: hostile and reserved names, long names, any JSON value.
+    extra: fc.dictionary(
+      fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 50 })),
+      fc.jsonValue({ maxDepth: 1 }),
+      {
+        maxKeys: 40,
+      },
+    ),
     time: fc.date({
       min: new Date("1960-01-01T00:00:00Z"),
       max: new Date("2100-01-01T00:00:00Z"),
@@ -67,7 +95,7 @@ const collects = fc
     if (drawn.name === "Identified") Object.assign(event, { type: "identify", event: undefined });
     else Object.assign(event, { type: "track", event: drawn.name });
     event.timestamp = drawn.time.toISOString();
-    event.properties = drawn.properties;
+    event.properties = { ...drawn.extra, ...drawn.properties };
     const traits = (typeof event.traits === "object" && event.traits !== null ? event.traits : {}) as Fields;
     if (drawn.email !== null) withOwnKey(traits, "email", drawn.email);
     if (drawn.phone !== null) withOwnKey(traits, "phone", drawn.phone);
@@ -153,8 +181,23 @@ describe("GA4 Measurement Protocol properties", () => {
         expect(Object.keys(params).length).toBeLessThanOrEqual(25);
         for (const [name, value] of Object.entries(params)) {
           expect(name).toMatch(NAME);
-          if (typeof value === "string") expect([...value].length).toBeLessThanOrEqual(VALUE_LIMITS[name] ?? 100);
+          if (typeof value === "string")
+            expect([...value].length).toBeLessThanOrEqual(Object.hasOwn(VALUE_LIMITS, name) ? VALUE_LIMITS[name] : 100);
           else expect(typeof value === "number" && Number.isFinite(value)).toBe(true);
+        }
+      }
+    }));
+
+  it("sends properties as params only under names GA4 does not reserve, and never text holding an email's @", () =>
+    forAllOutcomes((_event, outcome) => {
+      const body = bodyOf(outcome);
+      if (body === undefined) return;
+      for (const item of body.events as Fields[]) {
+        for (const [name, value] of Object.entries((item.params ?? {}) as Fields)) {
+          expect(Object.getPrototypeOf(item.params)).toBe(Object.prototype);
+          if (OWN_PARAMS.has(name)) continue;
+          expect(name).not.toMatch(/^(firebase_|ga_|google_|_|gtag\.)|^(email|phone)$/);
+          if (typeof value === "string") expect(value).not.toContain("@");
         }
       }
     }));

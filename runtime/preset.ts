@@ -108,11 +108,21 @@ function settingsCache(module: PresetModule): (settings: unknown) => SettingsRes
   };
 }
 
-/** One body check per send block; a module without `sends` (hand-written, version 1) checks its one schema. */
+/**
+ * One body check per send block; a module without `sends` (hand-written, version 1) checks its one schema. Where the
+ * module carries a generated check, a body it passes is valid; one it refuses goes to ajv, whose verdict and
+ * messages stay the outcome's (ajv is compiled at load either way, so a broken schema still fails there).
+ */
 function compileBodyChecks(module: PresetModule, name: string): (BodyCheck | undefined)[] {
   const schemas = module.sends?.length ? module.sends.map((s) => s.requestSchema) : [module.requestSchema];
   try {
-    return schemas.map((schema) => (schema === undefined ? undefined : compileBodyCheck(schema)));
+    return schemas.map((schema, index) => {
+      if (schema === undefined) return undefined;
+      const full = compileBodyCheck(schema);
+      const generated = module.bodyChecks?.[index];
+      if (typeof generated !== "function") return full;
+      return (body) => (generated(body) === undefined ? NO_PROBLEMS : full(body));
+    });
   } catch (error) {
     throw new Error(`the request schema of ${name} does not compile: ${messageOf(error)}`);
   }

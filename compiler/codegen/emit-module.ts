@@ -6,6 +6,7 @@ import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import type { PresetLayout } from "../check/blocks.js";
 import { listOf } from "../check/types.js";
 import { emitBuild } from "./emit-build.js";
+import { emitBodyChecks } from "./body-checks.js";
 import type { Fingerprint } from "./fingerprint.js";
 import type { RuleContext } from "./emit-rules.js";
 import { originOf } from "./origin.js";
@@ -36,6 +37,7 @@ export function emitModule(input: ModuleInput): string {
   const ctx = createContext(input.source);
   const presetName = `${input.integration.name.text}/${input.preset.name.text}`;
   const build = emitBuild({ layout: input.layout, presetName, describedEvents: describeEvents(input.preset) }, ctx);
+  const checks = emitBodyChecks(input, ctx);
   return [
     ...moduleHeader(input),
     `export default function definePreset(rt: Runtime): PresetModule {`,
@@ -43,7 +45,8 @@ export function emitModule(input: ModuleInput): string {
     "",
     ...build,
     "",
-    ...describe(input),
+    ...checks.lines,
+    ...describe(input, checks.list),
     "}",
     ...schemaConstants(input),
   ].join("\n");
@@ -131,7 +134,7 @@ function describeEvents(preset: PresetDecl): string {
 }
 
 /** The preset's description as data: what the runtime needs to validate settings, route events and redact. */
-function describe(input: ModuleInput): string[] {
+function describe(input: ModuleInput, bodyChecks: string): string[] {
   const settings = input.integration.settings.map((s) => {
     const doc = s.description ? `, description: ${quote(s.description.value)}` : "";
     return `{ name: ${quote(s.name.text)}, type: ${quote(s.type)}, required: ${s.required}, secret: ${s.type === "secret"}${doc} },`;
@@ -156,6 +159,7 @@ function describe(input: ModuleInput): string[] {
     "sends: [",
     ...input.layout.blocks.map((block, i) => sendSpec(block.send, input.schemas[i]?.schema, i)),
     "],",
+    `bodyChecks: ${bodyChecks},`,
     "build,",
     "};",
   ];

@@ -55,7 +55,7 @@ export function createPreset(module: PresetModule): Preset {
   function prepare(input: unknown, settings: Settings, options?: TransformOptions): Prepared {
     let messageId: string | null = null;
     try {
-      const normalized = normalizeEvent(input);
+      const normalized = normalizeEvent(input, module.traitKeys);
       if (!normalized.ok) return only(failure(normalized.messageId, "invalid_event", normalized.message));
       const event = normalized.event;
       messageId = event.messageId;

@@ -7,6 +7,7 @@ import type { PresetLayout } from "../check/blocks.js";
 import { listOf } from "../check/types.js";
 import { emitBuild } from "./emit-build.js";
 import { emitBodyChecks } from "./body-checks.js";
+import { traitKeysRead } from "./event-reads.js";
 import type { Fingerprint } from "./fingerprint.js";
 import type { RuleContext } from "./emit-rules.js";
 import { originOf } from "./origin.js";
@@ -160,9 +161,16 @@ function describe(input: ModuleInput, bodyChecks: string): string[] {
     ...input.layout.blocks.map((block, i) => sendSpec(block.send, input.schemas[i]?.schema, i)),
     "],",
     `bodyChecks: ${bodyChecks},`,
+    ...traitKeysLine(input.preset),
     "build,",
     "};",
   ];
+}
+
+/** The traits the preset reads, when it names each one: normalisation merges only those. */
+function traitKeysLine(preset: PresetDecl): string[] {
+  const keys = traitKeysRead(preset);
+  return keys === undefined ? [] : [`traitKeys: [${keys.map(quote).join(", ")}],`];
 }
 
 function integrationData(decl: IntegrationDecl): string {

@@ -16,10 +16,13 @@ export function eventLabel(messageId: string | null): string {
   return messageId === null ? "event without messageId" : `event ${messageId}`;
 }
 
-/** Validates and normalises one event. Never throws: a bad event gives `ok: false` with a message naming the field. */
-export function normalizeEvent(input: unknown): NormalizeResult {
+/**
+ * Validates and normalises one event. Never throws: a bad event gives `ok: false` with a message naming the field.
+ * `traitKeys`, when given, are the only traits the caller reads: `context.traits` is merged into those keys alone.
+ */
+export function normalizeEvent(input: unknown, traitKeys?: readonly string[]): NormalizeResult {
   try {
-    return normalizeFields(input);
+    return normalizeFields(input, traitKeys);
   } catch {
     // Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself
     // is not quoted: turning it into text could throw again.
@@ -27,7 +30,7 @@ export function normalizeEvent(input: unknown): NormalizeResult {
   }
 }
 
-function normalizeFields(input: unknown): NormalizeResult {
+function normalizeFields(input: unknown, traitKeys: readonly string[] | undefined): NormalizeResult {
   const fields = eventFields(input);
   if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
   const messageId = idText(own(fields, "messageId"));
@@ -42,7 +45,7 @@ function normalizeFields(input: unknown): NormalizeResult {
     type,
     event: eventName(type, fields),
     messageId,
-    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits"))),
+    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits")), traitKeys),
     properties: objectOr(own(fields, "properties")),
     context,
     raw: input as Fields,
@@ -92,9 +95,10 @@ function objectOr(value: unknown): Fields {
  * presets read as absent) does not hide the context's value. The result has no prototype, so keys such as
  * `__proto__` stay plain data and nothing can reach Object.prototype.
  */
-function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
+function mergeTraits(traits: Fields, contextTraits: Fields, keys: readonly string[] | undefined): Fields {
   if (contextTraits === EMPTY) return traits;
   if (traits === EMPTY) return contextTraits;
+  if (keys !== undefined) return mergeKeys(traits, contextTraits, keys);
   // Spread defines every key as an own data property, so a `__proto__` key stays data. A plain object (not one
   // without a prototype, which V8 keeps in slow dictionary mode) is safe because presets read own properties only.
   const merged: Fields = { ...contextTraits };
@@ -104,6 +108,30 @@ function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
     if (!blank || !Object.prototype.hasOwnProperty.call(merged, key)) defineOwn(merged, key, value);
   }
   return merged;
+}
+
+/**
+ * The same merge for the named keys only (what the preset reads): each key takes the value the whole merge would give
+ * it, read as spread and Object.keys read (own enumerable properties).
+ */
+function mergeKeys(traits: Fields, contextTraits: Fields, keys: readonly string[]): Fields {
+  const merged: Fields = {};
+  for (const key of keys) {
+    const top = enumerableOwn(traits, key);
+    const inContext = enumerableOwn(contextTraits, key);
+    if (top && !blankValue(traits[key])) defineOwn(merged, key, traits[key]);
+    else if (inContext) defineOwn(merged, key, contextTraits[key]);
+    else if (top) defineOwn(merged, key, traits[key]);
+  }
+  return merged;
+}
+
+function enumerableOwn(fields: Fields, key: string): boolean {
+  return Object.prototype.propertyIsEnumerable.call(fields, key);
+}
+
+function blankValue(value: unknown): boolean {
+  return value === null || value === "" || value === undefined;
 }
 
 function defineOwn(target: Fields, key: string, value: unknown): void {

@@ -50,6 +50,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

@@ -112,6 +112,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/events" }],
     bodyChecks: [undefined],
+    traitKeys: ["name"],
     build,
   };
 }

@@ -75,6 +75,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
+    traitKeys: ["company", "first_name", "last_name", "title"],
     build,
   };
 }

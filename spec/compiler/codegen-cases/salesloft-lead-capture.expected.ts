@@ -148,6 +148,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [checkBody],
+    traitKeys: ["company", "country", "email", "first_name", "last_name", "phone", "title"],
     build,
   };
 }

@@ -93,6 +93,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "POST", origin: "https://track.example.com", urlTemplate: "https://track.example.com/api/v1/events" },
     ],
     bodyChecks: [undefined, undefined],
+    traitKeys: ["email"],
     build,
   };
 }

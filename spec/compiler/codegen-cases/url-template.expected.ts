@@ -95,6 +95,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [undefined],
+    traitKeys: ["email", "name"],
     build,
   };
 }

@@ -51,8 +51,21 @@ export function createPreset(module: PresetModule): Preset {
   const bodyChecks = compileBodyChecks(module, name);
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
   const settingsFor = settingsCache(module);
+  const rateKeys = new WeakMap<object, string>();
+  // The limiter key hashes the secret settings: once per (checked, so stable) settings object, not once per event.
+  const rateKeyOf = (settings: Settings): string => {
+    let key = rateKeys.get(settings);
+    if (key === undefined) rateKeys.set(settings, (key = rateKeyFor(module, settings)));
+    return key;
+  };
 
-  function prepare(input: unknown, settings: Settings, options?: TransformOptions): Prepared {
+  /** The outcome, and for delivery (`forDelivery`) the block, ordering key and limiter key behind a request. */
+  function run(
+    input: unknown,
+    settings: Settings,
+    options: TransformOptions | undefined,
+    forDelivery: boolean,
+  ): Prepared {
     let messageId: string | null = null;
     try {
       const normalized = normalizeEvent(input, module.traitKeys);
@@ -68,10 +81,10 @@ export function createPreset(module: PresetModule): Preset {
       const clock = typeof options?.now === "function" ? { now: options.now } : SYSTEM_CLOCK;
       const result = module.build(event, checked.settings, clock);
       const outcome = fromBuild(event, result, name, bodyChecks);
-      if (outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
+      if (!forDelivery || outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
       const send = module.sends?.[result.send];
       const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
-      const rateKey = rateKeyFor(module, checked.settings);
+      const rateKey = rateKeyOf(checked.settings);
       return { outcome, ...(send ? { send } : {}), ...(orderKey !== undefined ? { orderKey } : {}), rateKey };
     } catch (error) {
       // The last line of defence: build is generated never to throw, but a bug must not stop a stream.
@@ -85,8 +98,8 @@ export function createPreset(module: PresetModule): Preset {
     meta,
     name,
     validateSettings: (input, env) => validateSettings(module.settings, input, env, module.integration.name),
-    transform: (event, settings, options) => prepare(event, settings, options).outcome,
-    prepare,
+    transform: (event, settings, options) => run(event, settings, options, false).outcome,
+    prepare: (event, settings, options) => run(event, settings, options, true),
   };
 }
 
@@ -144,9 +157,9 @@ function fromBuild(
   if (result?.kind !== "request") {
     return failure(messageId, "internal", `${eventLabel(messageId)}: ${name} built no request`);
   }
-  const broken = Object.entries(result.request.headers).find(([, value]) => LINE_BREAK.test(value));
+  const broken = brokenHeader(result.request.headers);
   if (broken !== undefined) {
-    const message = `${eventLabel(messageId)}: header ${JSON.stringify(broken[0])} of ${name} holds a line break`;
+    const message = `${eventLabel(messageId)}: header ${JSON.stringify(broken)} of ${name} holds a line break`;
     return failure(messageId, "invalid_request", message);
   }
   const check = checks[typeof result.send === "number" ? result.send : 0];
@@ -157,6 +170,12 @@ function fromBuild(
   }
   // build returns a fresh warnings list per event, so it is handed on as it is.
   return { messageId, outcome: "send", request: result.request, warnings: result.warnings ?? [] };
+}
+
+/** The first header (in insertion order) whose value holds CR or LF; a loop, since this runs on every request. */
+function brokenHeader(headers: Readonly<Record<string, string>>): string | undefined {
+  for (const key of Object.keys(headers)) if (LINE_BREAK.test(headers[key])) return key;
+  return undefined;
 }
 
 function failure(messageId: string | null, code: ErrorCode, message: string): ErrorOutcome {

@@ -1,7 +1,7 @@
 // Normalises a validated event for presets: identify calls become "Identified", context.traits merge into traits.
 
 import type { NormalizedEvent } from "../values.js";
-import { checkEventFields, eventFields } from "./validate.js";
+import { checkEventFields, eventFields, idOrNull, objectOrNull, textOrNull } from "./validate.js";
 
 export type NormalizeResult =
   | { readonly ok: true; readonly event: NormalizedEvent }
@@ -33,6 +33,52 @@ export function normalizeEvent(input: unknown, traitKeys?: readonly string[]): N
 function normalizeFields(input: unknown, traitKeys: readonly string[] | undefined): NormalizeResult {
   const fields = eventFields(input);
   if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
+  return soundEvent(fields, traitKeys) ?? checkedEvent(fields, traitKeys);
+}
+
+/**
+ * Validation and normalisation in one pass, for an event whose structure is sound: each top-level field is read
+ * once, tested as the canonical schema's ajv tests it, and normalised from that same read. Undefined for any other
+ * event, which checkedEvent takes through ajv so its message names every broken field.
+ */
+function soundEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult | undefined {
+  const { type: rawType, event: rawEvent, messageId: rawId, traits, properties, context: rawContext } = fields;
+  const sound =
+    textOrNull(rawType) &&
+    textOrNull(rawEvent) &&
+    idOrNull(rawId) &&
+    idOrNull(fields.anonymousId) &&
+    idOrNull(fields.userId) &&
+    objectOrNull(properties) &&
+    objectOrNull(traits) &&
+    objectOrNull(rawContext);
+  if (!sound) return undefined;
+  const name = nonEmptyText(ownValue(fields, "event", rawEvent));
+  const type =
+    nonEmptyText(ownValue(fields, "type", rawType))
+      ?.trim()
+      .toLowerCase() || (name !== undefined ? "track" : undefined);
+  if (type === undefined) return undefined;
+  const context = objectOr(ownValue(fields, "context", rawContext));
+  const event: NormalizedEvent = {
+    type,
+    event: type === "identify" ? "Identified" : type === "track" ? name : undefined,
+    messageId: idText(ownValue(fields, "messageId", rawId)),
+    traits: mergeTraits(objectOr(ownValue(fields, "traits", traits)), objectOr(own(context, "traits")), traitKeys),
+    properties: objectOr(ownValue(fields, "properties", properties)),
+    context,
+    raw: fields,
+  };
+  return { ok: true, event };
+}
+
+/** A value read as `fields[key]`, kept only when it is the object's own: an absent field costs no second lookup. */
+function ownValue(fields: Fields, key: string, value: unknown): unknown {
+  return value !== undefined && Object.prototype.hasOwnProperty.call(fields, key) ? value : undefined;
+}
+
+/** The whole check through ajv, for events the one pass does not take: their messages name every broken field. */
+function checkedEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult {
   const messageId = idText(own(fields, "messageId"));
   const problems = checkEventFields(fields);
   const type = callType(fields);
@@ -48,7 +94,7 @@ function normalizeFields(input: unknown, traitKeys: readonly string[] | undefine
     traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits")), traitKeys),
     properties: objectOr(own(fields, "properties")),
     context,
-    raw: input as Fields,
+    raw: fields,
   };
   return { ok: true, event };
 }

@@ -42,15 +42,18 @@ export function structureSound(fields: Record<string, unknown>): boolean {
   );
 }
 
-function textOrNull(value: unknown): boolean {
+/** Text, null or undefined (not checked): the schema's `["string", "null"]` as ajv tests it. */
+export function textOrNull(value: unknown): boolean {
   return value === undefined || value === null || typeof value === "string";
 }
 
-function idOrNull(value: unknown): boolean {
+/** `["string", "number", "null"]` as ajv tests it (any number, as ajv's default). */
+export function idOrNull(value: unknown): boolean {
   return value === undefined || value === null || typeof value === "string" || typeof value === "number";
 }
 
-function objectOrNull(value: unknown): boolean {
+/** `["object", "null"]` as ajv tests it: an array is not an object. */
+export function objectOrNull(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "object" && !Array.isArray(value));
 }
 

@@ -30,6 +30,13 @@ export function schemaFormat(name: string): FormatTest {
   return formatTest(name) ?? (() => true);
 }
 
+/** The value as a record when it is a JSON object (ajv's object test), else undefined: no cast in generated code. */
+export function schemaObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 /** A key as one JSON Pointer segment, escaped as ajv's instancePath escapes it. */
 export function pointerKey(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");

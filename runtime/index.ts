@@ -9,7 +9,7 @@ import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
 import { clockText, keyText, segment, withQuery } from "./request-parts.js";
-import { pointerKey, schemaFormat, schemaLength, schemaPattern } from "./body-check.js";
+import { pointerKey, schemaFormat, schemaLength, schemaObject, schemaPattern } from "./body-check.js";
 
 /**
  * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
@@ -50,6 +50,7 @@ export const runtime = Object.freeze({
   schemaLength,
   schemaPattern,
   schemaFormat,
+  schemaObject,
   pointerKey,
 });
 

@@ -50,7 +50,8 @@ export function emitBodyChecks(input: BodyChecksInput, ctx: RuleContext): { line
       );
       return "undefined";
     }
-    lines.push(...emitted.constants, ...emitted.lines, "");
+    if (emitted.constants.length > 0) lines.push(...emitted.constants, "");
+    lines.push(...emitted.lines, "");
     return name;
   });
   return { lines, list: `[${names.join(", ")}]` };

@@ -171,7 +171,8 @@ function narrowedProperties(node: Schema, value: Guarantee & { kind: "object" },
   const properties: Schema = {};
   for (const [name, entry] of value.entries) {
     const left = residual(propertySchema(node, name), entry.value, root, depth + 1);
-    if (left !== true) properties[name] = left;
+    // defineProperty, so a key named `__proto__` is a property of the residual and not its prototype.
+    if (left !== true) Object.defineProperty(properties, name, { value: left, enumerable: true, writable: true });
   }
   return properties;
 }

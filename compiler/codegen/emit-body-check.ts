@@ -78,9 +78,10 @@ function emitNode(schema: unknown, v: string, path: string, e: Emitter, depth: n
     (OBJECT_KEYWORDS.has(key) ? objectLines : lines).push(...part);
   }
   if (objectLines.length > 0) {
+    // A helper rather than a cast: in-memory loading strips annotations, not `as` expressions.
     lines.push(
-      `if (${v} !== null && typeof ${v} === "object" && !Array.isArray(${v})) {`,
-      `const ${object} = ${v} as Record<string, unknown>;`,
+      `const ${object} = ${e.scope.helper("schemaObject")}(${v});`,
+      `if (${object} !== undefined) {`,
       ...objectLines,
       "}",
     );

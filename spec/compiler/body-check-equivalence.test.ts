@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { check, presetNames } from "../../compiler/index.js";
 import { bodyFacts } from "../../compiler/codegen/body-checks.js";
 import type { Guarantee } from "../../compiler/codegen/body-guarantee.js";
-import { loadPreset } from "../../loader/load-preset.js";
+import { loadPreset, loadPresetSource } from "../../loader/load-preset.js";
 import { addFormats } from "../../runtime/formats.js";
 import type { Preset } from "../../runtime/preset.js";
 
@@ -106,6 +106,65 @@ function bodies(guarantee: Guarantee, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
+// Every keyword the generator writes code for, on values it cannot prove (text and numbers from the event).
+const KEYWORD_MAP = `integration demo
+  setting api_key: secret required
+
+preset keywords
+  on track
+  send POST "https://api.example.com/v1/things"
+    body matches "things.schema.json"
+
+  name <- to_string(traits.name)
+  email <- to_string(traits.email)
+  visited_at <- to_string(traits.visited_at)
+  code <- to_string(traits.code)
+  score <- to_number(traits.score) ?? omit
+  count <- to_number(traits.count) ?? omit
+  tags <- [to_string(t) for t in traits.tags]
+  labels <- { primary: to_string(traits.primary), extra: to_string(traits.extra) }
+  kind <- to_string(traits.kind)
+`;
+
+const KEYWORD_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  type: "object",
+  additionalProperties: false,
+  required: ["name"],
+  properties: {
+    name: { type: "string", minLength: 2, maxLength: 10 },
+    email: { type: "string", format: "email" },
+    visited_at: { type: "string", format: "date-time" },
+    code: { type: "string", pattern: "^[A-Z]{3}$" },
+    score: { type: "number", minimum: 0, exclusiveMaximum: 100 },
+    count: { type: "integer", maximum: 10 },
+    tags: { type: "array", maxItems: 3, items: { type: "string", maxLength: 5 } },
+    labels: {
+      type: "object",
+      required: ["primary"],
+      properties: { primary: { type: "string", enum: ["a", "b"] } },
+      additionalProperties: { type: "string", maxLength: 3 },
+    },
+    kind: { $ref: "#/definitions/kind" },
+  },
+  definitions: { kind: { type: "string", const: "lead" } },
+};
+
+async function keywordBlock(): Promise<Block> {
+  const filename = join(PRESETS, "demo-keywords.map");
+  const readFile = (path: string) => (path.endsWith("things.schema.json") ? JSON.stringify(KEYWORD_SCHEMA) : undefined);
+  const preset = await loadPresetSource(KEYWORD_MAP, filename, { readFile });
+  const checked = check(KEYWORD_MAP, { filename, readFile });
+  const decl = checked.presets[0]!;
+  const facts = bodyFacts({ integration: checked.ast.integration!, ...decl, preset: decl.decl });
+  return {
+    label: "demo/keywords block 1",
+    check: preset.meta.bodyChecks?.[0],
+    ajv: ajvFor(KEYWORD_SCHEMA),
+    guarantee: facts[0]?.guarantee,
+  };
+}
+
 describe("generated body checks agree with ajv", async () => {
   const shipped = await shippedBlocks();
   const covered = shipped.flatMap(({ blocks }) => blocks).filter((block) => block.check && block.ajv);
@@ -140,6 +199,43 @@ describe("generated body checks agree with ajv", async () => {
         { numRuns: 300, seed: 16 },
       );
     }
+  });
+
+  it("on every keyword the generator writes, with fuzzed bodies and bodies that break each rule", async () => {
+    const block = await keywordBlock();
+    expect(block.check, "the keyword preset gets a generated check").toBeDefined();
+    const numbers = fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double({ min: -1, max: 101, noNaN: true }));
+    const near = (guarantee: Guarantee): fc.Arbitrary<unknown> =>
+      guarantee.kind === "scalar" && guarantee.type === "number" ? numbers : bodies(guarantee);
+    const shaped = block.guarantee!.kind === "object" ? block.guarantee! : undefined;
+    const fields = Object.fromEntries([...shaped!.entries].map(([key, entry]) => [key, near(entry.value)]));
+    const close = fc.oneof(
+      fc.constantFrom("ab", "ABC", "lead", "a", "b", "lead@example.com", "2026-03-01T12:00:00Z", "abcdef", "x"),
+      text,
+    );
+    fc.assert(
+      fc.property(bodies(block.guarantee!), (body) => expectSame(block, body)),
+      { numRuns: 500, seed: 16 },
+    );
+    fc.assert(
+      fc.property(
+        fc.record(
+          { ...fields, name: close, code: close, kind: close, email: close, visited_at: close },
+          { requiredKeys: [] },
+        ),
+        fc.array(close, { minLength: 1, maxLength: 5 }),
+        fc.record({ primary: close, extra: close }, { requiredKeys: [] }),
+        (body, tags, labels) => {
+          expectSame(block, body);
+          expectSame(block, { ...body, tags, labels });
+        },
+      ),
+      { numRuns: 1000, seed: 16 },
+    );
+    expect(block.check!({ name: "ok", tags: ["abcdef"] })).toBe("/tags/0");
+    expect(block.check!({ name: "ok", labels: { primary: "a", extra: "long" } })).toBe("/labels/extra");
+    expect(block.check!({ name: "ok", code: "ab" })).toBe("/code");
+    expect(block.check!({ name: "ok", count: 2.5 })).toBe("/count");
   });
 
   it("refuse a body that breaks a rule left to run time, naming the field as ajv does", () => {

@@ -10,8 +10,8 @@ import { rateKeyFor, routerFor, unhandledReason } from "./routing.js";
 import { validateSettings, type Environment, type SettingsResult } from "./settings.js";
 import type { NormalizedEvent, Settings } from "./values.js";
 
-/** The module's description without its code. */
-export type PresetMeta = Omit<PresetModule, "build">;
+/** The module's description without its code (build and the generated body checks). */
+export type PresetMeta = Omit<PresetModule, "build" | "bodyChecks">;
 
 /** Options of one transform: `now` is the clock `now()` reads (default: the system clock). */
 export interface TransformOptions {
@@ -45,7 +45,7 @@ const SYSTEM_CLOCK: Clock = Object.freeze({ now: () => new Date() });
 
 /** Throws only when a request schema does not compile: a broken preset should fail when it is loaded. */
 export function createPreset(module: PresetModule): Preset {
-  const { build: _code, ...meta } = module;
+  const { build: _code, bodyChecks: _checks, ...meta } = module;
   const name = `${module.integration.name}/${module.preset.name}`;
   const handles = routerFor(module);
   const bodyChecks = compileBodyChecks(module, name);

@@ -9,12 +9,14 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { check, presetNames } from "../../compiler/index.js";
+import { check, emitChecked, presetNames } from "../../compiler/index.js";
+import { stripTypes } from "../../compiler/codegen/strip-types.js";
 import { bodyFacts } from "../../compiler/codegen/body-checks.js";
 import type { Guarantee } from "../../compiler/codegen/body-guarantee.js";
-import { loadPreset, loadPresetSource } from "../../loader/load-preset.js";
 import { addFormats } from "../../runtime/formats.js";
-import type { Preset } from "../../runtime/preset.js";
+import { runtime } from "../../runtime/index.js";
+import { createPreset, type Preset } from "../../runtime/preset.js";
+import type { PresetModule, Runtime } from "../../runtime/preset-module.js";
 
 const PRESETS = join(import.meta.dirname, "..", "..", "presets");
 type Check = (body: unknown) => string | undefined;
@@ -26,6 +28,16 @@ interface Block {
   readonly guarantee: Guarantee | undefined;
 }
 
+type Reader = (path: string) => string | undefined;
+
+/** The generated module itself (its body checks are code, not part of a preset's description). */
+async function moduleOf(source: string, filename: string, preset?: string, readFile?: Reader): Promise<PresetModule> {
+  const code = emitChecked(source, { filename, preset, ...(readFile ? { readFile } : {}) }).code!;
+  const js = Buffer.from(stripTypes(code)).toString("base64");
+  const factory = (await import(`data:text/javascript;base64,${js}`)) as { default: (rt: Runtime) => PresetModule };
+  return factory.default(runtime);
+}
+
 async function shippedBlocks(): Promise<{ preset: Preset; integration: string; blocks: Block[] }[]> {
   const found = [];
   for (const integration of readdirSync(PRESETS)) {
@@ -34,12 +46,13 @@ async function shippedBlocks(): Promise<{ preset: Preset; integration: string; b
       const source = readFileSync(path, "utf8");
       const checked = check(source, { filename: path });
       for (const name of presetNames(source, path)) {
-        const preset = await loadPreset(path, { preset: name });
+        const module = await moduleOf(source, path, name);
+        const preset = createPreset(module);
         const decl = checked.presets.find((p) => p.decl.name.text === name)!;
         const facts = bodyFacts({ integration: checked.ast.integration!, ...decl, preset: decl.decl });
         const blocks = preset.meta.sends.map((send, index) => ({
           label: `${integration}/${name} block ${index + 1}`,
-          check: preset.meta.bodyChecks?.[index],
+          check: module.bodyChecks?.[index],
           ajv: send.requestSchema === undefined ? undefined : ajvFor(send.requestSchema),
           guarantee: facts[index]?.guarantee,
         }));
@@ -153,13 +166,13 @@ const KEYWORD_SCHEMA = {
 async function keywordBlock(): Promise<Block> {
   const filename = join(PRESETS, "demo-keywords.map");
   const readFile = (path: string) => (path.endsWith("things.schema.json") ? JSON.stringify(KEYWORD_SCHEMA) : undefined);
-  const preset = await loadPresetSource(KEYWORD_MAP, filename, { readFile });
+  const module = await moduleOf(KEYWORD_MAP, filename, undefined, readFile);
   const checked = check(KEYWORD_MAP, { filename, readFile });
   const decl = checked.presets[0]!;
   const facts = bodyFacts({ integration: checked.ast.integration!, ...decl, preset: decl.decl });
   return {
     label: "demo/keywords block 1",
-    check: preset.meta.bodyChecks?.[0],
+    check: module.bodyChecks?.[0],
     ajv: ajvFor(KEYWORD_SCHEMA),
     guarantee: facts[0]?.guarantee,
   };

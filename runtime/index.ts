@@ -9,6 +9,7 @@ import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
 import { clockText, keyText, segment, withQuery } from "./request-parts.js";
+import { pointerKey, schemaFormat, schemaLength, schemaObject, schemaPattern } from "./body-check.js";
 
 /**
  * Everything generated code calls, passed in as `definePreset(rt)` rather than imported, so a module compiled in
@@ -45,6 +46,12 @@ export const runtime = Object.freeze({
   segment,
   withQuery,
   isIn,
+  // generated body checks
+  schemaLength,
+  schemaPattern,
+  schemaFormat,
+  schemaObject,
+  pointerKey,
 });
 
 export type Runtime = typeof runtime;

@@ -78,6 +78,16 @@ export interface PresetModule {
   readonly secretHeaders: readonly string[];
   /** The preset's send blocks, in source order; a request's `send` indexes into it. */
   readonly sends: readonly SendSpec[];
+  /**
+   * Per send block, the generated check of what the compiler could not prove about its body (absent: ajv checks
+   * the whole body). It gives the JSON Pointer of the first field that breaks the schema, or undefined.
+   */
+  readonly bodyChecks?: readonly (((body: unknown) => string | undefined) | undefined)[];
+  /**
+   * The trait names build() reads (`traits.NAME`); absent when it reads `traits` whole. Normalisation then merges
+   * `context.traits` into these keys only, rather than copying every trait.
+   */
+  readonly traitKeys?: readonly string[];
   /** Map one handled, normalised event to a request. Never throws for any event or settings. */
   readonly build: (event: NormalizedEvent, settings: Settings, clock: Clock) => BuildResult;
 }

@@ -10,8 +10,8 @@ import { rateKeyFor, routerFor, unhandledReason } from "./routing.js";
 import { validateSettings, type Environment, type SettingsResult } from "./settings.js";
 import type { NormalizedEvent, Settings } from "./values.js";
 
-/** The module's description without its code. */
-export type PresetMeta = Omit<PresetModule, "build">;
+/** The module's description without its code (build and the generated body checks). */
+export type PresetMeta = Omit<PresetModule, "build" | "bodyChecks">;
 
 /** Options of one transform: `now` is the clock `now()` reads (default: the system clock). */
 export interface TransformOptions {
@@ -45,25 +45,30 @@ const SYSTEM_CLOCK: Clock = Object.freeze({ now: () => new Date() });
 
 /** Throws only when a request schema does not compile: a broken preset should fail when it is loaded. */
 export function createPreset(module: PresetModule): Preset {
-  const { build: _code, ...meta } = module;
+  const { build: _code, bodyChecks: _checks, ...meta } = module;
   const name = `${module.integration.name}/${module.preset.name}`;
   const handles = routerFor(module);
   const bodyChecks = compileBodyChecks(module, name);
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
   const settingsFor = settingsCache(module);
-
-  // The rate key hashes the secret settings: once per settings object, not once per event.
-  const rateKeys = new WeakMap<Settings, string>();
+  const rateKeys = new WeakMap<object, string>();
+  // The limiter key hashes the secret settings: once per (checked, so stable) settings object, not once per event.
   const rateKeyOf = (settings: Settings): string => {
     let key = rateKeys.get(settings);
     if (key === undefined) rateKeys.set(settings, (key = rateKeyFor(module, settings)));
     return key;
   };
 
-  function prepare(input: unknown, settings: Settings, options?: TransformOptions): Prepared {
+  /** The outcome, and for delivery (`forDelivery`) the block, ordering key and limiter key behind a request. */
+  function run(
+    input: unknown,
+    settings: Settings,
+    options: TransformOptions | undefined,
+    forDelivery: boolean,
+  ): Prepared {
     let messageId: string | null = null;
     try {
-      const normalized = normalizeEvent(input);
+      const normalized = normalizeEvent(input, module.traitKeys);
       if (!normalized.ok) return only(failure(normalized.messageId, "invalid_event", normalized.message));
       const event = normalized.event;
       messageId = event.messageId;
@@ -76,7 +81,7 @@ export function createPreset(module: PresetModule): Preset {
       const clock = typeof options?.now === "function" ? { now: options.now } : SYSTEM_CLOCK;
       const result = module.build(event, checked.settings, clock);
       const outcome = fromBuild(event, result, name, bodyChecks);
-      if (outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
+      if (!forDelivery || outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
       const send = module.sends?.[result.send];
       const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
       const rateKey = rateKeyOf(checked.settings);
@@ -93,8 +98,8 @@ export function createPreset(module: PresetModule): Preset {
     meta,
     name,
     validateSettings: (input, env) => validateSettings(module.settings, input, env, module.integration.name),
-    transform: (event, settings, options) => prepare(event, settings, options).outcome,
-    prepare,
+    transform: (event, settings, options) => run(event, settings, options, false).outcome,
+    prepare: (event, settings, options) => run(event, settings, options, true),
   };
 }
 
@@ -116,11 +121,21 @@ function settingsCache(module: PresetModule): (settings: unknown) => SettingsRes
   };
 }
 
-/** One body check per send block; a module without `sends` (hand-written, version 1) checks its one schema. */
+/**
+ * One body check per send block; a module without `sends` (hand-written, version 1) checks its one schema. Where the
+ * module carries a generated check, a body it passes is valid; one it refuses goes to ajv, whose verdict and
+ * messages stay the outcome's (ajv is compiled at load either way, so a broken schema still fails there).
+ */
 function compileBodyChecks(module: PresetModule, name: string): (BodyCheck | undefined)[] {
   const schemas = module.sends?.length ? module.sends.map((s) => s.requestSchema) : [module.requestSchema];
   try {
-    return schemas.map((schema) => (schema === undefined ? undefined : compileBodyCheck(schema)));
+    return schemas.map((schema, index) => {
+      if (schema === undefined) return undefined;
+      const full = compileBodyCheck(schema);
+      const generated = module.bodyChecks?.[index];
+      if (typeof generated !== "function") return full;
+      return (body) => (generated(body) === undefined ? NO_PROBLEMS : full(body));
+    });
   } catch (error) {
     throw new Error(`the request schema of ${name} does not compile: ${messageOf(error)}`);
   }
@@ -142,9 +157,9 @@ function fromBuild(
   if (result?.kind !== "request") {
     return failure(messageId, "internal", `${eventLabel(messageId)}: ${name} built no request`);
   }
-  const broken = Object.entries(result.request.headers).find(([, value]) => LINE_BREAK.test(value));
+  const broken = brokenHeader(result.request.headers);
   if (broken !== undefined) {
-    const message = `${eventLabel(messageId)}: header ${JSON.stringify(broken[0])} of ${name} holds a line break`;
+    const message = `${eventLabel(messageId)}: header ${JSON.stringify(broken)} of ${name} holds a line break`;
     return failure(messageId, "invalid_request", message);
   }
   const check = checks[typeof result.send === "number" ? result.send : 0];
@@ -155,6 +170,12 @@ function fromBuild(
   }
   // build returns a fresh warnings list per event, so it is handed on as it is.
   return { messageId, outcome: "send", request: result.request, warnings: result.warnings ?? [] };
+}
+
+/** The first header (in insertion order) whose value holds CR or LF; a loop, since this runs on every request. */
+function brokenHeader(headers: Readonly<Record<string, string>>): string | undefined {
+  for (const key of Object.keys(headers)) if (LINE_BREAK.test(headers[key])) return key;
+  return undefined;
 }
 
 function failure(messageId: string | null, code: ErrorCode, message: string): ErrorOutcome {

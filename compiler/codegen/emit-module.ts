@@ -6,6 +6,8 @@ import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import type { PresetLayout } from "../check/blocks.js";
 import { listOf } from "../check/types.js";
 import { emitBuild } from "./emit-build.js";
+import { emitBodyChecks } from "./body-checks.js";
+import { traitKeysRead } from "./event-reads.js";
 import type { Fingerprint } from "./fingerprint.js";
 import type { RuleContext } from "./emit-rules.js";
 import { originOf } from "./origin.js";
@@ -36,6 +38,7 @@ export function emitModule(input: ModuleInput): string {
   const ctx = createContext(input.source);
   const presetName = `${input.integration.name.text}/${input.preset.name.text}`;
   const build = emitBuild({ layout: input.layout, presetName, describedEvents: describeEvents(input.preset) }, ctx);
+  const checks = emitBodyChecks(input, ctx);
   return [
     ...moduleHeader(input),
     `export default function definePreset(rt: Runtime): PresetModule {`,
@@ -43,7 +46,8 @@ export function emitModule(input: ModuleInput): string {
     "",
     ...build,
     "",
-    ...describe(input),
+    ...checks.lines,
+    ...describe(input, checks.list),
     "}",
     ...schemaConstants(input),
   ].join("\n");
@@ -131,7 +135,7 @@ function describeEvents(preset: PresetDecl): string {
 }
 
 /** The preset's description as data: what the runtime needs to validate settings, route events and redact. */
-function describe(input: ModuleInput): string[] {
+function describe(input: ModuleInput, bodyChecks: string): string[] {
   const settings = input.integration.settings.map((s) => {
     const doc = s.description ? `, description: ${quote(s.description.value)}` : "";
     const values = s.values ? `, values: [${s.values.map((v) => settingLiteral(v.value)).join(", ")}]` : "";
@@ -158,6 +162,8 @@ function describe(input: ModuleInput): string[] {
     "sends: [",
     ...input.layout.blocks.map((block, i) => sendSpec(block.send, input.schemas[i]?.schema, i)),
     "],",
+    `bodyChecks: ${bodyChecks},`,
+    ...traitKeysLine(input.preset),
     "build,",
     "};",
   ];
@@ -166,6 +172,12 @@ function describe(input: ModuleInput): string[] {
 /** A `one of` or `default` value as TypeScript: text through quote(), numbers and booleans as written. */
 function settingLiteral(value: string | number | boolean): string {
   return typeof value === "string" ? quote(value) : JSON.stringify(value);
+}
+
+/** The traits the preset reads, when it names each one: normalisation merges only those. */
+function traitKeysLine(preset: PresetDecl): string[] {
+  const keys = traitKeysRead(preset);
+  return keys === undefined ? [] : [`traitKeys: [${keys.map(quote).join(", ")}],`];
 }
 
 function integrationData(decl: IntegrationDecl): string {

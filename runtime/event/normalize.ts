@@ -1,7 +1,7 @@
 // Normalises a validated event for presets: identify calls become "Identified", context.traits merge into traits.
 
 import type { NormalizedEvent } from "../values.js";
-import { checkEventFields, eventFields } from "./validate.js";
+import { checkEventFields, eventFields, idOrNull, objectOrNull, textOrNull } from "./validate.js";
 
 export type NormalizeResult =
   | { readonly ok: true; readonly event: NormalizedEvent }
@@ -16,10 +16,13 @@ export function eventLabel(messageId: string | null): string {
   return messageId === null ? "event without messageId" : `event ${messageId}`;
 }
 
-/** Validates and normalises one event. Never throws: a bad event gives `ok: false` with a message naming the field. */
-export function normalizeEvent(input: unknown): NormalizeResult {
+/**
+ * Validates and normalises one event. Never throws: a bad event gives `ok: false` with a message naming the field.
+ * `traitKeys`, when given, are the only traits the caller reads: `context.traits` is merged into those keys alone.
+ */
+export function normalizeEvent(input: unknown, traitKeys?: readonly string[]): NormalizeResult {
   try {
-    return normalizeFields(input);
+    return normalizeFields(input, traitKeys);
   } catch {
     // Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself
     // is not quoted: turning it into text could throw again.
@@ -27,9 +30,55 @@ export function normalizeEvent(input: unknown): NormalizeResult {
   }
 }
 
-function normalizeFields(input: unknown): NormalizeResult {
+function normalizeFields(input: unknown, traitKeys: readonly string[] | undefined): NormalizeResult {
   const fields = eventFields(input);
   if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
+  return soundEvent(fields, traitKeys) ?? checkedEvent(fields, traitKeys);
+}
+
+/**
+ * Validation and normalisation in one pass, for an event whose structure is sound: each top-level field is read
+ * once, tested as the canonical schema's ajv tests it, and normalised from that same read. Undefined for any other
+ * event, which checkedEvent takes through ajv so its message names every broken field.
+ */
+function soundEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult | undefined {
+  const { type: rawType, event: rawEvent, messageId: rawId, traits, properties, context: rawContext } = fields;
+  const sound =
+    textOrNull(rawType) &&
+    textOrNull(rawEvent) &&
+    idOrNull(rawId) &&
+    idOrNull(fields.anonymousId) &&
+    idOrNull(fields.userId) &&
+    objectOrNull(properties) &&
+    objectOrNull(traits) &&
+    objectOrNull(rawContext);
+  if (!sound) return undefined;
+  const name = nonEmptyText(ownValue(fields, "event", rawEvent));
+  const type =
+    nonEmptyText(ownValue(fields, "type", rawType))
+      ?.trim()
+      .toLowerCase() || (name !== undefined ? "track" : undefined);
+  if (type === undefined) return undefined;
+  const context = objectOr(ownValue(fields, "context", rawContext));
+  const event: NormalizedEvent = {
+    type,
+    event: type === "identify" ? "Identified" : type === "track" ? name : undefined,
+    messageId: idText(ownValue(fields, "messageId", rawId)),
+    traits: mergeTraits(objectOr(ownValue(fields, "traits", traits)), objectOr(own(context, "traits")), traitKeys),
+    properties: objectOr(ownValue(fields, "properties", properties)),
+    context,
+    raw: fields,
+  };
+  return { ok: true, event };
+}
+
+/** A value read as `fields[key]`, kept only when it is the object's own: an absent field costs no second lookup. */
+function ownValue(fields: Fields, key: string, value: unknown): unknown {
+  return value !== undefined && Object.prototype.hasOwnProperty.call(fields, key) ? value : undefined;
+}
+
+/** The whole check through ajv, for events the one pass does not take: their messages name every broken field. */
+function checkedEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult {
   const messageId = idText(own(fields, "messageId"));
   const problems = checkEventFields(fields);
   const type = callType(fields);
@@ -42,10 +91,10 @@ function normalizeFields(input: unknown): NormalizeResult {
     type,
     event: eventName(type, fields),
     messageId,
-    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits"))),
+    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits")), traitKeys),
     properties: objectOr(own(fields, "properties")),
     context,
-    raw: input as Fields,
+    raw: fields,
   };
   return { ok: true, event };
 }
@@ -92,9 +141,10 @@ function objectOr(value: unknown): Fields {
  * presets read as absent) does not hide the context's value. The result has no prototype, so keys such as
  * `__proto__` stay plain data and nothing can reach Object.prototype.
  */
-function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
+function mergeTraits(traits: Fields, contextTraits: Fields, keys: readonly string[] | undefined): Fields {
   if (contextTraits === EMPTY) return traits;
   if (traits === EMPTY) return contextTraits;
+  if (keys !== undefined) return mergeKeys(traits, contextTraits, keys);
   // Spread defines every key as an own data property, so a `__proto__` key stays data. A plain object (not one
   // without a prototype, which V8 keeps in slow dictionary mode) is safe because presets read own properties only.
   const merged: Fields = { ...contextTraits };
@@ -104,6 +154,30 @@ function mergeTraits(traits: Fields, contextTraits: Fields): Fields {
     if (!blank || !Object.prototype.hasOwnProperty.call(merged, key)) defineOwn(merged, key, value);
   }
   return merged;
+}
+
+/**
+ * The same merge for the named keys only (what the preset reads): each key takes the value the whole merge would give
+ * it, read as spread and Object.keys read (own enumerable properties).
+ */
+function mergeKeys(traits: Fields, contextTraits: Fields, keys: readonly string[]): Fields {
+  const merged: Fields = {};
+  for (const key of keys) {
+    const top = enumerableOwn(traits, key);
+    const inContext = enumerableOwn(contextTraits, key);
+    if (top && !blankValue(traits[key])) defineOwn(merged, key, traits[key]);
+    else if (inContext) defineOwn(merged, key, contextTraits[key]);
+    else if (top) defineOwn(merged, key, traits[key]);
+  }
+  return merged;
+}
+
+function enumerableOwn(fields: Fields, key: string): boolean {
+  return Object.prototype.propertyIsEnumerable.call(fields, key);
+}
+
+function blankValue(value: unknown): boolean {
+  return value === null || value === "" || value === undefined;
 }
 
 function defineOwn(target: Fields, key: string, value: unknown): void {

@@ -49,6 +49,8 @@ export default function definePreset(rt: Runtime): PresetModule {
         batch: { path: ["events"], maxItems: 2000, maxBytes: 10000000 },
       },
     ],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

@@ -93,6 +93,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/orders" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

@@ -69,6 +69,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
+    bodyChecks: [undefined],
+    traitKeys: ["first_name", "last_name"],
     build,
   };
 }

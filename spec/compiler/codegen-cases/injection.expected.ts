@@ -62,6 +62,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     sends: [
       { method: "POST", origin: "https://example.test", urlTemplate: 'https://example.test/v1/"+process.exit(1)+"' },
     ],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

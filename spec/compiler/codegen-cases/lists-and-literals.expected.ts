@@ -75,6 +75,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/leads" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

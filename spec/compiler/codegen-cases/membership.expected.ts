@@ -69,6 +69,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: [],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/events" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

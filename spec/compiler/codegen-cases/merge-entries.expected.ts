@@ -92,6 +92,8 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/leads" },
       { method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/events" },
     ],
+    bodyChecks: [undefined, undefined],
+    traitKeys: [],
     build,
   };
 }

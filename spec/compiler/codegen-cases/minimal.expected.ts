@@ -53,6 +53,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
+    bodyChecks: [undefined],
+    traitKeys: ["email"],
     build,
   };
 }

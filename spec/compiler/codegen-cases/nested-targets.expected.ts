@@ -62,6 +62,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["X-Token"],
     sends: [{ method: "PUT", origin: "https://example.test", urlTemplate: "https://example.test/v1/leads" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

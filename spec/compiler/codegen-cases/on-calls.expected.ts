@@ -46,6 +46,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: [],
     sends: [{ method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/events" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

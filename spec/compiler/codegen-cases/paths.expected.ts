@@ -68,6 +68,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/orders" }],
+    bodyChecks: [undefined],
+    traitKeys: ["a.b"],
     build,
   };
 }

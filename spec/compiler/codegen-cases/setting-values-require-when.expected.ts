@@ -87,6 +87,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/people" }],
+    bodyChecks: [undefined],
+    traitKeys: ["age", "email"],
     build,
   };
 }

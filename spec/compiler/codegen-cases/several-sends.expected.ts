@@ -92,6 +92,8 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "PUT", origin: "https://track.example.com", urlTemplate: "https://track.example.com/api/v1/customers" },
       { method: "POST", origin: "https://track.example.com", urlTemplate: "https://track.example.com/api/v1/events" },
     ],
+    bodyChecks: [undefined, undefined],
+    traitKeys: ["email"],
     build,
   };
 }

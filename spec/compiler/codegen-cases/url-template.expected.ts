@@ -94,6 +94,8 @@ export default function definePreset(rt: Runtime): PresetModule {
         urlTemplate: "https://api.example.test/v1/accounts/{settings.account}/people/{id}?v=1&x={{y}}",
       },
     ],
+    bodyChecks: [undefined],
+    traitKeys: ["email", "name"],
     build,
   };
 }

@@ -65,6 +65,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     usesClock: false,
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/import" }],
+    bodyChecks: [undefined],
+    traitKeys: [],
     build,
   };
 }

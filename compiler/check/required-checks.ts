@@ -23,16 +23,17 @@ interface SetRule {
   readonly absence: Absence;
 }
 
-function checkPresetRequiredFields(decl: PresetDecl, context: CheckContext): void {
-  const loaded = context.preset?.schema;
-  const send = context.preset?.send;
-  if (loaded === undefined || !loaded.ok || send?.bodySchema === undefined) return;
-  checkRequiredFields(
-    listOf(decl.statements),
-    loaded.schema,
-    { span: send.bodySchema.span, file: loaded.path },
-    context,
-  );
+// Each send block against its own schema, with the prelude's rules (with one send, the block holds every rule).
+function checkPresetRequiredFields(_decl: PresetDecl, context: CheckContext): void {
+  const preset = context.preset;
+  if (preset === undefined) return;
+  preset.layout.blocks.forEach((block, index) => {
+    const loaded = preset.schemas[index];
+    const literal = block.send.bodySchema;
+    if (loaded === undefined || !loaded.ok || literal === undefined) return;
+    const statements = [...preset.layout.prelude, ...block.statements];
+    checkRequiredFields(statements, loaded.schema, { span: literal.span, file: loaded.path }, context);
+  });
 }
 
 /**

@@ -92,7 +92,7 @@ function anyOf(a: Absence, b: Absence): Absence {
 }
 
 /** Absent only when both are absent. */
-function allOf(a: Absence, b: Absence): Absence {
+export function allOf(a: Absence, b: Absence): Absence {
   return dedupe(a.flatMap((left) => b.map((right) => [...new Set([...left, ...right])])));
 }
 
@@ -100,6 +100,16 @@ function dedupe(ways: Absence): Absence {
   const seen = new Map<string, readonly string[]>();
   for (const way of ways) seen.set([...way].sort().join("\u0000"), way);
   return [...seen.values()].slice(0, MAX_WAYS);
+}
+
+/**
+ * The ways left once `require`s before the rule are known to hold: a way that misses every read of one of a
+ * required value's ways would have stopped the event at that `require`.
+ */
+export function withoutProven(absence: Absence, proven: readonly Absence[]): Absence {
+  const impossible = (way: readonly string[]) =>
+    proven.some((ways) => ways.some((required) => required.every((read) => way.includes(read))));
+  return absence.filter((way) => !impossible(way));
 }
 
 /** "events without traits.email", "events without traits.a and traits.b, or where e164(…) fails". */

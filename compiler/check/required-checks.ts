@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Assignment, Expr, PresetDecl, Span, Statement } from "../../dsl/ast.js";
 import type { CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
-import { absenceOf, describeAbsence, type Absence, type PresenceFacts } from "./presence.js";
+import { absenceOf, allOf, describeAbsence, withoutProven, type Absence, type PresenceFacts } from "./presence.js";
 import { quoted } from "./report.js";
 import { BODY_TARGET, bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
 import type { ResolvedNode } from "./schema-resolve.js";
@@ -21,6 +21,8 @@ interface SetRule {
   readonly assignment: Assignment;
   readonly names: readonly string[];
   readonly absence: Absence;
+  /** How each value a `require` above the rule proved present could have been absent. */
+  readonly proven: readonly Absence[];
 }
 
 // Each send block against its own schema, with the prelude's rules (with one send, the block holds every rule).
@@ -69,16 +71,20 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     setting: (name) => context.file.settings?.get(name),
   };
   const rules: SetRule[] = [];
+  const provenWays: Absence[] = [];
   for (const statement of statements) {
     // A `require … when` proves its value present only for some events: it proves nothing for the others.
-    const always = statement?.kind === "Require" && statement.when === undefined;
-    if (always && statement.value !== undefined) proven.push(statement.value);
+    if (statement?.kind === "Require" && statement.when === undefined && statement.value !== undefined) {
+      provenWays.push(absenceOf(statement.value, facts));
+      proven.push(statement.value);
+    }
     if (statement?.kind !== "Assign" || statement.value?.kind === "Omit") continue;
     const names = listOf(statement.target).map((name) => name?.text);
     if (names.length === 0 || !names.every((name) => typeof name === "string")) continue;
     // `body <- …` sets the whole body: it is the parent of every field, so it may hold any of them.
     const target = names.length === 1 && names[0] === BODY_TARGET ? [] : names;
-    rules.push({ assignment: statement, names: target, absence: absenceOf(statement.value, facts) });
+    const absence = withoutProven(absenceOf(statement.value, facts), provenWays);
+    rules.push({ assignment: statement, names: target, absence, proven: [...provenWays] });
   }
   return rules;
 }
@@ -161,7 +167,25 @@ function checkOneRequired(
     });
     return;
   }
-  if (condition === undefined) warnIfMaybeMissing(name, setting, schemaName, context);
+  if (condition !== undefined) return;
+  // Set only through its fields: the object is left out only when every one of them is.
+  if (setting.every((rule) => rule.names.length > field.length))
+    warnIfFieldsMaybeMissing(name, setting, schemaName, context);
+  else warnIfMaybeMissing(name, setting, schemaName, context);
+}
+
+/** W120 for an object set field by field, naming the events that lack all of its fields. */
+function warnIfFieldsMaybeMissing(
+  name: string,
+  setting: readonly SetRule[],
+  schemaName: string,
+  context: CheckContext,
+): void {
+  const always: Absence = [[]];
+  const ways = setting.map((rule) => (rule.assignment.when === undefined ? rule.absence : always));
+  const absence = withoutProven(ways.reduce(allOf, always), setting[0].proven);
+  if (absence.length === 0) return;
+  reportMaybeMissing(name, setting[0], schemaName, describeAbsence(absence), false, context);
 }
 
 /** W120 unless some rule without `when` sets a present value, or the rules' `when`s cover every event. */
@@ -183,13 +207,24 @@ function warnIfMaybeMissing(
       : setting.some((rule) => rule.absence.length > 0)
         ? describeAbsence(setting.flatMap((rule) => rule.absence))
         : `events for which no "when" of its rules holds`;
+  reportMaybeMissing(name, first, schemaName, who, when && left?.length !== 0, context);
+}
+
+function reportMaybeMissing(
+  name: string,
+  first: SetRule,
+  schemaName: string,
+  who: string,
+  byWhen: boolean,
+  context: CheckContext,
+): void {
   context.reporter.report(
     "W120",
     first.assignment.targetSpan,
     `${name} is required by ${schemaName} but may be left out: ${who} will be rejected by the schema`,
     {
       hints: [
-        when && left?.length !== 0
+        byWhen
           ? `give ${name} a value for the other events too, e.g. a second rule with another "when"`
           : `require the value before this rule (require x else "…"), or give it a fallback with ??`,
       ],

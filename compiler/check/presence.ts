@@ -37,6 +37,11 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
     case "List":
       // A list whose items are all absent is absent.
       return listOf(expr.items).map(next).reduce(allOf, ABSENT);
+    case "Object": {
+      // Like a list: absent when every value is; a written `{}` is sent as it is.
+      const entries = listOf(expr.entries);
+      return entries.length === 0 ? PRESENT : entries.map((entry) => next(entry?.value)).reduce(allOf, ABSENT);
+    }
     case "Call": {
       const args = listOf(expr.args).map(next);
       const spec = STDLIB_BY_NAME.get(expr.callee?.text);

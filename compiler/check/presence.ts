@@ -22,6 +22,11 @@ export interface PresenceFacts {
   readonly setting: (name: string) => SettingDecl | undefined;
   /** The list a comprehension's loop name walks, where the expression sits inside one. */
   readonly loopSource?: (name: string) => Expr | undefined;
+  /**
+   * False when the preset takes calls that may have no name (`on *`, `track`, `page`, …), so that bare `event` may be
+   * absent; left out (present) where only event names and `identify` ("Identified") are taken.
+   */
+  readonly eventNameAlways?: boolean;
 }
 
 /** How `expr` can be absent. Constructs this analysis does not know are taken as present: it warns only when sure. */
@@ -61,7 +66,7 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
 function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absence {
   const root = path.root?.text ?? "";
   const segments = listOf(path.segments);
-  if (root === "event" && segments.length === 0) return PRESENT; // the event name is always there
+  if (root === "event" && segments.length === 0) return facts.eventNameAlways === false ? [["an event name"]] : PRESENT;
   // the normalised call type: every event that reaches a preset has one
   if (root === "event" && segments.length === 1 && segments[0]?.kind === "Field" && segments[0].name === "type")
     return PRESENT;

@@ -69,6 +69,7 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     proven,
     letValue: (name) => context.preset?.env.letValue?.(name),
     setting: (name) => context.file.settings?.get(name),
+    eventNameAlways: eventNameAlways(context),
   };
   const rules: SetRule[] = [];
   const provenWays: Absence[] = [];
@@ -87,6 +88,13 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     rules.push({ assignment: statement, names: target, absence, proven: [...provenWays] });
   }
   return rules;
+}
+
+// Bare `event` is always there when `on` takes only event names and identify calls ("Identified"): a track call may
+// come without a name, and page, screen, group and alias calls have none.
+function eventNameAlways(context: CheckContext): boolean {
+  const on = context.preset?.on;
+  return on === undefined || (on.allSpan === undefined && listOf(on.calls).every((call) => call?.text === "identify"));
 }
 
 /**

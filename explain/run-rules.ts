@@ -48,7 +48,8 @@ export function walkRules(layout: PresetLayout, scope: Scope): RuleWalk {
     const when = block.send.when;
     const holds = chosen === undefined && (when === undefined || condition(when, scope));
     if (chosen !== undefined || !holds) {
-      const why = chosen === undefined ? "send block not chosen: its when is false" : "send block not chosen";
+      const built = chosen === undefined ? undefined : lineOf(scope.source, layout.blocks[chosen].send.span.start);
+      const why = `send block not chosen: ${built === undefined ? "its when is false" : `the send of line ${built} was built`}`;
       for (const s of block.statements) skip(walk, s, scope, why);
       return;
     }

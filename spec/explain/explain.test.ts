@@ -79,6 +79,26 @@ describe("explainEvent on a small preset", () => {
     expect(JSON.stringify(report)).not.toContain("sk-very-secret-1");
   });
 
+  it("says which send block was built instead, for the rules of the blocks after it", async () => {
+    const source = [
+      'integration demo "Demo"',
+      "preset p",
+      "  on track",
+      '  send POST "https://api.example.com/a" when event == "A"',
+      "    a <- 1",
+      '  send POST "https://api.example.com/b"',
+      "    b <- 2",
+    ].join("\n");
+    const skipped = (name: string) =>
+      explainEvent(source, { type: "track", event: name, messageId: "m1" }, {}).then((r) => r.skipped);
+    expect(await skipped("A")).toEqual([
+      { line: 7, rule: "b <- 2", reason: "send block not chosen: the send of line 4 was built" },
+    ]);
+    expect(await skipped("B")).toEqual([
+      { line: 5, rule: "a <- 1", reason: "send block not chosen: its when is false" },
+    ]);
+  });
+
   it("reports a failed require and the rules it stopped", async () => {
     const source = SOURCE.replace("  email_address", '  require email else "email needed"\n  email_address');
     const report = await explainEvent(source, { ...event, traits: {} }, { api_key: "sk-very-secret-1" });

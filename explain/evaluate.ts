@@ -23,6 +23,8 @@ export interface Scope {
   /** `let` names (and comprehension names) → value and the line of the `let`. */
   readonly locals: Map<string, { value: unknown; line?: number; steps?: readonly Step[] }>;
   readonly steps: Step[];
+  /** Where the steps of the rule being traced start: a `let` read twice in it lists its steps once. */
+  traceFrom: number;
 }
 
 const rt = runtime;
@@ -145,7 +147,9 @@ function path(expr: PathExpr, scope: Scope): unknown {
   let value: unknown;
   if (local !== undefined) {
     value = local.value;
-    if (local.line !== undefined) scope.steps.push(...(local.steps ?? []), { text: root, value, line: local.line });
+    const read = { text: root, value, line: local.line };
+    const listed = scope.steps.slice(scope.traceFrom).some((step) => step.text === root && step.line === local.line);
+    if (local.line !== undefined && !listed) scope.steps.push(...(local.steps ?? []), read);
   } else if (root === "event") {
     if (expr.segments.length === 0) return scope.event.event;
     // `event.type` is the normalised call type, as the compiled code reads it (emit-expr's isCallType).

@@ -104,6 +104,7 @@ function traceRules(
     warnings: [],
     locals: new Map(),
     steps: [],
+    traceFrom: 0,
   };
   const walk = walkRules(layout, scope);
   const body = walk.stop === undefined ? { body: walk.body } : {};

@@ -139,7 +139,10 @@ function assign(statement: Extract<Statement, { kind: "Assign" }>, scope: Scope,
 /** The value with the steps taken to it, the value itself last. */
 function traced(expr: Expr, scope: Scope): { value: unknown; steps: Step[] } {
   const start = scope.steps.length;
+  const outer = scope.traceFrom;
+  scope.traceFrom = start;
   const value = evaluate(expr, scope);
+  scope.traceFrom = outer;
   const steps = scope.steps.slice(start);
   const last = steps[steps.length - 1];
   if (last === undefined || last.text !== textOf(expr, scope)) steps.push({ text: textOf(expr, scope), value });

@@ -99,6 +99,26 @@ describe("explainEvent on a small preset", () => {
     ]);
   });
 
+  it("lists a let's steps once when a rule reads the let twice", async () => {
+    const source = [
+      'integration demo "Demo"',
+      "preset p",
+      "  on track",
+      '  send POST "https://api.example.com/a"',
+      "  let n = to_number(properties.n) ?? omit",
+      "  a <- if n >= 0 then n",
+    ].join("\n");
+    const report = await explainEvent(
+      source,
+      { type: "track", event: "A", messageId: "m1", properties: { n: "2" } },
+      {},
+    );
+    const steps = report.fields.find((f) => f.path === "a")!.steps;
+    expect(steps.filter((step) => step.text === "properties.n")).toHaveLength(1);
+    expect(steps.filter((step) => step.text === "n" && step.line === 5)).toHaveLength(1);
+    expect(steps[steps.length - 1]).toEqual({ text: "if n >= 0 then n", value: 2 });
+  });
+
   it("reports a failed require and the rules it stopped", async () => {
     const source = SOURCE.replace("  email_address", '  require email else "email needed"\n  email_address');
     const report = await explainEvent(source, { ...event, traits: {} }, { api_key: "sk-very-secret-1" });

@@ -50,7 +50,8 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
     case "Call": {
       const args = listOf(expr.args).map(next);
       const spec = STDLIB_BY_NAME.get(expr.callee?.text);
-      if (expr.callee?.text === "coalesce") return args.reduce(allOf, ABSENT);
+      // coalesce and merge give a value when any argument has one.
+      if (expr.callee?.text === "coalesce" || expr.callee?.text === "merge") return args.reduce(allOf, ABSENT);
       const fails: Absence = spec?.fallible === true ? [[`where ${expr.callee.text}(…) fails`]] : PRESENT;
       return [...args, fails].reduce(anyOf, PRESENT);
     }

@@ -37,11 +37,32 @@ export class Reporter {
 
   /** Everything reported, in source order (stable for diagnostics at the same place). */
   diagnostics(): Diagnostic[] {
-    return this.collected
+    return withoutEnclosingW120(this.collected)
       .map((diagnostic, order) => ({ diagnostic, order }))
       .sort((a, b) => a.diagnostic.span.start - b.diagnostic.span.start || a.order - b.order)
       .map((entry) => entry.diagnostic);
   }
+}
+
+const W120_SHAPE = /^(\S+) is required by .* but may be left out: (events without .*)$/;
+
+/**
+ * Drops a W120 on an object when a W120 on a field inside it names the same events: `user_data` is left out exactly
+ * because its `em` is, and the inner warning is the one that says which value to require.
+ */
+function withoutEnclosingW120(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const inner = diagnostics
+    .filter((d) => d.code === "W120")
+    .map((d) => W120_SHAPE.exec(d.message))
+    .filter((match): match is RegExpExecArray => match !== null);
+  return diagnostics.filter((d) => {
+    const match = d.code === "W120" ? W120_SHAPE.exec(d.message) : null;
+    if (match === null) return true;
+    const [, path, events] = match;
+    return !inner.some(
+      ([, other, why]) => why === events && (other!.startsWith(`${path}.`) || other!.startsWith(`${path}[]`)),
+    );
+  });
 }
 
 /**

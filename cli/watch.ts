@@ -1,7 +1,7 @@
 // `--watch` for check, run and test: run the command, then again whenever a file it reads changes, until Ctrl-C.
 
-import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { CliIO, Command } from "./io.js";
 
 export const WATCHABLE = ["check", "run", "test"] as const;
@@ -60,7 +60,9 @@ export async function watchCommand(
     clearTimeout(timer);
     timer = setTimeout(rerun, debounceMs);
   };
-  const watchers: FSWatcher[] = targets.map((t) => watch(t.path, { recursive: t.recursive }, changed(t.only)));
+  const watchers: FSWatcher[] = targets.flatMap((t) =>
+    foldersOf(t.path, t.recursive).map((folder) => watch(folder, changed(t.only))),
+  );
   await new Promise<void>((done) => {
     if (signal?.aborted) return done();
     signal?.addEventListener("abort", () => done(), { once: true });
@@ -69,4 +71,27 @@ export async function watchCommand(
   for (const watcher of watchers) watcher.close();
   await running;
   return last;
+}
+
+const SKIPPED = new Set(["node_modules", ".git", "dist"]);
+const MOST_FOLDERS = 1_000;
+
+/**
+ * The folder and, for a recursive target, every folder below it (as they are when watching starts). Each gets its
+ * own native watcher, which is in place when `watch` returns: Node 20's recursive watching on Linux sets itself up
+ * asynchronously, so an edit made just after "watching" was printed could be missed.
+ */
+function foldersOf(path: string, recursive: boolean): string[] {
+  if (!recursive) return [path];
+  const folders = [path];
+  for (let index = 0; index < folders.length && folders.length < MOST_FOLDERS; index++) {
+    try {
+      for (const entry of readdirSync(folders[index]!, { withFileTypes: true })) {
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) folders.push(join(folders[index]!, entry.name));
+      }
+    } catch {
+      // A folder removed while we looked: nothing below it to watch.
+    }
+  }
+  return folders;
 }

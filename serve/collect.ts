@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IncomingEvent, Route, Store } from "../store/store.js";
 import { readBody, BodyTooLarge } from "./http-body.js";
 import { clientIp, corsHeaders } from "./http-meta.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 
 export const CALL_TYPES = ["track", "identify", "page", "screen", "group", "alias"] as const;
 /** The short paths analytics.js posts to (`/v1/t`, `/v1/i`, … `/v1/b`), as Segment's own endpoint accepts them. */
@@ -74,6 +75,7 @@ async function handle(req: IncomingMessage, options: CollectorOptions): Promise<
     return fail(400, `the body is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(body)) return fail(400, "the body must be a JSON object");
+  if (nestsDeeperThan(body)) return fail(400, `the body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   const source = options.sources.find((s) => s.writeKey === writeKeyOf(req, body));
   if (source === undefined) return fail(401, "unknown or missing write key (send it as the Basic-auth user name)");
   const messages = messagesOf(path, body);

@@ -83,6 +83,10 @@ async function handle(req: IncomingMessage, options: CollectorOptions): Promise<
   const events: IncomingEvent[] = [];
   for (const [i, message] of messages.entries()) {
     const at = path === "/v1/batch" || path === "/v1/import" ? `batch[${i}]` : "the event";
+    if (isInexact(message.messageId)) {
+      const field = at === "the event" ? "messageId" : `${at}.messageId`;
+      return fail(400, `${field} is a number of 2^53 or more, which JSON readers round: send it as a string`);
+    }
     const event = complete(message, req, body, options);
     const payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > options.limits.eventBytes) {
@@ -134,6 +138,14 @@ function complete(message: Obj, req: IncomingMessage, body: Obj, options: Collec
     receivedAt: new Date(options.now?.() ?? Date.now()).toISOString(),
     context,
   };
+}
+
+/**
+ * A numeric messageId past 2^53 has already lost digits in JSON.parse: two different events could share it, and the
+ * second would be acknowledged as a duplicate and never stored.
+ */
+function isInexact(messageId: unknown): boolean {
+  return typeof messageId === "number" && Math.abs(messageId) > Number.MAX_SAFE_INTEGER;
 }
 
 function writeKeyOf(req: IncomingMessage, body: Obj): string | undefined {

@@ -65,4 +65,26 @@ describe("collection under hostile input", () => {
     const answer = await post("/v1/track", `{"event":"x","properties":{"l":${"[".repeat(62)}${"]".repeat(62)}}}`);
     expect(answer.status).toBe(200);
   });
+
+  it("refuses a numeric messageId of 2^53 or more, which two events could share after parsing, naming the item", async () => {
+    const one = await post("/v1/track", '{"event":"a","userId":"u1","messageId":9007199254740993}');
+    expect(one).toEqual({
+      status: 400,
+      body: {
+        success: false,
+        message: "messageId is a number of 2^53 or more, which JSON readers round: send it as a string",
+      },
+    });
+    const batch = await post("/v1/batch", '{"batch":[{"type":"track","event":"a","messageId":-9007199254740993}]}');
+    expect(batch.body.message).toBe(
+      "batch[0].messageId is a number of 2^53 or more, which JSON readers round: send it as a string",
+    );
+    expect(await store.recent(10)).toEqual([]);
+  });
+
+  it("still takes a numeric messageId that is exact, and keeps it as its text", async () => {
+    expect((await post("/v1/track", '{"event":"a","userId":"u1","messageId":9007199254740991}')).status).toBe(200);
+    const [view] = await store.recent(1);
+    expect(view.messageId).toBe("9007199254740991");
+  });
 });

@@ -65,6 +65,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       return target;
     };
     const problems: string[] = [];
+    const admin = adminPassword(config, options, problems);
     for (const [i, entry] of config.integrations.entries()) {
       try {
         targets.set(entry.name, await build(entry));
@@ -94,7 +95,6 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         notify(row.eventId);
       },
     });
-    const admin = adminPassword(config, options);
     const presetRefs = new Map(
       config.integrations.map((e) => [e.name, e.preset + (e.presetName ? `#${e.presetName}` : "")]),
     );
@@ -223,10 +223,12 @@ export async function buildTarget(
   return { target, sender };
 }
 
-function adminPassword(config: ServeConfig, options: PipelineOptions): string | undefined {
+/** The debugger's password; one the config names but that cannot be found is a problem, not a missing debugger. */
+function adminPassword(config: ServeConfig, options: PipelineOptions, problems: string[]): string | undefined {
   const source: SettingSource | undefined = config.admin?.password;
-  if (source === undefined || typeof source !== "object") return undefined;
-  if ("env" in source) return options.env[source.env] || undefined;
-  const [integration, name] = source.secret.split("/");
-  return options.secrets?.(integration, name);
+  if (source === undefined) return undefined;
+  const declared = [{ name: "password", secret: true }];
+  const resolved = resolveSettingSources("admin", { password: source }, declared, options.env, options.secrets);
+  if (!resolved.ok) return void problems.push(...resolved.problems);
+  return resolved.settings.password as string;
 }

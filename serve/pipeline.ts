@@ -94,6 +94,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         }
         notify(row.eventId);
       },
+      onError: (what, error) => options.log({ level: "error", msg: what, error: (error as Error).message }),
     });
     const presetRefs = new Map(
       config.integrations.map((e) => [e.name, e.preset + (e.presetName ? `#${e.presetName}` : "")]),

@@ -31,6 +31,8 @@ export interface CollectorOptions {
   readonly now?: () => number;
   readonly onAccepted?: (source: string, stored: number, duplicates: number) => void;
   readonly onRejected?: (reason: string) => void;
+  /** The store could not commit (answered 503): the error, for the log. */
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 type Reply = { status: number; body: Record<string, unknown> };
@@ -48,6 +50,7 @@ export async function collect(req: IncomingMessage, res: ServerResponse, options
   try {
     reply = await handle(req, options);
   } catch (error) {
+    if (!(error instanceof BodyTooLarge)) options.onStoreError?.(error);
     reply =
       error instanceof BodyTooLarge
         ? fail(413, `the request is larger than ${options.limits.requestBytes} bytes`)

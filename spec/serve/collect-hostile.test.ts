@@ -88,3 +88,32 @@ describe("collection under hostile input", () => {
     expect(view.messageId).toBe("9007199254740991");
   });
 });
+
+describe("collection when the store fails", () => {
+  it("answers 503 and reports the store's error, so the operator sees why in the log", async () => {
+    const reported: string[] = [];
+    const failing = { ingest: () => Promise.reject(new Error("database or disk is full")) } as unknown as Store;
+    const options = {
+      store: failing,
+      sources: [{ name: "web", writeKey: "wk_test" }],
+      limits: { eventBytes: 10_000, requestBytes: 10_000 },
+      corsOrigins: [],
+      trustedProxies: [],
+      route: () => [],
+      onStoreError: (error: unknown) => reported.push((error as Error).message),
+    };
+    const broken = createServer((req, res) => void collect(req, res, options));
+    await new Promise<void>((done) => broken.listen(0, "127.0.0.1", done));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/v1/track`, {
+        method: "POST",
+        headers: { Authorization: `Basic ${Buffer.from("wk_test:").toString("base64")}` },
+        body: '{"event":"x","userId":"u"}',
+      });
+      expect(res.status).toBe(503);
+      expect(reported).toEqual(["database or disk is full"]);
+    } finally {
+      await new Promise((done) => broken.close(done));
+    }
+  });
+});

@@ -24,6 +24,7 @@ import { resolveSettingSources, type SecretLookup } from "./settings-sources.js"
 import { IntegrationTarget } from "./targets.js";
 import { DeliveryWorker } from "./worker.js";
 import { createSaver } from "./saving.js";
+import { storeOpenProblem } from "./store-open.js";
 
 export class PipelineConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -51,7 +52,9 @@ export interface RunningPipeline {
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { config } = options;
-  const store = await openStore(config.store);
+  const store = await openStore(config.store).catch((error: unknown) => {
+    throw new PipelineConfigError([storeOpenProblem(config.store, error)]);
+  });
   const health = new Map<string, TargetHealth>();
   const targets = new Map<string, IntegrationTarget>();
   const senders: RequestSender[] = [];

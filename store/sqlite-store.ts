@@ -7,7 +7,7 @@ import Database from "libsql";
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from "./sqlite-schema.js";
 import { GroupCommit } from "./group-commit.js";
 import { transaction } from "./sqlite-transaction.js";
-import { appendHistory, personKey, rowView, type OutboxRecord } from "./rows.js";
+import { appendHistory, orderKeyOf, personKey, rowView, type OutboxRecord } from "./rows.js";
 import { RateWindows } from "./rate-window.js";
 import type {
   ClaimedRow,
@@ -139,7 +139,7 @@ class SqliteStore implements Store {
           id: r.id,
           eventId: r.event_id,
           integration: r.integration,
-          orderKey: r.has_person ? r.order_key.slice(2) : null,
+          orderKey: r.has_person ? orderKeyOf(r.order_key) : null,
           payload: r.payload,
           attempts: r.attempts,
           createdAt: r.created_at,

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IncomingEvent, Route, Store } from "../store/store.js";
 import { readBody, BodyTooLarge } from "./http-body.js";
 import { clientIp, corsHeaders } from "./http-meta.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 
 export const CALL_TYPES = ["track", "identify", "page", "screen", "group", "alias"] as const;
 /** The short paths analytics.js posts to (`/v1/t`, `/v1/i`, … `/v1/b`), as Segment's own endpoint accepts them. */
@@ -30,6 +31,8 @@ export interface CollectorOptions {
   readonly now?: () => number;
   readonly onAccepted?: (source: string, stored: number, duplicates: number) => void;
   readonly onRejected?: (reason: string) => void;
+  /** The store could not commit (answered 503): the error, for the log. */
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 type Reply = { status: number; body: Record<string, unknown> };
@@ -47,6 +50,7 @@ export async function collect(req: IncomingMessage, res: ServerResponse, options
   try {
     reply = await handle(req, options);
   } catch (error) {
+    if (!(error instanceof BodyTooLarge)) options.onStoreError?.(error);
     reply =
       error instanceof BodyTooLarge
         ? fail(413, `the request is larger than ${options.limits.requestBytes} bytes`)
@@ -74,6 +78,7 @@ async function handle(req: IncomingMessage, options: CollectorOptions): Promise<
     return fail(400, `the body is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(body)) return fail(400, "the body must be a JSON object");
+  if (nestsDeeperThan(body)) return fail(400, `the body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   const source = options.sources.find((s) => s.writeKey === writeKeyOf(req, body));
   if (source === undefined) return fail(401, "unknown or missing write key (send it as the Basic-auth user name)");
   const messages = messagesOf(path, body);
@@ -81,6 +86,10 @@ async function handle(req: IncomingMessage, options: CollectorOptions): Promise<
   const events: IncomingEvent[] = [];
   for (const [i, message] of messages.entries()) {
     const at = path === "/v1/batch" || path === "/v1/import" ? `batch[${i}]` : "the event";
+    if (isInexact(message.messageId)) {
+      const field = at === "the event" ? "messageId" : `${at}.messageId`;
+      return fail(400, `${field} is a number of 2^53 or more, which JSON readers round: send it as a string`);
+    }
     const event = complete(message, req, body, options);
     const payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > options.limits.eventBytes) {
@@ -132,6 +141,14 @@ function complete(message: Obj, req: IncomingMessage, body: Obj, options: Collec
     receivedAt: new Date(options.now?.() ?? Date.now()).toISOString(),
     context,
   };
+}
+
+/**
+ * A numeric messageId past 2^53 has already lost digits in JSON.parse: two different events could share it, and the
+ * second would be acknowledged as a duplicate and never stored.
+ */
+function isInexact(messageId: unknown): boolean {
+  return typeof messageId === "number" && Math.abs(messageId) > Number.MAX_SAFE_INTEGER;
 }
 
 function writeKeyOf(req: IncomingMessage, body: Obj): string | undefined {

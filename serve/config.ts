@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { DEFAULT_AMBIGUITY_WINDOW_MS } from "../delivery/ambiguity.js";
+import { suggest } from "../diagnostics/suggest.js";
 
 export type SettingSource = string | number | boolean | { readonly env: string } | { readonly secret: string };
 
@@ -78,23 +79,25 @@ export function readServeConfig(path: string): ConfigResult {
 export function parseServeConfig(data: unknown, baseDir: string): ConfigResult {
   const problems: string[] = [];
   if (!isObject(data)) return { ok: false, problems: ["the config must be a JSON object"] };
-  for (const key of Object.keys(data)) if (!TOP_KEYS.includes(key)) problems.push(`unknown key "${key}"`);
+  checkKeys(data, TOP_KEYS, "", problems);
   const listen = readListen(data.listen, problems);
   const sources = readSources(data.sources, problems);
   const integrations = readIntegrations(data.integrations, baseDir, problems);
-  const delivery = isObject(data.delivery) ? data.delivery : {};
-  const limits = isObject(data.limits) ? data.limits : {};
+  const cors = section(data, "cors", SECTIONS.cors, problems);
+  const limits = section(data, "limits", SECTIONS.limits, problems);
+  const admin = readAdmin(data.admin, problems);
+  const delivery = section(data, "delivery", SECTIONS.delivery, problems);
   const config: ServeConfig = {
     listen,
     store: readStore(data.store, baseDir, problems),
     sources,
-    corsOrigins: stringList(isObject(data.cors) ? data.cors.origins : undefined, "cors.origins", problems),
+    corsOrigins: stringList(cors.origins, "cors.origins", problems),
     trustedProxies: stringList(data.trustedProxies, "trustedProxies", problems),
     limits: {
       eventBytes: positive(limits.eventBytes, "limits.eventBytes", DEFAULT_LIMITS.eventBytes, problems),
       requestBytes: positive(limits.requestBytes, "limits.requestBytes", DEFAULT_LIMITS.requestBytes, problems),
     },
-    admin: readAdmin(data.admin, problems),
+    admin,
     retentionMs: positive(data.retentionDays, "retentionDays", 7, problems) * DAY,
     maxAgeMs: positive(delivery.maxAgeHours, "delivery.maxAgeHours", 24, problems) * 3_600_000,
     concurrency: positive(delivery.concurrency, "delivery.concurrency", 8, problems),
@@ -117,6 +120,7 @@ function readListen(value: unknown, problems: string[]): ServeConfig["listen"] {
     problems.push('"listen" must be an object like {"host": "127.0.0.1", "port": 8080}');
     return { host: "127.0.0.1", port: 8080 };
   }
+  checkKeys(value, ["host", "port"], "listen", problems);
   const host = typeof value.host === "string" && value.host !== "" ? value.host : "127.0.0.1";
   const port = value.port ?? 8080;
   if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) {
@@ -148,6 +152,7 @@ function readSources(value: unknown, problems: string[]): ServeConfig["sources"]
       problems.push(`${at} needs a "name" and a non-empty "writeKey"`);
       return [];
     }
+    checkKeys(item, ["name", "writeKey"], at, problems);
     if (seen.has(item.writeKey)) problems.push(`${at}: the write key of "${item.name}" is used by another source`);
     seen.add(item.writeKey);
     return [{ name: item.name, writeKey: item.writeKey }];
@@ -167,6 +172,7 @@ function readIntegrations(value: unknown, baseDir: string, problems: string[]): 
       problems.push(`${at} needs a "name" and a "preset" (the .map file)`);
       return [];
     }
+    checkKeys(item, INTEGRATION_KEYS, at, problems);
     if (names.has(item.name)) problems.push(`${at}: the name "${item.name}" is used twice`);
     names.add(item.name);
     const [file, presetName] = item.preset.split("#");
@@ -214,6 +220,7 @@ function readSettings(value: unknown, at: string, problems: string[]): Record<st
 
 function readAdmin(value: unknown, problems: string[]): ServeConfig["admin"] {
   if (value === undefined) return undefined;
+  if (isObject(value)) checkKeys(value, ["password"], "admin", problems);
   const password = isObject(value) ? readSource(value.password) : undefined;
   if (password === undefined || typeof password !== "object") {
     problems.push('"admin.password" must be {"env": "NAME"} or {"secret": "admin/password"}, never a literal');
@@ -250,6 +257,49 @@ function rateLimitOverride(value: unknown, at: string, problems: string[]): numb
   if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
   problems.push(`"${at}" must be a positive number of requests a minute, or 0 for no limit`);
   return 600;
+}
+
+/** The keys each object section may hold, and what a wrong one should look like. */
+const SECTIONS = {
+  cors: { keys: ["origins"], example: '{"origins": ["https://www.example.com"]}' },
+  limits: { keys: ["eventBytes", "requestBytes"], example: '{"eventBytes": 32768, "requestBytes": 512000}' },
+  delivery: {
+    keys: ["maxAgeHours", "concurrency", "batchWaitMs", "ambiguityWindowSeconds"],
+    example: '{"maxAgeHours": 24, "concurrency": 8}',
+  },
+} as const;
+
+const INTEGRATION_KEYS = ["name", "preset", "settings", "baseUrl", "rateLimitPerMinute", "paused"];
+
+/** An optional object section (`cors`, `limits`, `delivery`): its keys checked, {} when absent or not an object. */
+function section(
+  data: Record<string, unknown>,
+  key: keyof typeof SECTIONS,
+  spec: { readonly keys: readonly string[]; readonly example: string },
+  problems: string[],
+): Record<string, unknown> {
+  const value = data[key];
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    problems.push(`"${key}" must be an object like ${spec.example}`);
+    return {};
+  }
+  checkKeys(value, spec.keys, key, problems);
+  return value;
+}
+
+/**
+ * Every key the object holds that is not one of `known` is a problem: an ignored key is a setting silently lost (a
+ * misspelt "baseURL" would send to the destination's real API instead of the emulator).
+ */
+function checkKeys(value: Record<string, unknown>, known: readonly string[], at: string, problems: string[]): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const hint = suggest(key, known);
+    problems.push(
+      `unknown key "${at === "" ? "" : `${at}.`}${key}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
+    );
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

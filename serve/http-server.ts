@@ -59,6 +59,8 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, options: Http
           collector.onAccepted?.(source, stored, duplicates);
         },
         onRejected: (reason) => options.metrics.rejected.inc({ reason }),
+        onStoreError: (error) =>
+          options.log?.({ level: "error", msg: "collection could not store events", error: (error as Error).message }),
       });
     }
     if (req.method === "GET" && path === "/healthz") return plain(res, 200, "ok");

@@ -24,6 +24,7 @@ import { resolveSettingSources, type SecretLookup } from "./settings-sources.js"
 import { IntegrationTarget } from "./targets.js";
 import { DeliveryWorker } from "./worker.js";
 import { createSaver } from "./saving.js";
+import { storeOpenProblem } from "./store-open.js";
 
 export class PipelineConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -51,7 +52,9 @@ export interface RunningPipeline {
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { config } = options;
-  const store = await openStore(config.store);
+  const store = await openStore(config.store).catch((error: unknown) => {
+    throw new PipelineConfigError([storeOpenProblem(config.store, error)]);
+  });
   const health = new Map<string, TargetHealth>();
   const targets = new Map<string, IntegrationTarget>();
   const senders: RequestSender[] = [];
@@ -65,6 +68,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       return target;
     };
     const problems: string[] = [];
+    const admin = adminPassword(config, options, problems);
     for (const [i, entry] of config.integrations.entries()) {
       try {
         targets.set(entry.name, await build(entry));
@@ -93,8 +97,8 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         }
         notify(row.eventId);
       },
+      onError: (what, error) => options.log({ level: "error", msg: what, error: (error as Error).message }),
     });
-    const admin = adminPassword(config, options);
     const presetRefs = new Map(
       config.integrations.map((e) => [e.name, e.preset + (e.presetName ? `#${e.presetName}` : "")]),
     );
@@ -231,10 +235,12 @@ export async function buildTarget(
   return { target, sender };
 }
 
-function adminPassword(config: ServeConfig, options: PipelineOptions): string | undefined {
+/** The debugger's password; one the config names but that cannot be found is a problem, not a missing debugger. */
+function adminPassword(config: ServeConfig, options: PipelineOptions, problems: string[]): string | undefined {
   const source: SettingSource | undefined = config.admin?.password;
-  if (source === undefined || typeof source !== "object") return undefined;
-  if ("env" in source) return options.env[source.env] || undefined;
-  const [integration, name] = source.secret.split("/");
-  return options.secrets?.(integration, name);
+  if (source === undefined) return undefined;
+  const declared = [{ name: "password", secret: true }];
+  const resolved = resolveSettingSources("admin", { password: source }, declared, options.env, options.secrets);
+  if (!resolved.ok) return void problems.push(...resolved.problems);
+  return resolved.settings.password as string;
 }

@@ -106,7 +106,12 @@ export function createSaver(saver: SaverOptions) {
     saver.presetRefs.set(input.name, input.preset);
     configured.set(input.name, entry);
     saver.health.delete(input.name);
-    persist(input.name, (item) => Object.assign(item, configEntry(entry, configRef(entry, saver.options.configPath))));
+    persist(input.name, (item) => {
+      // The keys configEntry leaves out when unset must go too: a base URL kept on disk would come back on restart.
+      delete item.baseUrl;
+      delete item.paused;
+      Object.assign(item, configEntry(entry, configRef(entry, saver.options.configPath)));
+    });
   }
 
   function persistPause(name: string, paused: boolean): void {

@@ -41,6 +41,8 @@ export interface WorkerOptions {
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onCompleted?: (row: ClaimedRow, completion: Completion) => void;
+  /** A store call failed (disk full, connection lost): the worker goes on, and the store is tried again. */
+  readonly onError?: (what: string, error: unknown) => void;
 }
 
 /** Whether the worker claims a batch's worth of rows per request for this target. */
@@ -79,9 +81,19 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (!this.stopping) {
-      await this.housekeeping();
-      if (!(await this.startWork())) await this.sleep();
+      try {
+        await this.housekeeping();
+        const started = await this.startWork();
+        failures = 0;
+        if (!started) await this.sleep();
+      } catch (error) {
+        // The loop must outlive a store that fails for a while; it waits longer after each failure in a row.
+        this.options.onError?.("the delivery loop could not read the store", error);
+        failures += 1;
+        await this.sleep(Math.min(30_000, (this.options.pollMs ?? 250) * 2 ** Math.min(failures, 10)));
+      }
     }
   }
 
@@ -119,7 +131,9 @@ export class DeliveryWorker {
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
-    void work.finally(() => {
+    // A result the store could not record leaves the row leased: it is claimed again once the lease runs out.
+    const settled = work.catch((error) => this.options.onError?.("a delivery's result could not be stored", error));
+    void settled.finally(() => {
       this.inFlight.delete(work);
       this.wake?.();
     });
@@ -185,7 +199,7 @@ export class DeliveryWorker {
     await this.options.store.prune(now - this.options.retentionMs);
   }
 
-  private sleep(): Promise<void> {
+  private sleep(forMs?: number): Promise<void> {
     return new Promise((done) => {
       this.wake = () => {
         this.wake = undefined;
@@ -193,7 +207,7 @@ export class DeliveryWorker {
         done();
       };
       const gatheringEnds = Math.min(...this.gathering.values()) - this.now();
-      const pollMs = this.options.pollMs ?? 250;
+      const pollMs = forMs ?? this.options.pollMs ?? 250;
       this.timer = setTimeout(() => this.wake?.(), gatheringEnds > 0 ? Math.min(pollMs, gatheringEnds) : pollMs);
     });
   }

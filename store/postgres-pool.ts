@@ -54,6 +54,10 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: Client) => 
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
+    // A connection the server ends while it is checked out (a restart, a failover) emits 'error' on the client, which
+    // with no listener crashes the process; the next query fails anyway, and the client is then thrown away.
+    const lost = () => (broken = true);
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -64,6 +68,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: Client) => 
       const code = (error as { code?: string }).code;
       if (attempt >= 5 || code === undefined || !RETRYABLE.has(code)) throw error;
     } finally {
+      client.off("error", lost);
       client.release(broken);
     }
   }

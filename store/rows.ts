@@ -23,11 +23,18 @@ export interface OutboxRecord {
 export const HISTORY_LIMIT = 20;
 
 /**
- * The key a row queues under. An event without a person orders only with itself: its key is private to it
- * (a NUL byte cannot start an order key taken from event text, which is JSON-escaped text of the event).
+ * The key a row queues under: `p:` and the person's order key, or `e:` and the event's id for an event without a
+ * person, which orders only with itself. libsql reads a text back only up to its first NUL, so a key holding one is
+ * stored as `n:` and its base64: cut short, it named another queue, and its own head was claimed again for ever.
  */
 export function personKey(orderKey: string | undefined, eventId: number): string {
-  return orderKey === undefined ? `\u0000event:${eventId}` : `p:${orderKey}`;
+  if (orderKey === undefined) return `e:${eventId}`;
+  return orderKey.includes("\u0000") ? `n:${Buffer.from(orderKey, "utf8").toString("base64")}` : `p:${orderKey}`;
+}
+
+/** The person's order key of a stored key (`p:` or `n:`); an `e:` key has none. */
+export function orderKeyOf(stored: string): string {
+  return stored.startsWith("n:") ? Buffer.from(stored.slice(2), "base64").toString("utf8") : stored.slice(2);
 }
 
 export function appendHistory(history: string, attempt: AttemptRecord | undefined): string {
@@ -52,7 +59,7 @@ export function rowView(r: OutboxRecord): RowView {
     id: Number(r.id),
     eventId: Number(r.event_id),
     integration: r.integration,
-    orderKey: r.has_person ? r.order_key.slice(2) : null,
+    orderKey: r.has_person ? orderKeyOf(r.order_key) : null,
     state: r.state,
     attempts: Number(r.attempts),
     nextAttemptAt: r.next_attempt_at === null ? null : Number(r.next_attempt_at),

@@ -39,6 +39,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX heads_due ON heads (due_at);
   `,
+  // 2: an event without a person queues under `e:ID`. Its old key began with a NUL, which libsql reads back as "", so
+  // completing its row never moved its head: heads of finished rows go, and each pending one gets its head back.
+  `
+  UPDATE outbox SET order_key = 'e:' || event_id WHERE has_person = 0;
+  DELETE FROM heads WHERE substr(order_key, 1, 2) <> 'p:';
+  INSERT INTO heads (integration, order_key, head_id, due_at)
+    SELECT integration, order_key, id, COALESCE(next_attempt_at, created_at) FROM outbox
+    WHERE has_person = 0 AND state = 'pending';
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;

@@ -6,7 +6,8 @@
 import Database from "libsql";
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from "./sqlite-schema.js";
 import { GroupCommit } from "./group-commit.js";
-import { appendHistory, personKey, rowView, type OutboxRecord } from "./rows.js";
+import { transaction } from "./sqlite-transaction.js";
+import { appendHistory, orderKeyOf, personKey, rowView, type OutboxRecord } from "./rows.js";
 import { RateWindows } from "./rate-window.js";
 import type {
   ClaimedRow,
@@ -70,9 +71,9 @@ class SqliteStore implements Store {
 
   constructor(private readonly db: Db) {
     this.q = statements(db);
-    this.commits = new GroupCommit((batch) => db.transaction(() => batch.map((e) => this.insert(e)))());
+    this.commits = new GroupCommit((batch) => transaction(db, () => batch.map((e) => this.insert(e))));
     // Completions of requests that finish together share one commit (one fsync), as ingests do.
-    this.completions = new GroupCommit((batch) => db.transaction(() => batch.map((c) => this.completeOne(c)))());
+    this.completions = new GroupCommit((batch) => transaction(db, () => batch.map((c) => this.completeOne(c))));
   }
 
   async ingest(events: readonly IncomingEvent[]): Promise<IngestResult> {
@@ -128,7 +129,7 @@ class SqliteStore implements Store {
     leaseMs: number,
     integrations: readonly string[],
   ): ClaimedRow[] {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       const heads = this.q.dueHeads.all(now, now, JSON.stringify(integrations), limit) as { head_id: number }[];
       return heads.map(({ head_id }) => {
         this.q.leaseHead.run(now + leaseMs, head_id);
@@ -138,13 +139,13 @@ class SqliteStore implements Store {
           id: r.id,
           eventId: r.event_id,
           integration: r.integration,
-          orderKey: r.has_person ? r.order_key.slice(2) : null,
+          orderKey: r.has_person ? orderKeyOf(r.order_key) : null,
           payload: r.payload,
           attempts: r.attempts,
           createdAt: r.created_at,
         };
       });
-    })();
+    });
   }
 
   async complete(id: number, owner: string, completion: Completion, now: number): Promise<void> {
@@ -177,17 +178,17 @@ class SqliteStore implements Store {
   }
 
   async expire(now: number, maxAgeMs: number): Promise<number> {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       const old = this.q.expired.all(now - maxAgeMs) as OutboxRecord[];
       const detail = `not delivered within ${Math.round(maxAgeMs / 1000)} s of being received`;
       for (const row of old) this.q.finishRow.run("dead", 0, detail, row.history, now, row.id);
       for (const row of old) this.advanceHead(row.integration, row.order_key);
       return old.length;
-    })();
+    });
   }
 
   async replay(ids: readonly number[] | "all-dead", now: number): Promise<{ requeued: number; superseded: number }> {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       const candidates = (ids === "all-dead" ? this.q.allDead.all() : ids.map((id) => this.q.rowById.get(id))) as (
         OutboxRecord | undefined
       )[];
@@ -212,14 +213,14 @@ class SqliteStore implements Store {
         requeued++;
       }
       return { requeued, superseded };
-    })();
+    });
   }
 
   async retryNow(integration: string, now: number): Promise<number> {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       this.q.wakeRows.run(now, integration, now);
       return Number(this.q.wakeHeads.run(now, integration, now, now).changes);
-    })();
+    });
   }
 
   async prune(olderThan: number): Promise<number> {

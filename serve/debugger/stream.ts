@@ -24,7 +24,8 @@ export class EventStreams {
       try {
         const view = await deps.store.event(eventId);
         if (view === undefined || res.writableEnded) return;
-        const data = redactText(JSON.stringify(summarize(view, reveal)), deps.secretValues?.() ?? []);
+        const hidden = [...(deps.secretValues?.() ?? []), deps.adminPassword];
+        const data = redactText(JSON.stringify(summarize(view, reveal)), hidden);
         res.write(`event: event\ndata: ${data}\n\n`);
       } catch {
         // A store hiccup loses one push; the page still refreshes on the next one or on reload.

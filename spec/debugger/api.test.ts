@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { maskEmail } from "../../serve/debugger/views.js";
 import type { EventDetail, EventList, IntegrationsAnswer } from "../../serve/debugger/api-types.js";
-import { adminAuth, delivered, rejected, startHarness, type Harness } from "./harness.js";
+import { adminAuth, ADMIN_PASSWORD, delivered, rejected, startHarness, type Harness } from "./harness.js";
 
 let hx: Harness;
 beforeEach(async () => {
@@ -155,6 +155,23 @@ describe("events", () => {
     let text = "";
     while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toMatch(/^event: event\ndata: \{.*"email":"j\*\*\*@example\.com"/);
+    controller.abort();
+  });
+
+  it("never pushes the admin password on the event stream, even in an event's name", async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${hx.url}/api/events/stream`, {
+      headers: { Authorization: adminAuth },
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    await reader.read(); // ": connected"
+    await hx.post("/v1/track", lead("jane@example.com", `Lead ${ADMIN_PASSWORD}`));
+    let text = "";
+    while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain("event: event");
+    expect(text).not.toContain(ADMIN_PASSWORD);
+    expect(text).toContain("[redacted]");
     controller.abort();
   });
 });

@@ -15,7 +15,15 @@ export interface HttpServerOptions {
   readonly ready: () => boolean;
   readonly routes?: readonly ExtraRoute[];
   readonly log?: (line: Record<string, unknown>) => void;
+  /** How long a client may take to send its headers, and its whole request; tests shorten them. */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
 }
+
+/**
+ * A tracking call is a few KiB: 15 s for the headers and 30 s for the whole request leave room for a slow phone
+ * network, and stop a client that trickles a body from holding a connection for Node's default five minutes.
+ */
+export const DEFAULT_TIMEOUTS = { headersMs: 15_000, requestMs: 30_000 } as const;
 
 export interface RunningServer {
   readonly server: Server;
@@ -25,7 +33,16 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(host: string, port: number, options: HttpServerOptions): Promise<RunningServer> {
-  const server = createServer((req, res) => void dispatch(req, res, options));
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      // How often Node looks for requests past their time (30 s by default, longer than the limits themselves).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, timeouts.headersMs / 2)),
+    },
+    (req, res) => void dispatch(req, res, options),
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,7 +1,7 @@
 // The integrations a running pipeline delivers to: their state for the Integrations page, the catalog of shipped
 // presets to choose from, and saving one (secrets to the encrypted file, the rest to the config file).
 
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { check } from "../compiler/index.js";
 import { packageRoot } from "../loader/paths.js";
@@ -127,5 +127,8 @@ export function writeIntegrationsToConfig(path: string, update: (list: Record<st
   const list = Array.isArray(data.integrations) ? (data.integrations as Record<string, unknown>[]) : [];
   update(list);
   data.integrations = list;
-  writeFileSync(path, JSON.stringify(data, null, 2) + "\n", { mode: 0o600 });
+  // Written beside it and renamed over it: a crash mid-write leaves the old file whole, never half a config.
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(data, null, 2) + "\n", { mode: 0o600 });
+  renameSync(temporary, path);
 }

@@ -42,6 +42,8 @@ export function createSaver(saver: SaverOptions) {
       ...(ref.preset ? { presetName: ref.preset } : {}),
       settings: sources.settings,
       ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+      // The page has no field for it: a limit set in the config file stays (it is kept on disk too).
+      ...rateLimitOf(configured.get(input.name)),
       paused: saver.targets.get(input.name)?.paused ?? false,
     };
     let target: IntegrationTarget;
@@ -145,6 +147,10 @@ function configEntry(entry: IntegrationConfig, presetRef: string): Record<string
     ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}),
     ...(entry.paused ? { paused: true } : {}),
   };
+}
+
+function rateLimitOf(entry: IntegrationConfig | undefined): { rateLimitPerMinute?: number } {
+  return entry?.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: entry.rateLimitPerMinute };
 }
 
 function refuse(...problems: string[]): SaveResult {

@@ -10,6 +10,7 @@ import { DEFAULT_API_KEY } from "../presets/salesloft/emulator/index.js";
 import { startEmulatorProcess } from "./emulator-process.js";
 import { startServeProcess, writeScaleConfig, type ServeProcess } from "./serve-process.js";
 import { benchmarkStoreThroughput, type StoreThroughputRow } from "./store-throughput.js";
+import { dropBenchDatabase } from "./pg-admin.js";
 
 export interface ScaleRow {
   readonly store: "SQLite" | "PostgreSQL";
@@ -177,7 +178,7 @@ async function createDatabase(server: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropBenchDatabase(admin, name);
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
@@ -191,7 +192,7 @@ async function dropDatabase(server: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropBenchDatabase(admin, name);
   } finally {
     await admin.end();
   }

@@ -5,6 +5,7 @@
 
 import pg from "pg";
 import { openPostgresStore } from "../store/postgres-store.js";
+import { dropBenchDatabase } from "./pg-admin.js";
 
 const LIMIT = 600;
 const WINDOW_MS = 60_000;
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     console.log(`fixed-window counter: ${Math.round(fixed.perSecond)} decisions/s, ${fixed.granted} granted`);
     console.log(`sliding window (store): ${Math.round(sliding.perSecond)} decisions/s, ${sliding.granted} granted`);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropBenchDatabase(admin, name);
     await admin.end();
   }
 }

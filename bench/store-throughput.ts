@@ -12,6 +12,7 @@ import pg from "pg";
 import { openPostgresStore } from "../store/postgres-store.js";
 import { openSqliteStore } from "../store/sqlite-store.js";
 import type { IncomingEvent, Store } from "../store/store.js";
+import { dropBenchDatabase } from "./pg-admin.js";
 
 interface Task {
   readonly store: string; // "sqlite:PATH" or a postgres URL
@@ -123,7 +124,7 @@ export async function benchmarkStoreThroughput(server: string, events: number): 
   const name = `signal_map_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await dropBenchDatabase(admin, name);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -138,7 +139,7 @@ export async function benchmarkStoreThroughput(server: string, events: number): 
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropBenchDatabase(admin, name);
     await admin.end();
   }
 }

@@ -9,6 +9,7 @@ import { GroupCommit } from "./group-commit.js";
 import { transaction } from "./sqlite-transaction.js";
 import { appendHistory, orderKeyOf, personKey, rowView, type OutboxRecord } from "./rows.js";
 import { RateWindows } from "./rate-window.js";
+import { statements } from "./sqlite-statements.js";
 import type {
   ClaimedRow,
   Completion,
@@ -272,77 +273,4 @@ class SqliteStore implements Store {
     await this.completions.drain();
     this.db.close();
   }
-}
-
-function statements(db: Db) {
-  const p = (sql: string) => db.prepare(sql);
-  return {
-    insertEvent: p(
-      `INSERT INTO events (source, message_id, received_at, payload) VALUES (?, ?, ?, ?)
-       ON CONFLICT (source, message_id) DO NOTHING RETURNING id`,
-    ),
-    insertRow: p(
-      `INSERT INTO outbox (event_id, integration, order_key, has_person, state, next_attempt_at, created_at, detail, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ),
-    insertHead: p(
-      `INSERT INTO heads (integration, order_key, head_id, due_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (integration, order_key) DO NOTHING`,
-    ),
-    dueHeads: p(
-      `SELECT head_id FROM heads WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-       AND integration IN (SELECT value FROM json_each(?)) ORDER BY due_at, head_id LIMIT ?`,
-    ),
-    leaseHead: p(`UPDATE heads SET lease_until = ? WHERE head_id = ?`),
-    leaseRow: p(`UPDATE outbox SET lease_owner = ? WHERE id = ?`),
-    claimed: p(`SELECT o.*, e.payload FROM outbox o JOIN events e ON e.id = o.event_id WHERE o.id = ?`),
-    rowById: p(`SELECT * FROM outbox WHERE id = ?`),
-    retryRow: p(
-      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, history = ?, lease_owner = NULL WHERE id = ?`,
-    ),
-    retryHead: p(`UPDATE heads SET due_at = ?, lease_until = NULL WHERE integration = ? AND order_key = ?`),
-    finishRow: p(
-      `UPDATE outbox SET state = ?, attempts = attempts + ?, detail = ?, history = ?, finished_at = ?,
-       lease_owner = NULL, next_attempt_at = NULL WHERE id = ?`,
-    ),
-    oldestPending: p(
-      `SELECT id, next_attempt_at FROM outbox WHERE integration = ? AND order_key = ? AND state = 'pending'
-       ORDER BY id LIMIT 1`,
-    ),
-    deleteHead: p(`DELETE FROM heads WHERE integration = ? AND order_key = ?`),
-    upsertHead: p(
-      `INSERT INTO heads (integration, order_key, head_id, due_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (integration, order_key) DO UPDATE SET head_id = excluded.head_id, due_at = excluded.due_at,
-       lease_until = NULL`,
-    ),
-    expired: p(`SELECT * FROM outbox WHERE state = 'pending' AND created_at < ?`),
-    allDead: p(`SELECT * FROM outbox WHERE state = 'dead' ORDER BY id`),
-    laterDelivered: p(
-      `SELECT 1 FROM outbox WHERE integration = ? AND order_key = ? AND id > ? AND state = 'delivered' LIMIT 1`,
-    ),
-    requeue: p(
-      `UPDATE outbox SET state = 'pending', next_attempt_at = ?, finished_at = NULL, lease_owner = NULL WHERE id = ?`,
-    ),
-    wakeHeads: p(
-      `UPDATE heads SET due_at = ? WHERE integration = ? AND due_at > ? AND (lease_until IS NULL OR lease_until <= ?)`,
-    ),
-    wakeRows: p(
-      `UPDATE outbox SET next_attempt_at = ? WHERE integration = ? AND state = 'pending' AND next_attempt_at > ?`,
-    ),
-    prune: p(
-      `DELETE FROM events WHERE received_at < ? AND NOT EXISTS
-       (SELECT 1 FROM outbox o WHERE o.event_id = events.id AND o.state = 'pending')`,
-    ),
-    recentEvents: p(
-      `SELECT e.id FROM events e WHERE e.id < ?
-       AND (? IS NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.integration = ?))
-       AND (? IS NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.state = ?))
-       AND (? IS NULL OR e.message_id LIKE ? OR e.payload LIKE ?)
-       ORDER BY e.id DESC LIMIT ?`,
-    ),
-    eventById: p(`SELECT * FROM events WHERE id = ?`),
-    rowsOfEvent: p(`SELECT * FROM outbox WHERE event_id = ? ORDER BY integration`),
-    countByState: p(`SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`),
-    oldestPendingAt: p(`SELECT MIN(created_at) AS at FROM outbox WHERE state = 'pending'`),
-  };
 }

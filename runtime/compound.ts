@@ -43,3 +43,11 @@ export function pick(
   for (const [literal, value] of arms) if (subject === literal) return value();
   return otherwise === undefined ? undefined : otherwise();
 }
+
+/**
+ * A call to a function that is absent whenever its first argument is (`e164(traits.phone, region(…))`): the other
+ * arguments are evaluated only when the first is present, so an event without a phone pays no region lookups.
+ */
+export function whenPresent<T>(first: unknown, call: (first: unknown) => T): T | undefined {
+  return first === undefined ? undefined : call(first);
+}

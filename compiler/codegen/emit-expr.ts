@@ -2,6 +2,7 @@
 
 import type { Expr, PathExpr } from "../../dsl/ast.js";
 import { localName, quote } from "./text.js";
+import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 
 export interface ExprContext {
   /** .map `let` name → TypeScript local name. */
@@ -43,7 +44,7 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
       // now() reads the transform's clock, passed to build(); it is not a standard-library function.
       if (expr.callee.text === "now") return `${helper(ctx, "clockText")}(clock)`;
       ctx.functions.add(expr.callee.text);
-      return `${expr.callee.text}(${expr.args.map((arg) => emitExpr(arg, ctx)).join(", ")})`;
+      return emitCall(expr.callee.text, expr.args, ctx);
     case "Not":
       return `!${emitCondition(expr.operand, ctx)}`;
     case "Binary":
@@ -56,6 +57,25 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
     default:
       return emitCompound(expr, ctx);
   }
+}
+
+/**
+ * A standard-library call. When the function is absent without its first argument and the others cannot record a
+ * warning, the others are evaluated only once the first is known to be present: the same value, less work.
+ */
+function emitCall(name: string, args: readonly Expr[], ctx: ExprContext): string {
+  const code = args.map((arg) => emitExpr(arg, ctx));
+  const lazy = args.length > 1 && STDLIB_BY_NAME.get(name)?.absentWithoutFirst === true && !args.slice(1).some(warns);
+  if (!lazy) return `${name}(${code.join(", ")})`;
+  const first = ctx.allocate ? ctx.allocate("given") : "given$";
+  return `${helper(ctx, "whenPresent")}(${code[0]}, (${first}) => ${name}(${[first, ...code.slice(1)].join(", ")}))`;
+}
+
+/** Whether evaluating the expression may record a warning (a `?? … warn` anywhere inside it). */
+function warns(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if ((node as { kind?: unknown }).kind === "Fallback" && (node as { warn?: unknown }).warn !== undefined) return true;
+  return Object.values(node).some(warns);
 }
 
 /** Objects, comprehensions, `if` and `match`: arms and branches are evaluated only when chosen. */

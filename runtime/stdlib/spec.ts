@@ -28,6 +28,8 @@ export interface FunctionSpec {
   readonly returns: ValueType;
   /** Can fail on present input; a call must then be the left side of `??`. */
   readonly fallible: boolean;
+  /** Absent whenever the first argument is absent, whatever the others: generated code then skips evaluating them. */
+  readonly absentWithoutFirst?: boolean;
   /** One or two sentences for the language reference. */
   readonly doc: string;
   readonly examples: readonly FunctionExample[];

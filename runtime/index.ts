@@ -5,7 +5,7 @@ import { orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
 import { each, obj, pick } from "./compound.js";
-import { whenPresent } from "./compound.js";
+import { choose, record, whenPresent } from "./compound.js";
 import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
@@ -43,6 +43,8 @@ export const runtime = Object.freeze({
   each,
   pick,
   whenPresent,
+  record,
+  choose,
   keyText,
   clockText,
   segment,

@@ -82,8 +82,8 @@ function warns(node: unknown): boolean {
 function emitCompound(expr: Expr, ctx: ExprContext): string {
   switch (expr.kind) {
     case "Object": {
-      const entries = expr.entries.map((entry) => `[${quote(entry.key)}, ${emitExpr(entry.value, ctx)}]`);
-      return `${helper(ctx, "obj")}(${entries.join(", ")})`;
+      const entries = expr.entries.map((entry) => `${quote(entry.key)}, ${emitExpr(entry.value, ctx)}`);
+      return `${helper(ctx, "record")}(${entries.join(", ")})`;
     }
     case "Comprehension": {
       const name = ctx.allocate ? ctx.allocate(expr.name.text) : localName(expr.name.text);
@@ -96,6 +96,13 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
       return `(${emitCondition(expr.condition, ctx)} ? ${emitExpr(expr.then, ctx)} : ${otherwise})`;
     }
     case "Match": {
+      const literals = [...expr.arms.map((arm) => arm.value), ...(expr.otherwise ? [expr.otherwise] : [])];
+      if (literals.every((value) => LITERALS.has(value.kind))) {
+        // Every arm gives a literal: evaluated up front, they cost nothing, and need no array or closure per event.
+        const arms = expr.arms.map((arm) => `${emitExpr(arm.pattern, ctx)}, ${emitExpr(arm.value, ctx)}`);
+        const otherwise = expr.otherwise ? [emitExpr(expr.otherwise, ctx)] : [];
+        return `${helper(ctx, "choose")}(${[emitExpr(expr.subject, ctx), ...arms, ...otherwise].join(", ")})`;
+      }
       const arms = expr.arms.map((arm) => `[${emitExpr(arm.pattern, ctx)}, () => ${emitExpr(arm.value, ctx)}]`);
       const otherwise = expr.otherwise ? `, () => ${emitExpr(expr.otherwise, ctx)}` : "";
       return `${helper(ctx, "pick")}(${emitExpr(expr.subject, ctx)}, [${arms.join(", ")}]${otherwise})`;
@@ -104,6 +111,11 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
       return "undefined";
   }
 }
+
+/** Helpers newer than the names a preset's `let`s could take: locals are allocated around them. */
+export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose"];
+
+const LITERALS = new Set(["String", "Number", "Boolean", "Null", "Omit"]);
 
 /** A condition as a TypeScript boolean: only exactly `true` holds. */
 export function emitCondition(expr: Expr, ctx: ExprContext): string {

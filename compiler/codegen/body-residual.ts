@@ -164,6 +164,7 @@ function reducible(node: Schema, value: Guarantee & { kind: "object" }): boolean
 /** A keyword the guarantee satisfies on its own. */
 function proven(key: string, rule: unknown, node: Schema, value: Guarantee, root: unknown, depth: number): boolean {
   if (key === "format") return formatTest(rule) === undefined; // other formats are annotations
+  if (value.kind === "scalar" && value.sha256Hex === true) return digestFits(key, rule);
   if (value.kind === "list") {
     if (key === "minItems") return typeof rule === "number" && rule <= 1;
     if (key === "maxItems") return typeof rule === "number" && value.maxLength !== undefined && value.maxLength <= rule;
@@ -183,6 +184,17 @@ function proven(key: string, rule: unknown, node: Schema, value: Guarantee, root
     default:
       return false;
   }
+}
+
+/** Patterns every SHA-256 hex digest matches (spelled as request schemas spell them). */
+const DIGEST_PATTERNS = new Set(["^[a-f0-9]{64}$", "^[0-9a-f]{64}$", "^[a-f0-9]+$", "^[0-9a-f]+$"]);
+
+/** A string rule that every 64-digit lower-case hex digest meets. */
+function digestFits(key: string, rule: unknown): boolean {
+  if (key === "pattern") return typeof rule === "string" && DIGEST_PATTERNS.has(rule);
+  if (key === "minLength") return typeof rule === "number" && rule <= 64;
+  if (key === "maxLength") return typeof rule === "number" && rule >= 64;
+  return false;
 }
 
 /**

@@ -10,8 +10,29 @@ import { put } from "./body.js";
  */
 export function obj(...entries: readonly (readonly [string, unknown])[]): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of entries) put(result, key, value);
-  return entries.length > 0 && Object.keys(result).length === 0 ? undefined : result;
+  let kept = 0;
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    put(result, key, value);
+    kept++;
+  }
+  return entries.length > 0 && kept === 0 ? undefined : result;
+}
+
+/**
+ * `obj` for generated code, its keys and values alternating in one argument list (`record("a", 1, "b", x)`): the
+ * same object, without a pair array per key.
+ */
+export function record(...keysAndValues: unknown[]): Record<string, unknown> | undefined {
+  const result: Record<string, unknown> = {};
+  let kept = 0;
+  for (let i = 0; i + 1 < keysAndValues.length; i += 2) {
+    const value = keysAndValues[i + 1];
+    if (value === undefined) continue;
+    put(result, keysAndValues[i] as string, value);
+    kept++;
+  }
+  return keysAndValues.length > 0 && kept === 0 ? undefined : result;
 }
 
 /**
@@ -42,4 +63,22 @@ export function pick(
 ): unknown {
   for (const [literal, value] of arms) if (subject === literal) return value();
   return otherwise === undefined ? undefined : otherwise();
+}
+
+/**
+ * A call to a function that is absent whenever its first argument is (`e164(traits.phone, region(…))`): the other
+ * arguments are evaluated only when the first is present, so an event without a phone pays no region lookups.
+ */
+export function whenPresent<T>(first: unknown, call: (first: unknown) => T): T | undefined {
+  return first === undefined ? undefined : call(first);
+}
+
+/**
+ * `match` whose arms all give literals, flat: `choose(subject, pattern, value, pattern, value, …, otherwise?)`. The
+ * value of the first pattern equal to the subject, else the trailing `otherwise`, else absent; the same as `pick`.
+ */
+export function choose(subject: unknown, ...armsThenOtherwise: unknown[]): unknown {
+  const pairs = armsThenOtherwise.length - (armsThenOtherwise.length % 2);
+  for (let i = 0; i < pairs; i += 2) if (subject === armsThenOtherwise[i]) return armsThenOtherwise[i + 1];
+  return pairs < armsThenOtherwise.length ? armsThenOtherwise[pairs] : undefined;
 }

@@ -5,6 +5,7 @@ import { orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
 import { each, obj, pick } from "./compound.js";
+import { choose, record, whenPresent } from "./compound.js";
 import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
@@ -41,6 +42,9 @@ export const runtime = Object.freeze({
   obj,
   each,
   pick,
+  whenPresent,
+  record,
+  choose,
   keyText,
   clockText,
   segment,

@@ -12,7 +12,13 @@ export type ScalarType = "string" | "number" | "boolean" | "null";
 export type Guarantee =
   | { readonly kind: "any" }
   | { readonly kind: "absent" }
-  | { readonly kind: "scalar"; readonly type: ScalarType; readonly literal?: { readonly value: unknown } }
+  | {
+      readonly kind: "scalar";
+      readonly type: ScalarType;
+      readonly literal?: { readonly value: unknown };
+      /** Text that is always 64 lower-case hex digits (a SHA-256 digest). */
+      readonly sha256Hex?: boolean;
+    }
   /** Never empty (an empty list is absent); at most `maxLength` items when known. */
   | { readonly kind: "list"; readonly items: Guarantee; readonly maxLength?: number }
   /** Exactly these keys may appear (no others); `always` when the key is there on every event. */
@@ -25,6 +31,7 @@ export interface Entry {
 
 export const ANY: Guarantee = Object.freeze({ kind: "any" });
 const ABSENT: Guarantee = Object.freeze({ kind: "absent" });
+const HEX_DIGEST: Guarantee = Object.freeze({ kind: "scalar", type: "string", sha256Hex: true });
 const SCALARS = new Set(["string", "number", "boolean"]);
 
 /** What the generated code gives an expression, trusting the runtime's documented semantics (and nothing else). */
@@ -53,6 +60,8 @@ export function guaranteeOf(
       return expr.operator === "+" ? scalarOf(typeOf(expr, env)) : ARITHMETIC.has(expr.operator) ? NUMBER : BOOLEAN;
     case "Call":
       if (expr.callee.text === "now") return STRING;
+      if (STDLIB_BY_NAME.get(expr.callee.text)?.sha256Hex === true) return HEX_DIGEST;
+      if (expr.callee.text === "merge") return mergeCall(listOf(expr.args).map(next));
       return scalarOf(STDLIB_BY_NAME.get(expr.callee.text)?.returns);
     case "Fallback":
       return union(next(expr.left), next(expr.right));
@@ -116,12 +125,40 @@ function pathGuarantee(
   return ANY;
 }
 
+/**
+ * `merge(a, b, …)` of objects the preset builds: every key of any of them, a later value replacing an earlier one
+ * unless it is blank (`null`, `""`), when the earlier stays. A key is always there only when some object always
+ * gives it a value that cannot be blank. Anything but objects (or absent) makes the result unknown.
+ */
+function mergeCall(parts: readonly Guarantee[]): Guarantee {
+  const entries = new Map<string, Entry>();
+  for (const part of parts) {
+    if (part.kind === "absent") continue;
+    if (part.kind !== "object") return ANY;
+    for (const [key, entry] of part.entries) {
+      const before = entries.get(key);
+      const always = (before?.always ?? false) || (entry.always && neverBlank(entry.value));
+      entries.set(key, { value: before ? union(before.value, entry.value) : entry.value, always });
+    }
+  }
+  return { kind: "object", entries };
+}
+
+/** A value that is never `null` or `""`. */
+function neverBlank(value: Guarantee): boolean {
+  if (value.kind === "list" || value.kind === "object") return true;
+  if (value.kind !== "scalar") return false;
+  if (value.literal !== undefined) return value.literal.value !== null && value.literal.value !== "";
+  return value.type === "number" || value.type === "boolean" || value.sha256Hex === true;
+}
+
 /** A value that is one of two: what both guarantee. */
 export function union(a: Guarantee, b: Guarantee): Guarantee {
   if (a.kind === "absent") return b;
   if (b.kind === "absent") return a;
   if (a.kind === "scalar" && b.kind === "scalar" && a.type === b.type) {
     const same = a.literal !== undefined && b.literal !== undefined && a.literal.value === b.literal.value;
+    if (!same && a.sha256Hex === true && b.sha256Hex === true) return HEX_DIGEST;
     return same ? a : { kind: "scalar", type: a.type };
   }
   if (a.kind === "list" && b.kind === "list") {

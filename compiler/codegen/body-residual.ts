@@ -86,6 +86,9 @@ export function residual(schema: unknown, value: Guarantee, root: unknown, depth
       else addAll(out, residual(target, value, root, depth + 1));
     } else if (key === "allOf" && Array.isArray(rule)) {
       for (const member of rule) addAll(out, residual(member, value, root, depth + 1));
+    } else if ((key === "oneOf" || key === "anyOf") && soleCandidate(rule, value, root) !== undefined) {
+      // Every other member demands a type the value never has: the combinator is that one member.
+      addAll(out, residual(soleCandidate(rule, value, root), value, root, depth + 1));
     } else if (key === "if" && ifHolds) {
       // The condition holds for every body the preset can build: only `then` applies, and `else` never does.
       addAll(out, residual(node.then, value, root, depth + 1));
@@ -110,6 +113,25 @@ function addAll(out: Schema, part: Residual): void {
   if (part === true) return;
   const members = Array.isArray(out.allOf) ? out.allOf : [];
   out.allOf = [...members, part];
+}
+
+/** The one member of `anyOf`/`oneOf` whose `type` admits the value, when every other member's `type` rules it out. */
+function soleCandidate(rule: unknown, value: Guarantee, root: unknown): unknown {
+  if (!Array.isArray(rule)) return undefined;
+  const open = rule.filter((member) => !excludes(member, value, root));
+  return open.length === 1 ? open[0] : undefined;
+}
+
+/** Whether a member's own `type` (through a `$ref`) refuses every value of the guarantee's type. */
+function excludes(member: unknown, value: Guarantee, root: unknown): boolean {
+  let node = member;
+  for (let hops = 0; hops < 8 && node !== null && typeof node === "object" && "$ref" in node; hops++)
+    node = resolveRef(root, (node as Schema).$ref);
+  if (node === null || typeof node !== "object" || !("type" in node)) return false;
+  const rule = (node as Schema).type;
+  const types = Array.isArray(rule) ? rule : [rule];
+  const type = typeName(value);
+  return !types.includes(type) && !(type === "number" && types.includes("integer"));
 }
 
 /** Type-specific keywords do not apply to values of other types. */
@@ -142,6 +164,7 @@ function reducible(node: Schema, value: Guarantee & { kind: "object" }): boolean
 /** A keyword the guarantee satisfies on its own. */
 function proven(key: string, rule: unknown, node: Schema, value: Guarantee, root: unknown, depth: number): boolean {
   if (key === "format") return formatTest(rule) === undefined; // other formats are annotations
+  if (value.kind === "scalar" && value.sha256Hex === true) return digestFits(key, rule);
   if (value.kind === "list") {
     if (key === "minItems") return typeof rule === "number" && rule <= 1;
     if (key === "maxItems") return typeof rule === "number" && value.maxLength !== undefined && value.maxLength <= rule;
@@ -161,6 +184,17 @@ function proven(key: string, rule: unknown, node: Schema, value: Guarantee, root
     default:
       return false;
   }
+}
+
+/** Patterns every SHA-256 hex digest matches (spelled as request schemas spell them). */
+const DIGEST_PATTERNS = new Set(["^[a-f0-9]{64}$", "^[0-9a-f]{64}$", "^[a-f0-9]+$", "^[0-9a-f]+$"]);
+
+/** A string rule that every 64-digit lower-case hex digest meets. */
+function digestFits(key: string, rule: unknown): boolean {
+  if (key === "pattern") return typeof rule === "string" && DIGEST_PATTERNS.has(rule);
+  if (key === "minLength") return typeof rule === "number" && rule <= 64;
+  if (key === "maxLength") return typeof rule === "number" && rule >= 64;
+  return false;
 }
 
 /**

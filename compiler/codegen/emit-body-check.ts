@@ -129,6 +129,13 @@ function keyword(key: string, rule: unknown, v: string, path: string, e: Emitter
       return itemsCheck(rule, v, path, e, depth);
     case "allOf":
       return Array.isArray(rule) ? joined(rule.map((member) => emitNode(member, v, path, e, depth + 1))) : undefined;
+    case "anyOf":
+    case "oneOf":
+      return alternativesCheck(key, rule, v, path, e, depth);
+    case "not": {
+      const member = memberFunction(rule, e, depth);
+      return member === undefined ? undefined : [`if (${member}(${v}) === undefined) return ${path};`];
+    }
     case "$ref": {
       const target = resolveRef(e.root, rule);
       return target === undefined ? undefined : emitNode(target, v, path, e, depth + 1);
@@ -175,6 +182,40 @@ function literal(value: unknown): string {
 
 function joined(parts: (string[] | undefined)[]): string[] | undefined {
   return parts.some((part) => part === undefined) ? undefined : (parts.flat() as string[]);
+}
+
+/**
+ * `anyOf`/`oneOf`: each member is a module-level function giving the member's verdict on the value; like ajv, a
+ * failure blames the value itself.
+ */
+function alternativesCheck(
+  key: string,
+  rule: unknown,
+  v: string,
+  path: string,
+  e: Emitter,
+  depth: number,
+): string[] | undefined {
+  if (!Array.isArray(rule) || rule.length === 0) return undefined;
+  const members = rule.map((member) => memberFunction(member, e, depth));
+  if (members.some((member) => member === undefined)) return undefined;
+  if (key === "anyOf") return [`if (${members.map((m) => `${m}(${v}) !== undefined`).join(" && ")}) return ${path};`];
+  const passed = e.scope.allocate("passed");
+  return [
+    `let ${passed} = 0;`,
+    ...members.map((member) => `if (${member}(${v}) === undefined) ${passed}++;`),
+    `if (${passed} !== 1) return ${path};`,
+  ];
+}
+
+/** One member of a combinator as a module-level check of its own (the pointer it gives is relative, only its verdict counts). */
+function memberFunction(schema: unknown, e: Emitter, depth: number): string | undefined {
+  const value = e.scope.allocate("member");
+  const body = emitNode(schema, value, quote(""), e, depth + 1);
+  if (body === undefined) return undefined;
+  const name = e.scope.allocate("SUBSCHEMA");
+  e.constants.push(`function ${name}(${value}: unknown): string | undefined {`, ...body, "return undefined;", "}");
+  return name;
 }
 
 /** A pattern is compiled once per module by a runtime helper, as ajv does (`u` flag). */

@@ -2,6 +2,7 @@
 
 import type { Expr, PathExpr } from "../../dsl/ast.js";
 import { localName, quote } from "./text.js";
+import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 
 export interface ExprContext {
   /** .map `let` name → TypeScript local name. */
@@ -43,7 +44,7 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
       // now() reads the transform's clock, passed to build(); it is not a standard-library function.
       if (expr.callee.text === "now") return `${helper(ctx, "clockText")}(clock)`;
       ctx.functions.add(expr.callee.text);
-      return `${expr.callee.text}(${expr.args.map((arg) => emitExpr(arg, ctx)).join(", ")})`;
+      return emitCall(expr.callee.text, expr.args, ctx);
     case "Not":
       return `!${emitCondition(expr.operand, ctx)}`;
     case "Binary":
@@ -58,12 +59,31 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
   }
 }
 
+/**
+ * A standard-library call. When the function is absent without its first argument and the others cannot record a
+ * warning, the others are evaluated only once the first is known to be present: the same value, less work.
+ */
+function emitCall(name: string, args: readonly Expr[], ctx: ExprContext): string {
+  const code = args.map((arg) => emitExpr(arg, ctx));
+  const lazy = args.length > 1 && STDLIB_BY_NAME.get(name)?.absentWithoutFirst === true && !args.slice(1).some(warns);
+  if (!lazy) return `${name}(${code.join(", ")})`;
+  const first = ctx.allocate ? ctx.allocate("given") : "given$";
+  return `${helper(ctx, "whenPresent")}(${code[0]}, (${first}) => ${name}(${[first, ...code.slice(1)].join(", ")}))`;
+}
+
+/** Whether evaluating the expression may record a warning (a `?? … warn` anywhere inside it). */
+function warns(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if ((node as { kind?: unknown }).kind === "Fallback" && (node as { warn?: unknown }).warn !== undefined) return true;
+  return Object.values(node).some(warns);
+}
+
 /** Objects, comprehensions, `if` and `match`: arms and branches are evaluated only when chosen. */
 function emitCompound(expr: Expr, ctx: ExprContext): string {
   switch (expr.kind) {
     case "Object": {
-      const entries = expr.entries.map((entry) => `[${quote(entry.key)}, ${emitExpr(entry.value, ctx)}]`);
-      return `${helper(ctx, "obj")}(${entries.join(", ")})`;
+      const entries = expr.entries.map((entry) => `${quote(entry.key)}, ${emitExpr(entry.value, ctx)}`);
+      return `${helper(ctx, "record")}(${entries.join(", ")})`;
     }
     case "Comprehension": {
       const name = ctx.allocate ? ctx.allocate(expr.name.text) : localName(expr.name.text);
@@ -76,6 +96,13 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
       return `(${emitCondition(expr.condition, ctx)} ? ${emitExpr(expr.then, ctx)} : ${otherwise})`;
     }
     case "Match": {
+      const literals = [...expr.arms.map((arm) => arm.value), ...(expr.otherwise ? [expr.otherwise] : [])];
+      if (literals.every((value) => LITERALS.has(value.kind))) {
+        // Every arm gives a literal: evaluated up front, they cost nothing, and need no array or closure per event.
+        const arms = expr.arms.map((arm) => `${emitExpr(arm.pattern, ctx)}, ${emitExpr(arm.value, ctx)}`);
+        const otherwise = expr.otherwise ? [emitExpr(expr.otherwise, ctx)] : [];
+        return `${helper(ctx, "choose")}(${[emitExpr(expr.subject, ctx), ...arms, ...otherwise].join(", ")})`;
+      }
       const arms = expr.arms.map((arm) => `[${emitExpr(arm.pattern, ctx)}, () => ${emitExpr(arm.value, ctx)}]`);
       const otherwise = expr.otherwise ? `, () => ${emitExpr(expr.otherwise, ctx)}` : "";
       return `${helper(ctx, "pick")}(${emitExpr(expr.subject, ctx)}, [${arms.join(", ")}]${otherwise})`;
@@ -84,6 +111,11 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
       return "undefined";
   }
 }
+
+/** Helpers newer than the names a preset's `let`s could take: locals are allocated around them. */
+export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose"];
+
+const LITERALS = new Set(["String", "Number", "Boolean", "Null", "Omit"]);
 
 /** A condition as a TypeScript boolean: only exactly `true` holds. */
 export function emitCondition(expr: Expr, ctx: ExprContext): string {

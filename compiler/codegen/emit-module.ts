@@ -1,5 +1,6 @@
 // A whole preset module: header, the build function, and the preset's description as data.
 
+import { FLAT_HELPERS } from "./emit-expr.js";
 import { createHash } from "node:crypto";
 import type { IntegrationDecl, OnStatement, PresetDecl, SendStatement } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
@@ -59,7 +60,7 @@ export function firstSchema(input: Pick<ModuleInput, "schemas">): object | undef
 }
 
 function createContext(source: string): RuleContext {
-  const used = new Set<string>([...STDLIB_BY_NAME.keys()]);
+  const used = new Set<string>([...STDLIB_BY_NAME.keys(), ...FLAT_HELPERS]);
   const locals = new Map<string, string>();
   return {
     source,

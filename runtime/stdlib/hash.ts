@@ -33,6 +33,7 @@ export const HASH_FUNCTIONS: readonly FunctionSpec[] = [
     name: "sha256",
     params: [{ name: "text", type: "string" }],
     returns: "string",
+    sha256Hex: true,
     fallible: false,
     doc:
       "The lower-case hex SHA-256 digest of the text's UTF-8 bytes. The text is hashed exactly as given, so trim " +
@@ -60,6 +61,7 @@ export const HASH_FUNCTIONS: readonly FunctionSpec[] = [
       { name: "message", type: "string" },
     ],
     returns: "string",
+    sha256Hex: true,
     fallible: false,
     doc:
       "The HMAC-SHA256 of `message` under `key` (both as UTF-8), as lower-case hex — the signature form of Slack " +

@@ -57,6 +57,7 @@ export const IDENTITY_FUNCTIONS: readonly FunctionSpec[] = [
     name: "hash_email",
     params: [{ name: "email", type: "string" }],
     returns: "string",
+    sha256Hex: true,
     fallible: false,
     doc:
       "The lower-case hex SHA-256 of the email trimmed and lower-cased — the rule for `em` on Meta's Conversions API " +
@@ -77,6 +78,7 @@ export const IDENTITY_FUNCTIONS: readonly FunctionSpec[] = [
     name: "hash_phone",
     params: [{ name: "phone", type: "string" }],
     returns: "string",
+    sha256Hex: true,
     fallible: false,
     doc:
       "The lower-case hex SHA-256 of the digits of a phone number already in E.164 (`+` and any other non-digit " +

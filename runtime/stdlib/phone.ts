@@ -115,6 +115,7 @@ export const PHONE_FUNCTIONS: readonly FunctionSpec[] = [
     ],
     returns: "string",
     fallible: true,
+    absentWithoutFirst: true,
     doc:
       "The phone number in E.164 form. A national number is read in `region` (ISO 3166-1 alpha-2, any case; an " +
       "unknown region is ignored); an international `+...` number needs none. Kept when its length is possible for " +

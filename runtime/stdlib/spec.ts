@@ -28,6 +28,10 @@ export interface FunctionSpec {
   readonly returns: ValueType;
   /** Can fail on present input; a call must then be the left side of `??`. */
   readonly fallible: boolean;
+  /** Absent whenever the first argument is absent, whatever the others: generated code then skips evaluating them. */
+  readonly absentWithoutFirst?: boolean;
+  /** A present result is always 64 lower-case hex digits (a SHA-256 digest): a request schema's hex pattern holds. */
+  readonly sha256Hex?: boolean;
   /** One or two sentences for the language reference. */
   readonly doc: string;
   readonly examples: readonly FunctionExample[];

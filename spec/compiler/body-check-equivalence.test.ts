@@ -94,6 +94,8 @@ function expectSame(block: Block, body: unknown): void {
   if (verdict !== undefined) expect(blamed(block.ajv!.errors ?? []), context).toContain(verdict);
 }
 
+// What the hash functions give (spec/runtime/stdlib-declared-facts.test.ts proves it).
+const DIGEST = fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 64, maxLength: 64 });
 const HOSTILE = fc.constantFrom("", " ", "\u0000", "\ud800", "😀".repeat(40), "x".repeat(300), "__proto__", "a/b~c");
 const text = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 60 }), HOSTILE, fc.emailAddress());
 
@@ -102,6 +104,7 @@ function bodies(guarantee: Guarantee, depth = 0): fc.Arbitrary<unknown> {
   switch (guarantee.kind) {
     case "scalar":
       if (guarantee.literal !== undefined) return fc.constant(guarantee.literal.value);
+      if (guarantee.sha256Hex === true) return DIGEST;
       if (guarantee.type === "string") return text;
       if (guarantee.type === "number")
         return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -137,6 +140,11 @@ preset keywords
   tags <- [to_string(t) for t in traits.tags]
   labels <- { primary: to_string(traits.primary), extra: to_string(traits.extra) }
   kind <- to_string(traits.kind)
+  ids <- to_string(traits.ids)
+  groups <- [to_string(g) for g in traits.groups]
+  alias <- to_string(traits.alias)
+  handle <- to_string(traits.handle)
+  region <- to_string(traits.region)
 `;
 
 const KEYWORD_SCHEMA = {
@@ -159,8 +167,18 @@ const KEYWORD_SCHEMA = {
       additionalProperties: { type: "string", maxLength: 3 },
     },
     kind: { $ref: "#/definitions/kind" },
+    ids: {
+      oneOf: [
+        { type: "string", minLength: 1 },
+        { type: "string", pattern: "^[0-9]+$" },
+      ],
+    },
+    groups: { oneOf: [{ type: "string" }, { type: "array", minItems: 1, items: { $ref: "#/definitions/id" } }] },
+    alias: { anyOf: [{ maxLength: 3 }, { pattern: "^[0-9]+$" }] },
+    handle: { not: { enum: ["admin", "root"] } },
+    region: { oneOf: [{ $ref: "#/definitions/id" }, { type: "array" }] },
   },
-  definitions: { kind: { type: "string", const: "lead" } },
+  definitions: { kind: { type: "string", const: "lead" }, id: { type: "string", maxLength: 2 } },
 };
 
 async function keywordBlock(): Promise<Block> {
@@ -186,6 +204,8 @@ describe("generated body checks agree with ajv", async () => {
     const labels = covered.map((block) => block.label);
     expect(labels).toContain("salesloft/lead_capture block 1");
     expect(labels).toContain("hubspot/contacts_upsert block 1");
+    // Its schema uses oneOf for the hashed identifiers.
+    expect(labels.some((label) => label.startsWith("meta/"))).toBe(true);
   });
 
   it("on the body of every fixture of every shipped preset", () => {
@@ -226,6 +246,10 @@ describe("generated body checks agree with ajv", async () => {
       fc.constantFrom("ab", "ABC", "lead", "a", "b", "lead@example.com", "2026-03-01T12:00:00Z", "abcdef", "x"),
       text,
     );
+    // Values that pass one, both or no member of the oneOf/anyOf/not fields.
+    const member = fc.oneof(close, fc.constantFrom("", "12345", "admin", "root", "ab", "abc"));
+    const groups = fc.array(member, { minLength: 1, maxLength: 3 });
+    const combined = { ids: member, groups, alias: member, handle: member, region: member };
     fc.assert(
       fc.property(bodies(block.guarantee!), (body) => expectSame(block, body)),
       { numRuns: 500, seed: 16 },
@@ -233,7 +257,7 @@ describe("generated body checks agree with ajv", async () => {
     fc.assert(
       fc.property(
         fc.record(
-          { ...fields, name: close, code: close, kind: close, email: close, visited_at: close },
+          { ...fields, name: close, code: close, kind: close, email: close, visited_at: close, ...combined },
           { requiredKeys: [] },
         ),
         fc.array(close, { minLength: 1, maxLength: 5 }),
@@ -249,6 +273,14 @@ describe("generated body checks agree with ajv", async () => {
     expect(block.check!({ name: "ok", labels: { primary: "a", extra: "long" } })).toBe("/labels/extra");
     expect(block.check!({ name: "ok", code: "ab" })).toBe("/code");
     expect(block.check!({ name: "ok", count: 2.5 })).toBe("/count");
+    expect(block.check!({ name: "ok", ids: "12" })).toBe("/ids");
+    expect(block.check!({ name: "ok", ids: "" })).toBe("/ids");
+    expect(block.check!({ name: "ok", ids: "ab" })).toBeUndefined();
+    expect(block.check!({ name: "ok", groups: ["abc"] })).toBe("/groups/0");
+    expect(block.check!({ name: "ok", alias: "abcd" })).toBe("/alias");
+    expect(block.check!({ name: "ok", alias: "1234" })).toBeUndefined();
+    expect(block.check!({ name: "ok", handle: "root" })).toBe("/handle");
+    expect(block.check!({ name: "ok", region: "abc" })).toBe("/region");
   });
 
   it("refuse a body that breaks a rule left to run time, naming the field as ajv does", () => {

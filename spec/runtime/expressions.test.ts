@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { each, obj, pick } from "../../runtime/compound.js";
+import { choose, record } from "../../runtime/compound.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, plus, sub } from "../../runtime/operators.js";
 
 describe("arithmetic", () => {
@@ -52,6 +53,28 @@ describe("obj", () => {
     expect(Object.getPrototypeOf(made)).toBe(Object.prototype);
     expect(Object.keys(made)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("is what record (its flat form in generated code) gives, key for key", () => {
+    const cases: [string, unknown][][] = [
+      [
+        ["a", 1],
+        ["b", undefined],
+      ],
+      [["a", undefined]],
+      [],
+      [
+        ["__proto__", { polluted: "yes" }],
+        ["z", 0],
+        ["a", null],
+      ],
+    ];
+    for (const pairs of cases) {
+      const flat = record(...pairs.flat());
+      expect(flat).toEqual(obj(...pairs));
+      if (flat !== undefined) expect(Object.keys(flat)).toEqual(Object.keys(obj(...pairs)!));
+      if (flat !== undefined) expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+    }
   });
 });
 
@@ -105,5 +128,29 @@ describe("pick", () => {
     expect(evaluated).toBe(1);
     expect(pick(1, [["1", arm("text")]], arm("E"))).toBe("E");
     expect(pick(true, [["true", arm("text")]])).toBeUndefined();
+  });
+});
+
+describe("choose", () => {
+  it("is pick with literal arms, flat", () => {
+    const arms: [string | number | boolean, unknown][] = [
+      ["a", 1],
+      [1, "one"],
+      [true, null],
+      ["b", undefined],
+    ];
+    for (const subject of ["a", 1, "1", true, "b", "c", undefined, null]) {
+      const picked = pick(
+        subject,
+        arms.map(([pattern, value]) => [pattern, () => value] as const),
+      );
+      expect(choose(subject, ...arms.flat())).toBe(picked);
+      const withOtherwise = pick(
+        subject,
+        arms.map(([pattern, value]) => [pattern, () => value] as const),
+        () => "E",
+      );
+      expect(choose(subject, ...arms.flat(), "E")).toBe(withOtherwise);
+    }
   });
 });

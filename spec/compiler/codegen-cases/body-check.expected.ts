@@ -7,7 +7,7 @@ export const SOURCE_FILES = ["body-check.map", "body-check.schema.json"];
 export const SOURCE_SHA256 = "8b9bb2098f14e66b725de7fd7a036bbc0452ac85ee4bd9f654220558c88d9fec";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, isFailure, keyText, obj, put, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
+  const { each, field, isFailure, keyText, put, record, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -61,7 +61,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     put(
       body,
       "labels",
-      obj(["primary", to_string(field(event.traits, "primary"))], ["extra", to_string(field(event.traits, "extra"))]),
+      record("primary", to_string(field(event.traits, "primary")), "extra", to_string(field(event.traits, "extra"))),
     );
 
     // line 20: kind <- to_string(traits.kind)

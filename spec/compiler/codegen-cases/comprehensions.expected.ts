@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["comprehensions.map"];
 export const SOURCE_SHA256 = "c0f93a310180236fb0de4d25833096c38efc69aed4c80bcd48e43eff867129b5";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, item, keyText, obj, orElse, plus, put, text } = rt;
+  const { each, field, item, keyText, orElse, plus, put, record, text } = rt;
   const { is_present, to_number, upper } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -28,10 +28,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       each(
         field(event.properties, "products"),
         (p) =>
-          obj(
-            ["id", field(p, "sku")],
-            ["quantity", orElse(to_number(field(p, "quantity")), () => undefined, warnings)],
-            ["unit price", field(p, "unit price")],
+          record(
+            "id",
+            field(p, "sku"),
+            "quantity",
+            orElse(to_number(field(p, "quantity")), () => undefined, warnings),
+            "unit price",
+            field(p, "unit price"),
           ),
         (p) => is_present(field(p, "sku")),
       ),

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, orElse, plus, put, text } = rt;
+  const { field, isFailure, keyText, orElse, plus, put, text, whenPresent } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
@@ -22,12 +22,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: phone <- e164(traits.phone, region(context.locale)) ?? e164(traits.phone, settings.region) ?? omit warn "trai…
-    let phone: unknown = e164(field(event.traits, "phone"), region(field(event.context, "locale")));
+    let phone: unknown = whenPresent(field(event.traits, "phone"), (given) =>
+      e164(given, region(field(event.context, "locale"))),
+    );
     if (isFailure(phone)) {
       phone = undefined;
     }
     if (phone === undefined) {
-      phone = e164(field(event.traits, "phone"), field(settings, "region"));
+      phone = whenPresent(field(event.traits, "phone"), (given2) => e164(given2, field(settings, "region")));
       if (isFailure(phone)) {
         warnings.push("traits.phone is not a phone number");
         phone = undefined;

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["if-match.map"];
 export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, greater, keyText, orElse, pick, plus, put, text } = rt;
+  const { choose, field, greater, keyText, orElse, pick, plus, put, text } = rt;
   const { is_present, lower, to_number, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -50,28 +50,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     );
 
     // line 21: level <- match settings.level { 1 => "one", 2 => "two" }
-    put(
-      body,
-      "level",
-      pick(field(settings, "level"), [
-        [1, () => "one"],
-        [2, () => "two"],
-      ]),
-    );
+    put(body, "level", choose(field(settings, "level"), 1, "one", 2, "two"));
 
     // line 22: flag <- match properties.flag { true => "yes", false => "no", else => "unknown" }
-    put(
-      body,
-      "flag",
-      pick(
-        field(event.properties, "flag"),
-        [
-          [true, () => "yes"],
-          [false, () => "no"],
-        ],
-        () => "unknown",
-      ),
-    );
+    put(body, "flag", choose(field(event.properties, "flag"), true, "yes", false, "no", "unknown"));
 
     // line 23: fallback <- if properties.vip == true then omit else trim(traits.name) ?? "anonymous"
     put(

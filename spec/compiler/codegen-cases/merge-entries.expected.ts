@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["merge-entries.map"];
 export const SOURCE_SHA256 = "f2b2425d408deba0ae09c84a07f9b9d585ace7f802c56fad3026593ff75fb3d8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, keyText, list, obj, put } = rt;
+  const { each, field, keyText, list, put, record } = rt;
   const { entries, from_entries, merge, snake_case, take, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -20,14 +20,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
 
     // line 9: let shared = { event_name: event, event_id: to_string(event.messageId) }
-    const shared = obj(["event_name", event.event], ["event_id", to_string(field(event.raw, "messageId"))]);
+    const shared = record("event_name", event.event, "event_id", to_string(field(event.raw, "messageId")));
 
     // line 11: send POST "https://api.example.test/v1/leads" when event == "Lead Generated"
     if (event.event === "Lead Generated") {
       const body: Record<string, unknown> = {};
 
       // line 12: data <- [ merge(shared, { source: trim(properties.lead_source) }) ]
-      put(body, "data", list(merge(shared, obj(["source", trim(field(event.properties, "lead_source"))]))));
+      put(body, "data", list(merge(shared, record("source", trim(field(event.properties, "lead_source"))))));
 
       // line 11: send POST "https://api.example.test/v1/leads"
       const headers: Record<string, string> = {};
@@ -50,17 +50,17 @@ export default function definePreset(rt: Runtime): PresetModule {
         list(
           merge(
             shared,
-            obj([
+            record(
               "params",
               from_entries(
                 take(
                   each(entries(event.properties), (p) =>
-                    obj(["key", snake_case(field(p, "key"))], ["value", to_string(field(p, "value"))]),
+                    record("key", snake_case(field(p, "key")), "value", to_string(field(p, "value"))),
                   ),
                   25,
                 ),
               ),
-            ]),
+            ),
           ),
         ),
       );

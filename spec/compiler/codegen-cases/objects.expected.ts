@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["objects.map"];
 export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, obj, plus, put, putIn, text } = rt;
+  const { field, keyText, list, plus, put, putIn, record, text } = rt;
   const { lower, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -25,18 +25,21 @@ export default function definePreset(rt: Runtime): PresetModule {
     put(
       body,
       "user_data",
-      obj(
-        ["em", list(lower(trim(field(event.traits, "email"))))],
-        ["client_ip_address", field(event.context, "ip")],
-        ["$source", "web"],
+      record(
+        "em",
+        list(lower(trim(field(event.traits, "email")))),
+        "client_ip_address",
+        field(event.context, "ip"),
+        "$source",
+        "web",
       ),
     );
 
     // line 14: extra <- { a: omit, b: { c: traits.missing } }
-    put(body, "extra", obj(["a", undefined], ["b", obj(["c", field(event.traits, "missing")])]));
+    put(body, "extra", record("a", undefined, "b", record("c", field(event.traits, "missing"))));
 
     // line 15: empty <- {}
-    put(body, "empty", obj());
+    put(body, "empty", record());
 
     // line 16: "$insert_id" <- event.messageId
     put(body, "$insert_id", field(event.raw, "messageId"));

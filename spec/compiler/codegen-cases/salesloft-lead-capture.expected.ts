@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, list, plus, put, putIn, text } = rt;
+  const { field, isFailure, keyText, list, plus, put, putIn, text, whenPresent } = rt;
   const { coalesce, e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -46,12 +46,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     put(body, "last_name", trim(field(event.traits, "last_name")));
 
     // line 24: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
-    let phone: unknown = e164(
-      field(event.traits, "phone"),
-      coalesce(
-        region(field(event.context, "locale")),
-        region_code(field(event.traits, "country")),
-        field(settings, "default_phone_region"),
+    let phone: unknown = whenPresent(field(event.traits, "phone"), (given) =>
+      e164(
+        given,
+        coalesce(
+          region(field(event.context, "locale")),
+          region_code(field(event.traits, "country")),
+          field(settings, "default_phone_region"),
+        ),
       ),
     );
     if (isFailure(phone)) {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["whole-body.map"];
 export const SOURCE_SHA256 = "67640f55021f4b6ce2412f80d6031ac845b980041dd185c276a25652ad5d29cf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, obj, plus, put, text } = rt;
+  const { field, keyText, list, plus, put, record, text } = rt;
 
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -22,16 +22,18 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: body <- [ { event: event, properties: { distinct_id: event.userId, "$insert_id": event.messageId, time: event…
     const wholeBody = list(
-      obj(
-        ["event", event.event],
-        [
-          "properties",
-          obj(
-            ["distinct_id", field(event.raw, "userId")],
-            ["$insert_id", field(event.raw, "messageId")],
-            ["time", field(event.raw, "timestamp")],
-          ),
-        ],
+      record(
+        "event",
+        event.event,
+        "properties",
+        record(
+          "distinct_id",
+          field(event.raw, "userId"),
+          "$insert_id",
+          field(event.raw, "messageId"),
+          "time",
+          field(event.raw, "timestamp"),
+        ),
       ),
     );
     if (wholeBody !== undefined) body = wholeBody;

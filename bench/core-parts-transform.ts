@@ -4,8 +4,8 @@ import { benchmarkCompileTime, type CompileTimeRow } from "./compile-time.js";
 import { META_HAND_WRITTEN, metaContenders } from "./contenders.js";
 import { EVENT_MIXES } from "./events/generate.js";
 import { ms, number, table, verdict } from "./format.js";
-import { bySize, type BenchPart } from "./part.js";
-import { benchmarkThroughput, type ThroughputResult } from "./throughput.js";
+import { bySize, type BenchContext, type BenchPart } from "./part.js";
+import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
 const settings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
 const THROUGHPUT = {
@@ -14,22 +14,28 @@ const THROUGHPUT = {
 };
 const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };
 
+/** Both mixes at the mode's size; `suite` says who is timed against which floor (Salesloft's when left out). */
+function runThroughput(
+  { mode, seed, log }: BenchContext,
+  suite: Pick<ThroughputOptions, "settings" | "contenders" | "floor">,
+): Promise<ThroughputResult> {
+  const size = bySize(mode, THROUGHPUT);
+  return benchmarkThroughput({
+    count: size.events,
+    runs: size.runs,
+    seed,
+    mixes: EVENT_MIXES,
+    warmupMs: size.warmupMs,
+    log,
+    ...suite,
+  });
+}
+
 export const throughputPart: BenchPart<ThroughputResult> = {
   name: "throughput",
   title: "Transform throughput",
   sizes: (mode) => `${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
-  run: ({ mode, seed, log }) => {
-    const size = bySize(mode, THROUGHPUT);
-    return benchmarkThroughput({
-      count: size.events,
-      runs: size.runs,
-      seed,
-      mixes: EVENT_MIXES,
-      settings,
-      warmupMs: size.warmupMs,
-      log,
-    });
-  },
+  run: (context) => runThroughput(context, { settings }),
   render: renderThroughput,
   targets: (value) => {
     const lines: string[] = [];
@@ -54,21 +60,13 @@ export const metaThroughputPart: BenchPart<ThroughputResult> = {
   title: "Transform throughput of the Meta Conversions preset",
   sizes: (mode) =>
     `meta ${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
-  run: ({ mode, seed, log }) => {
-    const size = bySize(mode, THROUGHPUT);
-    return benchmarkThroughput({
-      count: size.events,
-      runs: size.runs,
-      seed,
-      mixes: EVENT_MIXES,
+  run: (context) =>
+    runThroughput(context, {
       // Meta's settings through the suite's settings slot: each contender reads its own integration's.
       settings: metaSettings as unknown as typeof settings,
-      warmupMs: size.warmupMs,
-      log,
       contenders: metaContenders(),
       floor: META_HAND_WRITTEN,
-    });
-  },
+    }),
   render: renderThroughput,
   targets: (value) =>
     value.rows

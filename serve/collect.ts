@@ -115,11 +115,13 @@ function messagesOf(path: string, body: Obj): Obj[] | string {
     if (!Array.isArray(body.batch)) return '"batch" must be a list of events';
     for (const [i, item] of body.batch.entries()) {
       if (!isObject(item)) return `batch[${i}] is not a JSON object`;
-      if (typeof item.type !== "string" || !(CALL_TYPES as readonly string[]).includes(item.type)) {
+      // Read as the event normaliser reads it: "Track" and " identify " are track and identify calls.
+      const type = typeof item.type === "string" ? item.type.trim().toLowerCase() : undefined;
+      if (type === undefined || !(CALL_TYPES as readonly string[]).includes(type)) {
         return `batch[${i}].type must be one of ${CALL_TYPES.join(", ")}`;
       }
     }
-    return body.batch as Obj[];
+    return (body.batch as Obj[]).map((item) => ({ ...item, type: (item.type as string).trim().toLowerCase() }));
   }
   const { writeKey: _key, ...event } = body;
   return [{ ...event, type: path.slice("/v1/".length) }];

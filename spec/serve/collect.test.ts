@@ -102,6 +102,18 @@ describe("collection", () => {
     expect((await stored()).map((e) => e.messageId).sort()).toEqual(["m1", "m2"]);
   });
 
+  it("reads a batch item's type as the event normaliser does, and still refuses an unknown one", async () => {
+    const batch = [
+      { type: "Track", event: "Signed Up", messageId: "c1" },
+      { type: " identify ", userId: "u1", messageId: "c2" },
+    ];
+    expect((await post("/v1/batch", { batch })).status).toBe(200);
+    const types = Object.fromEntries((await stored()).map((e) => [e.messageId, e.type]));
+    expect(types).toEqual({ c1: "track", c2: "identify" });
+    const refused = await post("/v1/batch", { batch: [{ type: "purchase", messageId: "c3" }] });
+    expect(refused.status).toBe(400);
+  });
+
   it("answers malformed JSON with 400 and a message, and stores nothing", async () => {
     const res = await fetch(`${base}/v1/track`, {
       method: "POST",

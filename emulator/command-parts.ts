@@ -38,3 +38,36 @@ export function shareOf(text: string): number | undefined {
   const value = Number(text);
   return text.trim() !== "" && value >= 0 && value <= 1 ? value : undefined;
 }
+
+/** A flag that takes a value: the option it sets, and how its text is read (undefined when it is not valid). */
+export type ValueFlag<Options> = { readonly option: keyof Options; readonly read: (text: string) => unknown };
+
+export type ParsedFlags<Options> =
+  | { readonly ok: true; readonly help: boolean; readonly options: Options }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * An emulator command's arguments: `--help`, `--retry-after` (a switch every emulator has) and the value flags, given
+ * as `--flag value` or `--flag=value`. The first unknown flag or unreadable value is the answer.
+ */
+export function parseFlags<Options>(
+  argv: readonly string[],
+  valueFlags: Readonly<Record<string, ValueFlag<Options>>>,
+): ParsedFlags<Options> {
+  const options: Record<string, unknown> = {};
+  for (let index = 0; index < argv.length; index++) {
+    const [flag, inline] = splitInline(argv[index]!);
+    if (flag === "--help" || flag === "-h") return { ok: true, help: true, options: {} as Options };
+    if (flag === "--retry-after") {
+      options.retryAfterHeader = true;
+      continue;
+    }
+    const spec = valueFlags[flag];
+    if (spec === undefined) return { ok: false, message: `unknown option ${flag}` };
+    const text = inline ?? argv[++index];
+    const value = text === undefined ? undefined : spec.read(text);
+    if (value === undefined) return { ok: false, message: `${flag} needs a valid value, got ${text ?? "nothing"}` };
+    options[spec.option as string] = value;
+  }
+  return { ok: true, help: false, options: options as Options };
+}

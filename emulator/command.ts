@@ -1,6 +1,14 @@
 // `signal-map emulator INTEGRATION`: runs the generic emulator of an integration until SIGINT or SIGTERM.
 
-import { describeStartFailure, integerIn, shareOf, splitInline, stopRequested } from "./command-parts.js";
+import {
+  describeStartFailure,
+  integerIn,
+  parseFlags,
+  shareOf,
+  stopRequested,
+  type ParsedFlags,
+  type ValueFlag,
+} from "./command-parts.js";
 import { startGenericEmulator, type GenericEmulatorOptions } from "./generic.js";
 import type { EmulatorCommandIO, EmulatorModule } from "./module.js";
 
@@ -28,9 +36,7 @@ Options:
 ${module.demoCredential ? `\nCredential: "${module.demoCredential}", the emulator's own fixed fake demo value, which is why it is printed.\n` : ""}`;
 }
 
-type Flag = { readonly option: keyof GenericEmulatorOptions; readonly read: (text: string) => unknown };
-
-const VALUE_FLAGS: Readonly<Record<string, Flag>> = {
+const VALUE_FLAGS: Readonly<Record<string, ValueFlag<GenericEmulatorOptions>>> = {
   "--port": { option: "port", read: (text) => integerIn(text, 0, 65535) },
   "--rate-limit": { option: "rateLimit", read: (text) => integerIn(text, 0, Number.MAX_SAFE_INTEGER) },
   "--failure-rate": { option: "failureRate", read: shareOf },
@@ -40,25 +46,8 @@ const VALUE_FLAGS: Readonly<Record<string, Flag>> = {
   "--max-requests": { option: "maxRequests", read: (text) => integerIn(text, 1, 10_000_000) },
 };
 
-type Parsed = { ok: true; help: boolean; options: GenericEmulatorOptions } | { ok: false; message: string };
-
-export function parseGenericEmulatorArgs(argv: readonly string[]): Parsed {
-  const options: Record<string, unknown> = {};
-  for (let index = 0; index < argv.length; index++) {
-    const [flag, inline] = splitInline(argv[index]!);
-    if (flag === "--help" || flag === "-h") return { ok: true, help: true, options: {} };
-    if (flag === "--retry-after") {
-      options.retryAfterHeader = true;
-      continue;
-    }
-    const spec = VALUE_FLAGS[flag];
-    if (spec === undefined) return { ok: false, message: `unknown option ${flag}` };
-    const text = inline ?? argv[++index];
-    const value = text === undefined ? undefined : spec.read(text);
-    if (value === undefined) return { ok: false, message: `${flag} needs a valid value, got ${text ?? "nothing"}` };
-    options[spec.option] = value;
-  }
-  return { ok: true, help: false, options: options as GenericEmulatorOptions };
+export function parseGenericEmulatorArgs(argv: readonly string[]): ParsedFlags<GenericEmulatorOptions> {
+  return parseFlags(argv, VALUE_FLAGS);
 }
 
 /** Exit codes: 0 after a clean stop or --help, 2 for bad arguments or a port that cannot be opened. */

@@ -3,9 +3,11 @@
 import {
   describeStartFailure,
   integerIn,
+  parseFlags,
   shareOf,
-  splitInline,
   stopRequested,
+  type ParsedFlags,
+  type ValueFlag,
 } from "../../../emulator/command-parts.js";
 import type { EmulatorCommandIO } from "../../../emulator/module.js";
 import { startEmulator, type EmulatorOptions } from "./index.js";
@@ -36,12 +38,7 @@ scope: upserts get 403). They are the emulator's own fixed demo keys, fake value
 why they are printed.
 `;
 
-type Parsed =
-  { readonly ok: true; readonly help: boolean; readonly options: EmulatorOptions } | { ok: false; message: string };
-
-type Flag = { readonly option: keyof EmulatorOptions; readonly read: (text: string) => unknown };
-
-const VALUE_FLAGS: Readonly<Record<string, Flag>> = {
+const VALUE_FLAGS: Readonly<Record<string, ValueFlag<EmulatorOptions>>> = {
   "--port": { option: "port", read: (text) => integerIn(text, 0, 65535) },
   "--response-shape": {
     option: "responseShape",
@@ -55,23 +52,8 @@ const VALUE_FLAGS: Readonly<Record<string, Flag>> = {
   "--custom-fields": { option: "customFields", read: (text) => fieldNames(text) },
 };
 
-export function parseEmulatorArgs(argv: readonly string[]): Parsed {
-  const options: Record<string, unknown> = {};
-  for (let index = 0; index < argv.length; index++) {
-    const [flag, inline] = splitInline(argv[index]);
-    if (flag === "--help" || flag === "-h") return { ok: true, help: true, options: {} };
-    if (flag === "--retry-after") {
-      options.retryAfterHeader = true;
-      continue;
-    }
-    const spec = VALUE_FLAGS[flag];
-    if (spec === undefined) return { ok: false, message: `unknown option ${flag}` };
-    const text = inline ?? argv[++index];
-    const value = text === undefined ? undefined : spec.read(text);
-    if (value === undefined) return { ok: false, message: `${flag} needs a valid value, got ${text ?? "nothing"}` };
-    options[spec.option] = value;
-  }
-  return { ok: true, help: false, options: options as EmulatorOptions };
+export function parseEmulatorArgs(argv: readonly string[]): ParsedFlags<EmulatorOptions> {
+  return parseFlags(argv, VALUE_FLAGS);
 }
 
 /** "a, b" → ["a", "b"]; "" → [] (a tenant without custom fields); a name with spaces or quotes is refused. */

@@ -1,7 +1,7 @@
 // Wraps a compiled preset module into the transform the pipeline, the CLI and the tests call, and the prepare
 // delivery calls (the outcome plus the send block, ordering key and rate-limit key behind it).
 
-import { eventLabel, normalizeEvent } from "./event/normalize.js";
+import { EventRefusal, eventLabel, normalizeRouted } from "./event/normalize.js";
 import type { ErrorCode, ErrorOutcome, Outcome } from "./outcome.js";
 import type { BuildResult, Clock, PresetModule, SendSpec } from "./preset-module.js";
 import { redactText } from "./redact.js";
@@ -59,64 +59,77 @@ export function createPreset(module: PresetModule): Preset {
     return key;
   };
 
-  /** The outcome, and for delivery (`forDelivery`) the block, ordering key and limiter key behind a request. */
-  function run(
-    input: unknown,
-    settings: Settings,
-    options: TransformOptions | undefined,
-    forDelivery: boolean,
-  ): Prepared {
+  /**
+   * The outcome of one event. For delivery, `sink` (made only by prepare) receives the build result and the checked
+   * settings behind a request; transform allocates nothing beyond the outcome.
+   */
+  function run(input: unknown, settings: Settings, options: TransformOptions | undefined, sink?: Sink): Outcome {
     let messageId: string | null = null;
     try {
-      const normalized = normalizeEvent(input, module.traitKeys);
-      if (!normalized.ok) return only(failure(normalized.messageId, "invalid_event", normalized.message));
-      const event = normalized.event;
+      const event = normalizeRouted(input, module.traitKeys, handles);
+      if (event instanceof EventRefusal) return failure(event.messageId, "invalid_event", event.message);
       messageId = event.messageId;
-      if (!handles(event)) return only({ messageId, outcome: "drop", reason: `${unhandledReason(event)} by ${name}` });
+      if (!handles(event)) return { messageId, outcome: "drop", reason: `${unhandledReason(event)} by ${name}` };
       const checked = settingsFor(settings);
       if (!checked.ok) {
         const message = `${eventLabel(messageId)}: the settings of ${name} are not usable: ${checked.problems.join("; ")}`;
-        return only(failure(messageId, "invalid_settings", message));
+        return failure(messageId, "invalid_settings", message);
       }
       const clock = typeof options?.now === "function" ? { now: options.now } : SYSTEM_CLOCK;
       const result = module.build(event, checked.settings, clock);
-      const outcome = fromBuild(event, result, name, bodyChecks);
-      if (!forDelivery || outcome.outcome !== "send" || result.kind !== "request") return only(outcome);
-      const send = module.sends?.[result.send];
-      const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
-      const rateKey = rateKeyOf(checked.settings);
-      return { outcome, ...(send ? { send } : {}), ...(orderKey !== undefined ? { orderKey } : {}), rateKey };
+      if (sink !== undefined) {
+        sink.result = result;
+        sink.settings = checked.settings;
+      }
+      return fromBuild(event, result, name, bodyChecks);
     } catch (error) {
       // The last line of defence: build is generated never to throw, but a bug must not stop a stream.
       const secrets = secretNames.map((key) => settings?.[key]).filter((v): v is string => typeof v === "string");
       const message = `${eventLabel(messageId)}: ${name} failed: ${redactText(messageOf(error), secrets)}`;
-      return only(failure(messageId, "internal", message));
+      return failure(messageId, "internal", message);
     }
+  }
+
+  function prepare(input: unknown, settings: Settings, options: TransformOptions | undefined): Prepared {
+    const sink: Sink = {};
+    const outcome = run(input, settings, options, sink);
+    const { result } = sink;
+    if (outcome.outcome !== "send" || result?.kind !== "request" || sink.settings === undefined) return { outcome };
+    const send = module.sends?.[result.send];
+    const orderKey = typeof result.orderKey === "string" ? result.orderKey : undefined;
+    const rateKey = rateKeyOf(sink.settings);
+    return { outcome, ...(send ? { send } : {}), ...(orderKey !== undefined ? { orderKey } : {}), rateKey };
   }
 
   return {
     meta,
     name,
     validateSettings: (input, env) => validateSettings(module.settings, input, env, module.integration.name),
-    transform: (event, settings, options) => run(event, settings, options, false).outcome,
-    prepare: (event, settings, options) => run(event, settings, options, true),
+    transform: (event, settings, options) => run(event, settings, options),
+    prepare,
   };
 }
 
-function only(outcome: Outcome): Prepared {
-  return { outcome };
+/** What prepare learns from run besides the outcome. */
+interface Sink {
+  result?: BuildResult;
+  settings?: Settings;
 }
 
 /** Settings are checked once per settings object, not once per event: a pipeline passes the same object each time. */
 function settingsCache(module: PresetModule): (settings: unknown) => SettingsResult {
   const checked = new WeakMap<object, SettingsResult>();
+  // The object of the previous call, answered without a WeakMap lookup: a stream passes the same one every time.
+  let last: { settings: object; result: SettingsResult } | undefined;
   return (settings) => {
     if (settings === null || typeof settings !== "object") return validateSettings(module.settings, settings);
+    if (last?.settings === settings) return last.result;
     let result = checked.get(settings);
     if (result === undefined) {
       result = validateSettings(module.settings, settings);
       checked.set(settings, result);
     }
+    last = { settings, result };
     return result;
   };
 }
@@ -142,8 +155,6 @@ function compileBodyChecks(module: PresetModule, name: string): (BodyCheck | und
 }
 
 const NO_PROBLEMS: readonly string[] = Object.freeze([]);
-// CR or LF in a header value would let an event split the request (or make the HTTP client throw later).
-const LINE_BREAK = /[\r\n]/;
 
 function fromBuild(
   event: NormalizedEvent,
@@ -172,9 +183,16 @@ function fromBuild(
   return { messageId, outcome: "send", request: result.request, warnings: result.warnings ?? [] };
 }
 
-/** The first header (in insertion order) whose value holds CR or LF; a loop, since this runs on every request. */
+/**
+ * The first header (in insertion order) whose value holds CR or LF, which would let an event split the request (or
+ * make the HTTP client throw later). It runs on every request, so it allocates nothing.
+ */
 function brokenHeader(headers: Readonly<Record<string, string>>): string | undefined {
-  for (const key of Object.keys(headers)) if (LINE_BREAK.test(headers[key])) return key;
+  for (const key in headers) {
+    if (!Object.prototype.hasOwnProperty.call(headers, key)) continue;
+    const value = headers[key];
+    if (typeof value === "string" && (value.indexOf("\n") !== -1 || value.indexOf("\r") !== -1)) return key;
+  }
   return undefined;
 }
 

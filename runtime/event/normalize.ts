@@ -21,27 +21,53 @@ export function eventLabel(messageId: string | null): string {
  * `traitKeys`, when given, are the only traits the caller reads: `context.traits` is merged into those keys alone.
  */
 export function normalizeEvent(input: unknown, traitKeys?: readonly string[]): NormalizeResult {
+  const result = normalizeRouted(input, traitKeys, undefined);
+  return result instanceof EventRefusal ? { ok: false, ...result } : { ok: true, event: result };
+}
+
+/** An event the canonical schema refuses: the message names the event and every broken field. */
+export class EventRefusal {
+  constructor(
+    readonly messageId: string | null,
+    readonly message: string,
+  ) {}
+}
+
+/** Which events the caller maps, asked before the traits are merged: an event it drops costs no merge. */
+export type EventFilter = (event: NormalizedEvent) => boolean;
+
+/**
+ * normalizeEvent for a preset, without a wrapper per event: the event, or why it was refused. An event `handles`
+ * turns away comes back with its traits unmerged (empty): it is only ever dropped, and a drop reads its call.
+ */
+export function normalizeRouted(
+  input: unknown,
+  traitKeys: readonly string[] | undefined,
+  handles: EventFilter | undefined,
+): NormalizedEvent | EventRefusal {
   try {
-    return normalizeFields(input, traitKeys);
+    const fields = eventFields(input);
+    if (fields === undefined) return new EventRefusal(null, "event is not a JSON object");
+    const event = soundEvent(fields) ?? checkedEvent(fields);
+    if (event instanceof EventRefusal || (handles !== undefined && !handles(event))) return event;
+    event.traits = mergeTraits(objectOr(own(fields, "traits")), objectOr(own(event.context, "traits")), traitKeys);
+    return event;
   } catch {
     // Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself
     // is not quoted: turning it into text could throw again.
-    return { ok: false, messageId: null, message: "event could not be read as JSON data" };
+    return new EventRefusal(null, "event could not be read as JSON data");
   }
 }
 
-function normalizeFields(input: unknown, traitKeys: readonly string[] | undefined): NormalizeResult {
-  const fields = eventFields(input);
-  if (fields === undefined) return { ok: false, messageId: null, message: "event is not a JSON object" };
-  return soundEvent(fields, traitKeys) ?? checkedEvent(fields, traitKeys);
-}
+/** A NormalizedEvent while it is being made: its traits are merged once routing has kept it. */
+type EventInProgress = { -readonly [K in keyof NormalizedEvent]: NormalizedEvent[K] };
 
 /**
  * Validation and normalisation in one pass, for an event whose structure is sound: each top-level field is read
  * once, tested as the canonical schema's ajv tests it, and normalised from that same read. Undefined for any other
  * event, which checkedEvent takes through ajv so its message names every broken field.
  */
-function soundEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult | undefined {
+function soundEvent(fields: Fields): EventInProgress | undefined {
   const { type: rawType, event: rawEvent, messageId: rawId, traits, properties, context: rawContext } = fields;
   const sound =
     textOrNull(rawType) &&
@@ -59,17 +85,15 @@ function soundEvent(fields: Fields, traitKeys: readonly string[] | undefined): N
       ?.trim()
       .toLowerCase() || (name !== undefined ? "track" : undefined);
   if (type === undefined) return undefined;
-  const context = objectOr(ownValue(fields, "context", rawContext));
-  const event: NormalizedEvent = {
+  return {
     type,
     event: type === "identify" ? "Identified" : type === "track" ? name : undefined,
     messageId: idText(ownValue(fields, "messageId", rawId)),
-    traits: mergeTraits(objectOr(ownValue(fields, "traits", traits)), objectOr(own(context, "traits")), traitKeys),
+    traits: EMPTY,
     properties: objectOr(ownValue(fields, "properties", properties)),
-    context,
+    context: objectOr(ownValue(fields, "context", rawContext)),
     raw: fields,
   };
-  return { ok: true, event };
 }
 
 /** A value read as `fields[key]`, kept only when it is the object's own: an absent field costs no second lookup. */
@@ -78,25 +102,23 @@ function ownValue(fields: Fields, key: string, value: unknown): unknown {
 }
 
 /** The whole check through ajv, for events the one pass does not take: their messages name every broken field. */
-function checkedEvent(fields: Fields, traitKeys: readonly string[] | undefined): NormalizeResult {
+function checkedEvent(fields: Fields): EventInProgress | EventRefusal {
   const messageId = idText(own(fields, "messageId"));
   const problems = checkEventFields(fields);
   const type = callType(fields);
   if (problems.length === 0 && type === undefined) problems.push('field "type" is missing and there is no "event"');
   if (problems.length > 0 || type === undefined) {
-    return { ok: false, messageId, message: `${eventLabel(messageId)}: ${problems.join("; ")}` };
+    return new EventRefusal(messageId, `${eventLabel(messageId)}: ${problems.join("; ")}`);
   }
-  const context = objectOr(own(fields, "context"));
-  const event: NormalizedEvent = {
+  return {
     type,
     event: eventName(type, fields),
     messageId,
-    traits: mergeTraits(objectOr(own(fields, "traits")), objectOr(own(context, "traits")), traitKeys),
+    traits: EMPTY,
     properties: objectOr(own(fields, "properties")),
-    context,
+    context: objectOr(own(fields, "context")),
     raw: fields,
   };
-  return { ok: true, event };
 }
 
 /**

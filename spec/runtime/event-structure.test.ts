@@ -1,11 +1,11 @@
-// The event fast paths against what they stand in for: the structure check against ajv on the canonical schema, and
-// the merge of only the traits a preset reads against the whole merge.
+// The event fast paths against what they stand in for: the structure check against ajv on the canonical schema, the
+// merge of only the traits a preset reads against the whole merge, and routing before the merge against after it.
 
 import fc from "fast-check";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_EVENT_SCHEMA } from "../../runtime/event/canonical-event-schema.js";
-import { normalizeEvent } from "../../runtime/event/normalize.js";
+import { EventRefusal, normalizeEvent, normalizeRouted } from "../../runtime/event/normalize.js";
 import { structureSound } from "../../runtime/event/validate.js";
 
 const ajvVerdict = new Ajv({ allErrors: true, strict: false }).compile(CANONICAL_EVENT_SCHEMA);
@@ -67,6 +67,30 @@ describe("event fast paths", () => {
         }
       }),
       { numRuns: 1000, seed: 16 },
+    );
+  });
+
+  it("routing before the merge keeps every event normalizeEvent keeps, and gives a turned-away one its call", () => {
+    // Keeps about half the calls, by the length of their name.
+    const filter = (event: { event: string | undefined; type: string }) => (event.event ?? event.type).length % 2 === 0;
+    fc.assert(
+      fc.property(events, fc.subarray(KEYS), (event, keys) => {
+        const plain = normalizeEvent(event, keys);
+        const routed = normalizeRouted(event, keys, filter);
+        if (!plain.ok) {
+          expect(routed).toEqual(new EventRefusal(plain.messageId, plain.message));
+          return;
+        }
+        if (routed instanceof EventRefusal) throw new Error(`refused a valid event: ${routed.message}`);
+        const { type, event: name, messageId } = plain.event;
+        expect({ type, event: name, messageId }).toEqual({
+          type: routed.type,
+          event: routed.event,
+          messageId: routed.messageId,
+        });
+        if (filter(plain.event)) expect(routed).toEqual(plain.event);
+      }),
+      { numRuns: 2000, seed: 16 },
     );
   });
 });

@@ -22,18 +22,20 @@ export function put(target: Obj, key: string, value: unknown): void {
 export function putIn(target: Obj, keys: readonly string[], value: unknown): void {
   if (value === undefined || keys.length === 0) return;
   let node = target;
-  for (let i = 0; i < keys.length - 1; i++) {
-    const key = keys[i];
-    const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-    if (next !== null && typeof next === "object" && !Array.isArray(next)) {
-      node = next as Obj;
-    } else {
-      const created: Obj = {};
-      put(node, key, created);
-      node = created;
-    }
-  }
+  for (let i = 0; i < keys.length - 1; i++) node = child(node, keys[i]);
   put(node, keys[keys.length - 1], value);
+}
+
+/**
+ * The object under `key` for a nested field (`custom_fields` of `custom_fields.utm_source`): the one already there,
+ * or a new one put in its place. Generated code calls it only once it has a value to set, so no empty object is sent.
+ */
+export function child(target: Obj, key: string): Obj {
+  const next = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+  if (next !== null && typeof next === "object" && !Array.isArray(next)) return next as Obj;
+  const created: Obj = {};
+  put(target, key, created);
+  return created;
 }
 
 /** A header value: text as is, numbers and booleans as their text, anything else absent. */

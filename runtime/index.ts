@@ -1,7 +1,7 @@
 // The runtime entry: what generated preset modules receive (`runtime`), and the API around running them.
 
 import { field, item, present } from "./access.js";
-import { orElse, put, putIn, text } from "./body.js";
+import { child, orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
 import { each, obj, pick } from "./compound.js";
@@ -29,6 +29,7 @@ export const runtime = Object.freeze({
   Failure,
   put,
   putIn,
+  child,
   text,
   orElse,
   // language v2 expressions

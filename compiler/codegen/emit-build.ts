@@ -4,7 +4,7 @@
 import type { Expr, HeaderClause, OrderStatement, SendStatement, Statement } from "../../dsl/ast.js";
 import type { PresetLayout, SendBlock } from "../check/blocks.js";
 import { emitCondition, emitExpr, helper } from "./emit-expr.js";
-import { bodyDeclaration, emitStatement, emitValue, putCall, ruleHeader, type RuleContext } from "./emit-rules.js";
+import { bodyDeclaration, emitStatement, emitValue, putLines, ruleHeader, type RuleContext } from "./emit-rules.js";
 import { emitUrl } from "./emit-url.js";
 import { commentText, quote } from "./text.js";
 
@@ -120,9 +120,12 @@ function emitHeader(header: HeaderClause, ctx: RuleContext): string[] {
   const value: Expr = header.value;
   const comment = ruleHeader(header, ctx);
   if (value.kind !== "Fallback") {
-    return [comment, putCall([header.name.value], `${helper(ctx, "text")}(${emitExpr(value, ctx)})`, ctx, "headers")];
+    return [
+      comment,
+      ...putLines([header.name.value], `${helper(ctx, "text")}(${emitExpr(value, ctx)})`, ctx, "headers"),
+    ];
   }
   const name = ctx.allocate("header");
-  const put = putCall([header.name.value], `${helper(ctx, "text")}(${name})`, ctx, "headers");
-  return [comment, ...emitValue(name, value, ctx), put];
+  const put = putLines([header.name.value], `${helper(ctx, "text")}(${name})`, ctx, "headers");
+  return [comment, ...emitValue(name, value, ctx), ...put];
 }

@@ -113,7 +113,7 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
 }
 
 /** Helpers newer than the names a preset's `let`s could take: locals are allocated around them. */
-export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose"];
+export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose", "child"];
 
 const LITERALS = new Set(["String", "Number", "Boolean", "Null", "Omit"]);
 

@@ -79,9 +79,15 @@ function emitAssignment(statement: Assignment, ctx: RuleContext): string[] {
 
 /** Sets a body field; a top-level `??` becomes statements so a fallback and its warning read plainly. */
 function emitPut(keys: readonly string[], value: Expr, ctx: RuleContext): string[] {
-  if (value.kind !== "Fallback") return [putCall(keys, emitExpr(value, ctx), ctx)];
+  if (isLiteral(value)) return putLines(keys, emitExpr(value, ctx), ctx, "body", true);
+  if (value.kind !== "Fallback") return putLines(keys, emitExpr(value, ctx), ctx);
   const name = ctx.allocate(keys[keys.length - 1]);
-  return [...emitValue(name, value, ctx), putCall(keys, name, ctx)];
+  return [...emitValue(name, value, ctx), ...putLines(keys, name, ctx)];
+}
+
+/** A written value other than `omit`: it is never absent, so it is set without a test. */
+function isLiteral(value: Expr): boolean {
+  return value.kind === "String" || value.kind === "Boolean" || value.kind === "Null" || value.kind === "Number";
 }
 
 /** `body <- expr`: the body becomes the value when it is present (it stays `{}` otherwise). */
@@ -96,9 +102,36 @@ export function bodyDeclaration(statements: readonly Statement[]): string {
   return whole ? "let body: unknown = {};" : "const body: Record<string, unknown> = {};";
 }
 
-export function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, target = "body"): string {
+/**
+ * Sets `target.keys…` to the value of `valueCode` when it is present (always, when `present`). Written keys become
+ * plain property writes, so a body gets its fields the way hand-written code gives them. A path with a key that names
+ * a member of Object.prototype goes through the runtime's put/putIn: they define `__proto__` as an own key rather
+ * than set the prototype, and TypeScript types `body.constructor` as the inherited member.
+ */
+export function putLines(
+  keys: readonly string[],
+  valueCode: string,
+  ctx: RuleContext,
+  target = "body",
+  present = false,
+): string[] {
+  if (keys.some((key) => key in Object.prototype)) return [putCall(keys, valueCode, ctx, target)];
+  const parent = keys.slice(0, -1).reduce((node, key) => `${helper(ctx, "child")}(${node}, ${quote(key)})`, target);
+  const write = (value: string) => `${parent}${propertyAccess(keys[keys.length - 1])} = ${value};`;
+  if (present) return [write(valueCode)];
+  if (/^[A-Za-z_$][\w$]*$/.test(valueCode)) return [`if (${valueCode} !== undefined) ${write(valueCode)}`];
+  const name = ctx.allocate(keys[keys.length - 1]);
+  return [`const ${name} = ${valueCode};`, `if (${name} !== undefined) ${write(name)}`];
+}
+
+function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, target: string): string {
   if (keys.length === 1) return `${helper(ctx, "put")}(${target}, ${quote(keys[0])}, ${valueCode});`;
   return `${helper(ctx, "putIn")}(${target}, [${keys.map(quote).join(", ")}], ${valueCode});`;
+}
+
+/** `.name` for a key that is an identifier, `["key"]` for any other. */
+function propertyAccess(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${quote(key)}]`;
 }
 
 /** Declares `name` holding the value of `expr`, spelling out `??` chains as statements. */

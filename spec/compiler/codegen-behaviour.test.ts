@@ -185,4 +185,18 @@ describe("generated code", () => {
     expect(out.request.body).toEqual({ name: "Order Completed" });
     expect(({} as Record<string, unknown>)["plan name"]).toBeUndefined();
   });
+
+  it("writes body keys named like Object.prototype's members as own keys, and reaches no prototype", async () => {
+    const preset = await load("prototype-keys");
+    const out = sent(preset.transform(track("Signed Up", { traits: { name: " Ann " } }), SETTINGS));
+    const body = out.request.body as Record<string, unknown>;
+    expect(JSON.parse(JSON.stringify(body))).toEqual(
+      JSON.parse(
+        '{"__proto__":"Ann","constructor":"c","toString":"Ann","meta":{"__proto__":{"polluted":"yes"}},"hasOwnProperty":{"x":"Ann"}}',
+      ),
+    );
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(Object.keys(body)).toEqual(["__proto__", "constructor", "toString", "meta", "hasOwnProperty"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["arithmetic.map"];
 export const SOURCE_SHA256 = "a10289a718f9dfdef064d23ab6bf932d8e02b113584ac4795baa2904b9c33dbf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, plus, put, sub, text } = rt;
+  const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, plus, sub, text } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -34,36 +34,46 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 15: net <- total / 1.2
-    put(body, "net", div(total, 1.2));
+    const net = div(total, 1.2);
+    if (net !== undefined) body.net = net;
 
     // line 16: average <- total / count
-    put(body, "average", div(total, count));
+    const average = div(total, count);
+    if (average !== undefined) body.average = average;
 
     // line 17: shipping <- total * 0.1 - -2
-    put(body, "shipping", sub(mul(total, 0.1), -2));
+    const shipping = sub(mul(total, 0.1), -2);
+    if (shipping !== undefined) body.shipping = shipping;
 
     // line 18: scaled <- total * 1e10
-    put(body, "scaled", mul(total, 10000000000));
+    const scaled = mul(total, 10000000000);
+    if (scaled !== undefined) body.scaled = scaled;
 
     // line 19: label <- "total: " + total
-    put(body, "label", plus("total: ", total));
+    const label = plus("total: ", total);
+    if (label !== undefined) body.label = label;
 
     // line 20: sum <- total + count
-    put(body, "sum", plus(total, count));
+    const sum = plus(total, count);
+    if (sum !== undefined) body.sum = sum;
 
     // line 21: big <- total > 100 and total <= 1000
-    put(body, "big", greater(total, 100) && lessOrEqual(total, 1000));
+    const big = greater(total, 100) && lessOrEqual(total, 1000);
+    if (big !== undefined) body.big = big;
 
     // line 22: recent <- to_string(properties.date) >= "2024-01-01"
-    put(body, "recent", greaterOrEqual(to_string(field(event.properties, "date")), "2024-01-01"));
+    const recent = greaterOrEqual(to_string(field(event.properties, "date")), "2024-01-01");
+    if (recent !== undefined) body.recent = recent;
 
     // line 23: settings_level <- settings.level * 2
-    put(body, "settings_level", mul(field(settings, "level"), 2));
+    const settings_level = mul(field(settings, "level"), 2);
+    if (settings_level !== undefined) body.settings_level = settings_level;
 
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

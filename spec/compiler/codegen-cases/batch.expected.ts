@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["batch.map"];
 export const SOURCE_SHA256 = "15f475ec48f3319d4c8eda254bc5c247d228baf2f29b1a9270e6b3613d8f00af";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, put, withQuery } = rt;
+  const { field, keyText, list, withQuery } = rt;
 
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -21,7 +21,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 12: events <- [event]
-    put(body, "events", list(event.event));
+    const events = list(event.event);
+    if (events !== undefined) body.events = events;
 
     // line 8: send POST "https://api.example.test/v1/batch"
     const headers: Record<string, string> = {};

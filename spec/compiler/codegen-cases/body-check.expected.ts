@@ -7,7 +7,7 @@ export const SOURCE_FILES = ["body-check.map", "body-check.schema.json"];
 export const SOURCE_SHA256 = "8b9bb2098f14e66b725de7fd7a036bbc0452ac85ee4bd9f654220558c88d9fec";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, isFailure, keyText, put, record, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
+  const { each, field, isFailure, keyText, record, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -25,47 +25,50 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (name === undefined) {
       name = "anonymous";
     }
-    put(body, "name", name);
+    if (name !== undefined) body.name = name;
 
     // line 11: email <- to_string(traits.email)
-    put(body, "email", to_string(field(event.traits, "email")));
+    const email = to_string(field(event.traits, "email"));
+    if (email !== undefined) body.email = email;
 
     // line 12: visited_at <- to_string(traits.visited_at)
-    put(body, "visited_at", to_string(field(event.traits, "visited_at")));
+    const visited_at = to_string(field(event.traits, "visited_at"));
+    if (visited_at !== undefined) body.visited_at = visited_at;
 
     // line 13: code <- to_string(traits.code)
-    put(body, "code", to_string(field(event.traits, "code")));
+    const code = to_string(field(event.traits, "code"));
+    if (code !== undefined) body.code = code;
 
     // line 14: score <- to_number(traits.score) ?? omit
     let score: unknown = to_number(field(event.traits, "score"));
     if (isFailure(score)) {
       score = undefined;
     }
-    put(body, "score", score);
+    if (score !== undefined) body.score = score;
 
     // line 15: count <- to_number(traits.count) ?? omit
     let count: unknown = to_number(field(event.traits, "count"));
     if (isFailure(count)) {
       count = undefined;
     }
-    put(body, "count", count);
+    if (count !== undefined) body.count = count;
 
     // line 16: tags <- [to_string(t) for t in traits.tags]
-    put(
-      body,
-      "tags",
-      each(field(event.traits, "tags"), (t) => to_string(t)),
-    );
+    const tags = each(field(event.traits, "tags"), (t) => to_string(t));
+    if (tags !== undefined) body.tags = tags;
 
     // line 19: labels <- { primary: to_string(traits.primary), extra: to_string(traits.extra) }
-    put(
-      body,
-      "labels",
-      record("primary", to_string(field(event.traits, "primary")), "extra", to_string(field(event.traits, "extra"))),
+    const labels = record(
+      "primary",
+      to_string(field(event.traits, "primary")),
+      "extra",
+      to_string(field(event.traits, "extra")),
     );
+    if (labels !== undefined) body.labels = labels;
 
     // line 20: kind <- to_string(traits.kind)
-    put(body, "kind", to_string(field(event.traits, "kind")));
+    const kind = to_string(field(event.traits, "kind"));
+    if (kind !== undefined) body.kind = kind;
 
     // line 7: send POST "https://api.example.com/v1/things"
     const headers: Record<string, string> = {};

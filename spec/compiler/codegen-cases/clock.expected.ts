@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["clock.map"];
 export const SOURCE_SHA256 = "98d3ee28c968e51cb6a5347c8a7a398aa8eadde0ef81b4a2e317749f8ede3926";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { clockText, field, keyText, put } = rt;
+  const { clockText, field, keyText } = rt;
 
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -21,10 +21,12 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 9: sent_at <- now()
-    put(body, "sent_at", clockText(clock));
+    const sent_at = clockText(clock);
+    if (sent_at !== undefined) body.sent_at = sent_at;
 
     // line 10: name <- event
-    put(body, "name", event.event);
+    const name = event.event;
+    if (name !== undefined) body.name = name;
 
     // line 7: send POST "https://api.example.test/v1/events"
     const headers: Record<string, string> = {};

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["comprehensions.map"];
 export const SOURCE_SHA256 = "c0f93a310180236fb0de4d25833096c38efc69aed4c80bcd48e43eff867129b5";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, item, keyText, orElse, plus, put, record, text } = rt;
+  const { each, field, item, keyText, orElse, plus, record, text } = rt;
   const { is_present, to_number, upper } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -22,55 +22,44 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: contents <- [ { id: p.sku, quantity: to_number(p.quantity) ?? omit, "unit price": p."unit price" } for p in p…
-    put(
-      body,
-      "contents",
-      each(
-        field(event.properties, "products"),
-        (p) =>
-          record(
-            "id",
-            field(p, "sku"),
-            "quantity",
-            orElse(to_number(field(p, "quantity")), () => undefined, warnings),
-            "unit price",
-            field(p, "unit price"),
-          ),
-        (p) => is_present(field(p, "sku")),
-      ),
+    const contents = each(
+      field(event.properties, "products"),
+      (p) =>
+        record(
+          "id",
+          field(p, "sku"),
+          "quantity",
+          orElse(to_number(field(p, "quantity")), () => undefined, warnings),
+          "unit price",
+          field(p, "unit price"),
+        ),
+      (p) => is_present(field(p, "sku")),
     );
+    if (contents !== undefined) body.contents = contents;
 
     // line 14: first_ids <- [ p[0] for p in properties.pairs ]
-    put(
-      body,
-      "first_ids",
-      each(field(event.properties, "pairs"), (p2) => item(p2, 0)),
-    );
+    const first_ids = each(field(event.properties, "pairs"), (p2) => item(p2, 0));
+    if (first_ids !== undefined) body.first_ids = first_ids;
 
     // line 15: tags <- [ upper(t) for t in properties.tags if t != "skip" ]
-    put(
-      body,
-      "tags",
-      each(
-        field(event.properties, "tags"),
-        (t) => upper(t),
-        (t) => t !== "skip",
-      ),
+    const tags = each(
+      field(event.properties, "tags"),
+      (t) => upper(t),
+      (t) => t !== "skip",
     );
+    if (tags !== undefined) body.tags = tags;
 
     // line 16: pairs <- [ [ o.id + ":" + i for i in o.items ] for o in properties.orders ]
-    put(
-      body,
-      "pairs",
-      each(field(event.properties, "orders"), (o) =>
-        each(field(o, "items"), (i) => plus(plus(field(o, "id"), ":"), i)),
-      ),
+    const pairs = each(field(event.properties, "orders"), (o) =>
+      each(field(o, "items"), (i) => plus(plus(field(o, "id"), ":"), i)),
     );
+    if (pairs !== undefined) body.pairs = pairs;
 
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

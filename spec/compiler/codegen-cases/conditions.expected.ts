@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["conditions.map"];
 export const SOURCE_SHA256 = "da9594afa809588de47ca3a5a48310344f6d8deda1d53c18cd049fa213adb8d2";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { equals, field, keyText, plus, put, text } = rt;
+  const { equals, field, keyText, plus, text } = rt;
   const { is_present, to_string } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -22,28 +22,33 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: opted_in <- context.consent.marketing == "granted"
-    put(body, "opted_in", field(field(event.context, "consent"), "marketing") === "granted");
+    const opted_in = field(field(event.context, "consent"), "marketing") === "granted";
+    if (opted_in !== undefined) body.opted_in = opted_in;
 
     // line 14: opted_out <- context.consent.marketing != "granted"
-    put(body, "opted_out", field(field(event.context, "consent"), "marketing") !== "granted");
+    const opted_out = field(field(event.context, "consent"), "marketing") !== "granted";
+    if (opted_out !== undefined) body.opted_out = opted_out;
 
     // line 15: plan <- to_string(properties.plan) when event == "Signed Up" and not (properties.trial == true)
     if (event.event === "Signed Up" && !(field(event.properties, "trial") === true)) {
-      put(body, "plan", to_string(field(event.properties, "plan")));
+      const plan = to_string(field(event.properties, "plan"));
+      if (plan !== undefined) body.plan = plan;
     }
 
     // line 16: source <- "web" when event == "Lead Generated" or is_present(context.page.url)
     if (event.event === "Lead Generated" || is_present(field(field(event.context, "page"), "url"))) {
-      put(body, "source", "web");
+      body.source = "web";
     }
 
     // line 17: same_name <- traits.first_name == traits.last_name
-    put(body, "same_name", equals(field(event.traits, "first_name"), field(event.traits, "last_name")));
+    const same_name = equals(field(event.traits, "first_name"), field(event.traits, "last_name"));
+    if (same_name !== undefined) body.same_name = same_name;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

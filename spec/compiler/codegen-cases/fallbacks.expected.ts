@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, orElse, plus, put, text, whenPresent } = rt;
+  const { field, isFailure, keyText, orElse, plus, text, whenPresent } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
@@ -35,7 +35,7 @@ export default function definePreset(rt: Runtime): PresetModule {
         phone = undefined;
       }
     }
-    put(body, "phone", phone);
+    if (phone !== undefined) body.phone = phone;
 
     // line 14: employees <- to_number(traits.employees) ?? 0 warn "traits.employees is not a number; sent 0"
     let employees: unknown = to_number(field(event.traits, "employees"));
@@ -46,14 +46,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (employees === undefined) {
       employees = 0;
     }
-    put(body, "employees", employees);
+    if (employees !== undefined) body.employees = employees;
 
     // line 15: label <- concat("size ", to_string(to_number(traits.size) ?? "unknown"))
-    put(
-      body,
-      "label",
-      concat("size ", to_string(orElse(to_number(field(event.traits, "size")), () => "unknown", warnings))),
-    );
+    const label = concat("size ", to_string(orElse(to_number(field(event.traits, "size")), () => "unknown", warnings)));
+    if (label !== undefined) body.label = label;
 
     // line 16: nickname <- trim(traits.nickname) ?? trim(traits.first_name) ?? "friend"
     let nickname: unknown = trim(field(event.traits, "nickname"));
@@ -63,12 +60,13 @@ export default function definePreset(rt: Runtime): PresetModule {
         nickname = "friend";
       }
     }
-    put(body, "nickname", nickname);
+    if (nickname !== undefined) body.nickname = nickname;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

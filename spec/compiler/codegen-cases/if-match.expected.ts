@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["if-match.map"];
 export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { choose, field, greater, keyText, orElse, pick, plus, put, text } = rt;
+  const { choose, field, greater, keyText, orElse, pick, plus, text } = rt;
   const { is_present, lower, to_number, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -32,42 +32,41 @@ export default function definePreset(rt: Runtime): PresetModule {
     );
 
     // line 18: event_name <- name
-    put(body, "event_name", name);
+    if (name !== undefined) body.event_name = name;
 
     // line 19: currency <- if is_present(properties.value) then "EUR" else omit
-    put(body, "currency", is_present(field(event.properties, "value")) ? "EUR" : undefined);
+    const currency = is_present(field(event.properties, "value")) ? "EUR" : undefined;
+    if (currency !== undefined) body.currency = currency;
 
     // line 20: tier <- if (to_number(properties.value) ?? 0) > 100 then "high" else "low"
-    put(
-      body,
-      "tier",
-      greater(
-        orElse(to_number(field(event.properties, "value")), () => 0, warnings),
-        100,
-      )
-        ? "high"
-        : "low",
-    );
+    const tier = greater(
+      orElse(to_number(field(event.properties, "value")), () => 0, warnings),
+      100,
+    )
+      ? "high"
+      : "low";
+    if (tier !== undefined) body.tier = tier;
 
     // line 21: level <- match settings.level { 1 => "one", 2 => "two" }
-    put(body, "level", choose(field(settings, "level"), 1, "one", 2, "two"));
+    const level = choose(field(settings, "level"), 1, "one", 2, "two");
+    if (level !== undefined) body.level = level;
 
     // line 22: flag <- match properties.flag { true => "yes", false => "no", else => "unknown" }
-    put(body, "flag", choose(field(event.properties, "flag"), true, "yes", false, "no", "unknown"));
+    const flag = choose(field(event.properties, "flag"), true, "yes", false, "no", "unknown");
+    if (flag !== undefined) body.flag = flag;
 
     // line 23: fallback <- if properties.vip == true then omit else trim(traits.name) ?? "anonymous"
-    put(
-      body,
-      "fallback",
+    const fallback =
       field(event.properties, "vip") === true
         ? undefined
-        : orElse(trim(field(event.traits, "name")), () => "anonymous", warnings),
-    );
+        : orElse(trim(field(event.traits, "name")), () => "anonymous", warnings);
+    if (fallback !== undefined) body.fallback = fallback;
 
     // line 10: send POST "https://example.test/v1/events"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

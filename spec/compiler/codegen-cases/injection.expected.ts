@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["injection.map"];
 export const SOURCE_SHA256 = "fe10a55bcf3e634685a4b5856a2a121d4ce699c5994d9f86801d0aa1b934dd2d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, put, text } = rt;
+  const { field, keyText, text } = rt;
 
   /** Maps one "Signed Up\"); process.exit(1); //", "*\/ throw 1 /*" or "\u2029 *\/ globalThis.x = 1 /*" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -22,19 +22,20 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: note <- "`${process.exit(1)}`" when event == "\u2029 *\/ globalThis.x = 1 /*"
     if (event.event === "\u2029 */ globalThis.x = 1 /*") {
-      put(body, "note", "`${process.exit(1)}`");
+      body.note = "`${process.exit(1)}`";
     }
 
     // line 14: other <- "</script><!-- \ud800 -->"
-    put(body, "other", "</script><!-- \ud800 -->");
+    body.other = "</script><!-- \ud800 -->";
 
     // line 15: raw <- "raw separator *\/ process.exit(2)"
-    put(body, "raw", "raw\u2028separator */ process.exit(2)");
+    body.raw = "raw\u2028separator */ process.exit(2)";
 
     // line 10: send POST "https://example.test/v1/\"+process.exit(1)+\""
     const headers: Record<string, string> = {};
     // line 11: header "X-Note" <- "\u2028process.exit(1)//"
-    put(headers, "X-Note", text("\u2028process.exit(1)//"));
+    const X_Note$ = text("\u2028process.exit(1)//");
+    if (X_Note$ !== undefined) headers["X-Note"] = X_Note$;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["let-require.map"];
 export const SOURCE_SHA256 = "44e071d5aad9a0b9c906cc06058f7e29eb0d83c857cf4fdc3cb7c80a7170329e";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, text } = rt;
+  const { field, keyText, plus, text } = rt;
   const { concat, lower, sha256, trim } = rt.fn;
 
   /** Maps one "Signed Up" or "Identified" event to its request. */
@@ -33,18 +33,20 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 17: email_address <- email
-    put(body, "email_address", email);
+    if (email !== undefined) body.email_address = email;
 
     // line 18: display_name <- name
-    put(body, "display_name", name);
+    if (name !== undefined) body.display_name = name;
 
     // line 19: email_hash <- sha256(email)
-    put(body, "email_hash", sha256(email));
+    const email_hash = sha256(email);
+    if (email_hash !== undefined) body.email_hash = email_hash;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

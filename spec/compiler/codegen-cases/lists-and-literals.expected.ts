@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lists-and-literals.map"];
 export const SOURCE_SHA256 = "27e6b1cb3cc024b12d4885cc750886c337e16a3a27d1cfbad8409497e40fdfcf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, plus, put, text } = rt;
+  const { field, keyText, list, plus, text } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -22,34 +22,34 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: tags <- [trim(properties.lead_source), "web", trim(properties.campaign)]
-    put(
-      body,
-      "tags",
-      list(trim(field(event.properties, "lead_source")), "web", trim(field(event.properties, "campaign"))),
-    );
+    const tags = list(trim(field(event.properties, "lead_source")), "web", trim(field(event.properties, "campaign")));
+    if (tags !== undefined) body.tags = tags;
 
     // line 14: empty_list <- [trim(properties.missing)]
-    put(body, "empty_list", list(trim(field(event.properties, "missing"))));
+    const empty_list = list(trim(field(event.properties, "missing")));
+    if (empty_list !== undefined) body.empty_list = empty_list;
 
     // line 15: explicit_null <- null
-    put(body, "explicit_null", null);
+    body.explicit_null = null;
 
     // line 16: count <- -12.5e3
-    put(body, "count", -12500);
+    body.count = -12500;
 
     // line 17: active <- false
-    put(body, "active", false);
+    body.active = false;
 
     // line 18: quote <- "say \"hi\"\\ \u00e9 \n tab\t end"
-    put(body, "quote", 'say "hi"\\ é \n tab\t end');
+    body.quote = 'say "hi"\\ é \n tab\t end';
 
     // line 19: level <- settings.level
-    put(body, "level", field(settings, "level"));
+    const level = field(settings, "level");
+    if (level !== undefined) body.level = level;
 
     // line 10: send POST "https://example.test/v1/leads"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

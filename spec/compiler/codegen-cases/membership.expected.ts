@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["membership.map"];
 export const SOURCE_SHA256 = "a269fe2a88922d4b37003d0cf401cc83f84657c6351b9e5c40c3b358cd8c772f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, isIn, keyText, list, put } = rt;
+  const { each, field, isIn, keyText, list } = rt;
   const { lower } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -30,21 +30,20 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 11: known <- properties.plan in allowed
-    put(body, "known", isIn(field(event.properties, "plan"), allowed));
+    const known = isIn(field(event.properties, "plan"), allowed);
+    if (known !== undefined) body.known = known;
 
     // line 12: kept <- [t for t in properties.tags if t in ["a", "b"]]
-    put(
-      body,
-      "kept",
-      each(
-        field(event.properties, "tags"),
-        (t) => t,
-        (t) => isIn(t, list("a", "b")),
-      ),
+    const kept = each(
+      field(event.properties, "tags"),
+      (t) => t,
+      (t) => isIn(t, list("a", "b")),
     );
+    if (kept !== undefined) body.kept = kept;
 
     // line 13: label <- if event in ["Signed Up", "Lead Generated"] then "lead" else "other"
-    put(body, "label", isIn(event.event, list("Signed Up", "Lead Generated")) ? "lead" : "other");
+    const label = isIn(event.event, list("Signed Up", "Lead Generated")) ? "lead" : "other";
+    if (label !== undefined) body.label = label;
 
     // line 7: send POST "https://example.test/v1/events"
     const headers: Record<string, string> = {};

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["merge-entries.map"];
 export const SOURCE_SHA256 = "f2b2425d408deba0ae09c84a07f9b9d585ace7f802c56fad3026593ff75fb3d8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, keyText, list, put, record } = rt;
+  const { each, field, keyText, list, record } = rt;
   const { entries, from_entries, merge, snake_case, take, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -27,7 +27,8 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 12: data <- [ merge(shared, { source: trim(properties.lead_source) }) ]
-      put(body, "data", list(merge(shared, record("source", trim(field(event.properties, "lead_source"))))));
+      const data = list(merge(shared, record("source", trim(field(event.properties, "lead_source")))));
+      if (data !== undefined) body.data = data;
 
       // line 11: send POST "https://api.example.test/v1/leads"
       const headers: Record<string, string> = {};
@@ -44,26 +45,23 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 15: data <- [ merge(shared, { params: from_entries(take([ { key: snake_case(p.key), value: to_string(p.value) } f…
-      put(
-        body,
-        "data",
-        list(
-          merge(
-            shared,
-            record(
-              "params",
-              from_entries(
-                take(
-                  each(entries(event.properties), (p) =>
-                    record("key", snake_case(field(p, "key")), "value", to_string(field(p, "value"))),
-                  ),
-                  25,
+      const data2 = list(
+        merge(
+          shared,
+          record(
+            "params",
+            from_entries(
+              take(
+                each(entries(event.properties), (p) =>
+                  record("key", snake_case(field(p, "key")), "value", to_string(field(p, "value"))),
                 ),
+                25,
               ),
             ),
           ),
         ),
       );
+      if (data2 !== undefined) body.data = data2;
 
       // line 14: send POST "https://api.example.test/v1/events"
       const headers: Record<string, string> = {};

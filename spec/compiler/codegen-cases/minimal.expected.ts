@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["minimal.map"];
 export const SOURCE_SHA256 = "8fbfb0da451d3987d09b9bff3adc09b487e90b33448f69c5abf7bdbbbc289dd8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, text } = rt;
+  const { field, keyText, plus, text } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -22,12 +22,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: email <- lower(traits.email)
-    put(body, "email", lower(field(event.traits, "email")));
+    const email = lower(field(event.traits, "email"));
+    if (email !== undefined) body.email = email;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -5,10 +5,10 @@ import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settin
 
 /** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
 export const SOURCE_FILES = ["name-collisions.map"];
-export const SOURCE_SHA256 = "f91ffc8b5888d0af49aad88f8e165845ca0b2a7064d9f5303d06632f8d0fca68";
+export const SOURCE_SHA256 = "789e30d174271ff490b7c872014b20c30ede32b22da04ae226e66d0c0b32553d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, text } = rt;
+  const { child, field, keyText, plus, text } = rt;
   const { lower, trim, upper } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -34,21 +34,33 @@ export default function definePreset(rt: Runtime): PresetModule {
     const class$ = trim(field(event.traits, "company"));
 
     // line 17: first_name <- headers
-    put(body, "first_name", headers$);
+    if (headers$ !== undefined) body.first_name = headers$;
 
     // line 18: last_name <- warnings
-    put(body, "last_name", warnings$);
+    if (warnings$ !== undefined) body.last_name = warnings$;
 
     // line 19: title <- lower(lower)
-    put(body, "title", lower(lower2));
+    const title = lower(lower2);
+    if (title !== undefined) body.title = title;
 
     // line 20: company <- class
-    put(body, "company", class$);
+    if (class$ !== undefined) body.company = class$;
+
+    // line 21: let child = trim(traits.nickname)
+    const child2 = trim(field(event.traits, "nickname"));
+
+    // line 22: nested.child <- child
+    if (child2 !== undefined) child(body, "nested").child = child2;
+
+    // line 23: field.text <- trim(traits.city)
+    const text$ = trim(field(event.traits, "city"));
+    if (text$ !== undefined) child(body, "field").text = text$;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",
@@ -75,7 +87,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["company", "first_name", "last_name", "title"],
+    traitKeys: ["city", "company", "first_name", "last_name", "nickname", "title"],
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["nested-targets.map"];
 export const SOURCE_SHA256 = "935ba152b66c59109d9f055ed3415df6f7a5433fa7d431f210bf7a31797079e1";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, put, putIn, text } = rt;
+  const { child, field, keyText, text } = rt;
   const { to_string } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -22,21 +22,25 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: lead.source.utm <- to_string(context.campaign.source)
-    putIn(body, ["lead", "source", "utm"], to_string(field(field(event.context, "campaign"), "source")));
+    const utm = to_string(field(field(event.context, "campaign"), "source"));
+    if (utm !== undefined) child(child(body, "lead"), "source").utm = utm;
 
     // line 14: lead.source.medium <- to_string(context.campaign.medium)
-    putIn(body, ["lead", "source", "medium"], to_string(field(field(event.context, "campaign"), "medium")));
+    const medium = to_string(field(field(event.context, "campaign"), "medium"));
+    if (medium !== undefined) child(child(body, "lead"), "source").medium = medium;
 
     // line 15: lead.page <- to_string(context.page.url)
-    putIn(body, ["lead", "page"], to_string(field(field(event.context, "page"), "url")));
+    const page = to_string(field(field(event.context, "page"), "url"));
+    if (page !== undefined) child(body, "lead").page = page;
 
     // line 16: meta.received <- true
-    putIn(body, ["meta", "received"], true);
+    child(body, "meta").received = true;
 
     // line 10: send PUT "https://example.test/v1/leads"
     const headers: Record<string, string> = {};
     // line 11: header "X-Token" <- settings.token
-    put(headers, "X-Token", text(field(settings, "token")));
+    const X_Token$ = text(field(settings, "token"));
+    if (X_Token$ !== undefined) headers["X-Token"] = X_Token$;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["objects.map"];
 export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, plus, put, putIn, record, text } = rt;
+  const { child, field, keyText, list, plus, record, text } = rt;
   const { lower, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -22,35 +22,37 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: user_data <- { em: [lower(trim(traits.email))], "client_ip_address": context.ip, "$source": "web" }
-    put(
-      body,
-      "user_data",
-      record(
-        "em",
-        list(lower(trim(field(event.traits, "email")))),
-        "client_ip_address",
-        field(event.context, "ip"),
-        "$source",
-        "web",
-      ),
+    const user_data = record(
+      "em",
+      list(lower(trim(field(event.traits, "email")))),
+      "client_ip_address",
+      field(event.context, "ip"),
+      "$source",
+      "web",
     );
+    if (user_data !== undefined) body.user_data = user_data;
 
     // line 14: extra <- { a: omit, b: { c: traits.missing } }
-    put(body, "extra", record("a", undefined, "b", record("c", field(event.traits, "missing"))));
+    const extra = record("a", undefined, "b", record("c", field(event.traits, "missing")));
+    if (extra !== undefined) body.extra = extra;
 
     // line 15: empty <- {}
-    put(body, "empty", record());
+    const empty = record();
+    if (empty !== undefined) body.empty = empty;
 
     // line 16: "$insert_id" <- event.messageId
-    put(body, "$insert_id", field(event.raw, "messageId"));
+    const _insert_id$ = field(event.raw, "messageId");
+    if (_insert_id$ !== undefined) body.$insert_id = _insert_id$;
 
     // line 17: properties."$current_url" <- context.page.url
-    putIn(body, ["properties", "$current_url"], field(field(event.context, "page"), "url"));
+    const _current_url$ = field(field(event.context, "page"), "url");
+    if (_current_url$ !== undefined) child(body, "properties").$current_url = _current_url$;
 
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["on-calls.map"];
 export const SOURCE_SHA256 = "dd5d19f44cdeaa81cea04846c6e2e48b4678e796b7e87862f6c194109de4c377";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, put } = rt;
+  const { field, keyText } = rt;
 
   /** Maps one "Lead Generated", identify or page event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -21,7 +21,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 9: type <- event.type
-    put(body, "type", event.type);
+    const type = event.type;
+    if (type !== undefined) body.type = type;
 
     // line 7: send POST "https://api.example.test/v1/events"
     const headers: Record<string, string> = {};

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["paths.map"];
 export const SOURCE_SHA256 = "49ab978205643e9c600fc70ae365b9f66ff344dd3e915b82475ab9c9063ccd60";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, item, keyText, plus, put, text } = rt;
+  const { field, item, keyText, plus, text } = rt;
   const { to_string, url_param } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -22,27 +22,34 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: plan <- to_string(properties."plan name")
-    put(body, "plan", to_string(field(event.properties, "plan name")));
+    const plan = to_string(field(event.properties, "plan name"));
+    if (plan !== undefined) body.plan = plan;
 
     // line 14: first_item <- to_string(properties.items[0].sku)
-    put(body, "first_item", to_string(field(item(field(event.properties, "items"), 0), "sku")));
+    const first_item = to_string(field(item(field(event.properties, "items"), 0), "sku"));
+    if (first_item !== undefined) body.first_item = first_item;
 
     // line 15: dotted <- to_string(traits."a.b")
-    put(body, "dotted", to_string(field(event.traits, "a.b")));
+    const dotted = to_string(field(event.traits, "a.b"));
+    if (dotted !== undefined) body.dotted = dotted;
 
     // line 16: user <- to_string(event.userId)
-    put(body, "user", to_string(field(event.raw, "userId")));
+    const user = to_string(field(event.raw, "userId"));
+    if (user !== undefined) body.user = user;
 
     // line 17: name <- event
-    put(body, "name", event.event);
+    const name = event.event;
+    if (name !== undefined) body.name = name;
 
     // line 18: page <- url_param(context.page.url, "utm_term")
-    put(body, "page", url_param(field(field(event.context, "page"), "url"), "utm_term"));
+    const page = url_param(field(field(event.context, "page"), "url"), "utm_term");
+    if (page !== undefined) body.page = page;
 
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, list, plus, put, putIn, text, whenPresent } = rt;
+  const { child, field, isFailure, keyText, list, plus, text, whenPresent } = rt;
   const { coalesce, e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -34,16 +34,18 @@ export default function definePreset(rt: Runtime): PresetModule {
     orderKey = keyText(email);
 
     // line 20: upsert_key <- "email_address"
-    put(body, "upsert_key", "email_address");
+    body.upsert_key = "email_address";
 
     // line 21: email_address <- email
-    put(body, "email_address", email);
+    if (email !== undefined) body.email_address = email;
 
     // line 22: first_name <- trim(traits.first_name)
-    put(body, "first_name", trim(field(event.traits, "first_name")));
+    const first_name = trim(field(event.traits, "first_name"));
+    if (first_name !== undefined) body.first_name = first_name;
 
     // line 23: last_name <- trim(traits.last_name)
-    put(body, "last_name", trim(field(event.traits, "last_name")));
+    const last_name = trim(field(event.traits, "last_name"));
+    if (last_name !== undefined) body.last_name = last_name;
 
     // line 24: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
     let phone: unknown = whenPresent(field(event.traits, "phone"), (given) =>
@@ -60,43 +62,53 @@ export default function definePreset(rt: Runtime): PresetModule {
       warnings.push("traits.phone could not be normalised to E.164 and was left out");
       phone = undefined;
     }
-    put(body, "phone", phone);
+    if (phone !== undefined) body.phone = phone;
 
     // line 26: title <- trim(traits.title)
-    put(body, "title", trim(field(event.traits, "title")));
+    const title = trim(field(event.traits, "title"));
+    if (title !== undefined) body.title = title;
 
     // line 27: person_company_name <- trim(traits.company)
-    put(body, "person_company_name", trim(field(event.traits, "company")));
+    const person_company_name = trim(field(event.traits, "company"));
+    if (person_company_name !== undefined) body.person_company_name = person_company_name;
 
     // line 28: do_not_contact <- context.consent.marketing != "granted"
-    put(body, "do_not_contact", field(field(event.context, "consent"), "marketing") !== "granted");
+    const do_not_contact = field(field(event.context, "consent"), "marketing") !== "granted";
+    if (do_not_contact !== undefined) body.do_not_contact = do_not_contact;
 
     // line 30: tags <- [trim(properties.lead_source)] when event == "Lead Generated"
     if (event.event === "Lead Generated") {
-      put(body, "tags", list(trim(field(event.properties, "lead_source"))));
+      const tags = list(trim(field(event.properties, "lead_source")));
+      if (tags !== undefined) body.tags = tags;
     }
 
     // line 31: custom_fields.signup_method <- trim(properties.method) when event == "Signed Up"
     if (event.event === "Signed Up") {
-      putIn(body, ["custom_fields", "signup_method"], trim(field(event.properties, "method")));
+      const signup_method = trim(field(event.properties, "method"));
+      if (signup_method !== undefined) child(body, "custom_fields").signup_method = signup_method;
     }
 
     // line 34: custom_fields.utm_source <- to_string(context.campaign.source)
-    putIn(body, ["custom_fields", "utm_source"], to_string(field(field(event.context, "campaign"), "source")));
+    const utm_source = to_string(field(field(event.context, "campaign"), "source"));
+    if (utm_source !== undefined) child(body, "custom_fields").utm_source = utm_source;
 
     // line 35: custom_fields.utm_medium <- to_string(context.campaign.medium)
-    putIn(body, ["custom_fields", "utm_medium"], to_string(field(field(event.context, "campaign"), "medium")));
+    const utm_medium = to_string(field(field(event.context, "campaign"), "medium"));
+    if (utm_medium !== undefined) child(body, "custom_fields").utm_medium = utm_medium;
 
     // line 36: custom_fields.utm_campaign <- to_string(context.campaign.name)
-    putIn(body, ["custom_fields", "utm_campaign"], to_string(field(field(event.context, "campaign"), "name")));
+    const utm_campaign = to_string(field(field(event.context, "campaign"), "name"));
+    if (utm_campaign !== undefined) child(body, "custom_fields").utm_campaign = utm_campaign;
 
     // line 37: custom_fields.signal_landing_page <- to_string(context.landing_page)
-    putIn(body, ["custom_fields", "signal_landing_page"], to_string(field(event.context, "landing_page")));
+    const signal_landing_page = to_string(field(event.context, "landing_page"));
+    if (signal_landing_page !== undefined) child(body, "custom_fields").signal_landing_page = signal_landing_page;
 
     // line 12: send POST "https://api.salesloft.com/v2/person_upserts"
     const headers: Record<string, string> = {};
     // line 13: header "Authorization" <- "Bearer " + settings.api_key
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "api_key"))));
+    const Authorization = text(plus("Bearer ", field(settings, "api_key")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["setting-values-require-when.map"];
 export const SOURCE_SHA256 = "4739818ae861d239de67f56c645266c906f6afdf6d131346f3c3eb65e77e5619";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, plus, put, text } = rt;
+  const { field, isFailure, keyText, plus, text } = rt;
   const { to_number } = rt.fn;
 
   /** Maps one identify or track event to its request. */
@@ -40,20 +40,23 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 16: email <- traits.email
-    put(body, "email", field(event.traits, "email"));
+    const email = field(event.traits, "email");
+    if (email !== undefined) body.email = email;
 
     // line 17: residency <- settings.residency
-    put(body, "residency", field(settings, "residency"));
+    const residency = field(settings, "residency");
+    if (residency !== undefined) body.residency = residency;
 
     // line 18: eu <- true when settings.residency == "EU"
     if (field(settings, "residency") === "EU") {
-      put(body, "eu", true);
+      body.eu = true;
     }
 
     // line 10: send POST "https://api.example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

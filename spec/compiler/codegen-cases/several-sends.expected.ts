@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["several-sends.map"];
 export const SOURCE_SHA256 = "cdb9efda0bcd28bb68d6f1290060fc4ea0da8f318755f5310a1e9b5230a0a984";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, text } = rt;
+  const { field, keyText, plus, text } = rt;
 
   /** Maps one identify or track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -31,12 +31,14 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 13: email <- traits.email
-      put(body, "email", field(event.traits, "email"));
+      const email = field(event.traits, "email");
+      if (email !== undefined) body.email = email;
 
       // line 11: send PUT "https://track.example.com/api/v1/customers"
       const headers: Record<string, string> = {};
       // line 12: header "Authorization" <- "Bearer " + settings.api_key
-      put(headers, "Authorization", text(plus("Bearer ", field(settings, "api_key"))));
+      const Authorization = text(plus("Bearer ", field(settings, "api_key")));
+      if (Authorization !== undefined) headers.Authorization = Authorization;
       headers["Content-Type"] = "application/json";
       return {
         kind: "request",
@@ -54,15 +56,16 @@ export default function definePreset(rt: Runtime): PresetModule {
       const label = event.event;
 
       // line 18: name <- label
-      put(body, "name", label);
+      if (label !== undefined) body.name = label;
 
       // line 19: customer <- id
-      put(body, "customer", id);
+      if (id !== undefined) body.customer = id;
 
       // line 15: send POST "https://track.example.com/api/v1/events"
       const headers: Record<string, string> = {};
       // line 16: header "Authorization" <- "Bearer " + settings.api_key
-      put(headers, "Authorization", text(plus("Bearer ", field(settings, "api_key"))));
+      const Authorization2 = text(plus("Bearer ", field(settings, "api_key")));
+      if (Authorization2 !== undefined) headers.Authorization = Authorization2;
       headers["Content-Type"] = "application/json";
       return {
         kind: "request",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["url-template.map"];
 export const SOURCE_SHA256 = "329d4a13d4c6471ed96d860adb183a833261215fd40440fa43eed3b5813812a0";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, segment, text, withQuery } = rt;
+  const { field, keyText, plus, segment, text, withQuery } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -25,12 +25,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     const id = field(event.raw, "userId");
 
     // line 16: name <- traits.name
-    put(body, "name", field(event.traits, "name"));
+    const name = field(event.traits, "name");
+    if (name !== undefined) body.name = name;
 
     // line 11: send POST "https://api.example.test/v1/accounts/{settings.account}/people/{id}?v=1&x={{y}}"
     const headers: Record<string, string> = {};
     // line 12: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     const accountSegment = segment(field(settings, "account"));
     if (accountSegment === undefined) {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["whole-body.map"];
 export const SOURCE_SHA256 = "67640f55021f4b6ce2412f80d6031ac845b980041dd185c276a25652ad5d29cf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, plus, put, record, text } = rt;
+  const { field, keyText, list, plus, record, text } = rt;
 
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -41,7 +41,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/import"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    put(headers, "Authorization", text(plus("Bearer ", field(settings, "token"))));
+    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
       kind: "request",

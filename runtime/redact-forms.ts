@@ -57,3 +57,9 @@ export function hideCutOffStarts(text: string, secret: string, mark: string): st
   }
   return result + text.slice(copied);
 }
+
+/** What hideCutOffStarts looks for in lower-cased text: the lower-cased secret's first characters, if it is long enough. */
+export function cutOffStart(secret: string): string[] {
+  const wanted = secret.toLowerCase();
+  return wanted.length <= FIRST ? [] : [wanted.slice(0, FIRST)];
+}

@@ -2,7 +2,7 @@
 
 import type { Outcome } from "./outcome.js";
 import type { PresetModule } from "./preset-module.js";
-import { hideCutOffStarts, writtenForms } from "./redact-forms.js";
+import { cutOffStart, hideCutOffStarts, writtenForms } from "./redact-forms.js";
 
 export const REDACTED = "[redacted]";
 
@@ -26,20 +26,64 @@ export function redactOutcome(
   module: Pick<PresetModule, "secretHeaders">,
   secrets: readonly string[] = [],
 ): Outcome {
-  const hide = secrets.length === 0 ? (text: string) => text : textRedactor(secrets);
+  const hide = secrets.length === 0 ? unchanged : textRedactor(secrets).hide;
   if (outcome.outcome === "drop") return { ...outcome, reason: hide(outcome.reason) };
   if (outcome.outcome === "error") return { ...outcome, message: hide(outcome.message) };
-  const secret = new Set(module.secretHeaders.map((name) => name.toLowerCase()));
-  const headers = Object.fromEntries(
-    Object.entries(outcome.request.headers).map(([name, value]) => [
-      name,
-      secret.has(name.toLowerCase()) ? redactHeaderValue(value) : hide(value),
-    ]),
-  );
+  const headers = redactHeaders(outcome.request.headers, module, hide);
   const request = { ...outcome.request, url: hide(outcome.request.url), headers };
   if (secrets.length > 0 && "body" in outcome.request) request.body = hideInValue(outcome.request.body, hide);
   return { ...outcome, request, warnings: outcome.warnings.map(hide) };
 }
+
+/**
+ * `JSON.stringify(redactOutcome(…))`, for a stream of outcomes. Most outcomes hold no secret once their secret headers
+ * are redacted, so the outcome is serialised with only those redacted and the text is searched once for every form
+ * of every secret; only a text that may hold one is redacted string by string. A secret one of whose forms JSON
+ * writes escaped (a quote, a backslash, a control character) or whose start is not ASCII is always redacted string by
+ * string: its form would not appear in the text as searched. spec/runtime/redact-json.test.ts holds the two equal.
+ */
+export function redactedOutcomeJson(
+  outcome: Outcome,
+  module: Pick<PresetModule, "secretHeaders">,
+  secrets: readonly string[] = [],
+): string {
+  const search = secrets.length === 0 ? undefined : textRedactor(secrets).search;
+  if (search === null) return JSON.stringify(redactOutcome(outcome, module, secrets));
+  const text =
+    outcome.outcome === "send"
+      ? JSON.stringify({
+          ...outcome,
+          request: { ...outcome.request, headers: redactHeaders(outcome.request.headers, module, unchanged) },
+        })
+      : JSON.stringify(outcome);
+  return search?.(text) === true ? JSON.stringify(redactOutcome(outcome, module, secrets)) : text;
+}
+
+function redactHeaders(
+  headers: Readonly<Record<string, string>>,
+  module: Pick<PresetModule, "secretHeaders">,
+  hide: (text: string) => string,
+): Record<string, string> {
+  const secret = secretHeaderSet(module.secretHeaders);
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const text = secret.has(name.toLowerCase()) ? redactHeaderValue(value) : hide(value);
+    // A header named __proto__ stays an own key, as Object.fromEntries would keep it.
+    Object.defineProperty(shown, name, { value: text, enumerable: true, writable: true, configurable: true });
+  }
+  return shown;
+}
+
+/** The module's secret header names in lower case, made once per module rather than once per outcome. */
+function secretHeaderSet(names: readonly string[]): ReadonlySet<string> {
+  let set = SECRET_HEADERS.get(names);
+  if (set === undefined) SECRET_HEADERS.set(names, (set = new Set(names.map((name) => name.toLowerCase()))));
+  return set;
+}
+
+const SECRET_HEADERS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+const unchanged = (text: string): string => text;
 
 /** The values of the module's secret settings in these settings: what redactOutcome and redactText hide. */
 export function secretValues(module: Pick<PresetModule, "settings">, settings: unknown): string[] {
@@ -78,15 +122,21 @@ function hideInValue(value: unknown, hide: (text: string) => string): unknown {
  * contains another is hidden whole.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  return textRedactor(secrets)(text);
+  return textRedactor(secrets).hide(text);
 }
 
 /**
  * The redaction of one list of secrets, prepared once: the written forms and their patterns are the same for every
  * text, and building them per text cost more than the mapping itself (bench part run-io). A text in which no form
- * occurs, the usual case, costs one upper-casing and a substring search per form.
+ * occurs, the usual case, costs one upper-casing and a substring search per form. `search` tells whether a JSON text
+ * may hold a form or a cut-off start (null when a form or start cannot be searched for in JSON text).
  */
-function textRedactor(secrets: readonly string[]): (text: string) => string {
+interface Redactor {
+  readonly hide: (text: string) => string;
+  readonly search: ((json: string) => boolean) | null;
+}
+
+function textRedactor(secrets: readonly string[]): Redactor {
   const key = secrets.join("\u0000");
   const known = REDACTORS.get(key);
   if (known !== undefined) return known;
@@ -94,7 +144,7 @@ function textRedactor(secrets: readonly string[]): (text: string) => string {
   const forms = [...new Set(hidden.flatMap(writtenForms))]
     .sort((a, b) => b.length - a.length)
     .map((form) => ({ upper: form.toUpperCase(), pattern: anyCase(form) }));
-  const redactor = (text: string): string => {
+  const hide = (text: string): string => {
     let result = text;
     // Upper-casing, as a case-insensitive RegExp compares characters: a text the pattern matches always contains the
     // upper-cased form, so skipping on a miss never skips a match.
@@ -106,13 +156,38 @@ function textRedactor(secrets: readonly string[]): (text: string) => string {
     }
     return hidden.reduce((sofar, secret) => hideCutOffStarts(sofar, secret, REDACTED), result);
   };
+  const redactor = {
+    hide,
+    search: jsonSearch(
+      forms.map((form) => form.upper),
+      hidden.flatMap(cutOffStart),
+    ),
+  };
   // A process sees a handful of secret lists (one per integration); the bound only stops a caller that varies them.
   if (REDACTORS.size >= 64) REDACTORS.clear();
   REDACTORS.set(key, redactor);
   return redactor;
 }
 
-const REDACTORS = new Map<string, (text: string) => string>();
+const REDACTORS = new Map<string, Redactor>();
+
+/**
+ * Whether a JSON text may hold one of the upper-cased forms or lower-cased starts. It finds every one a string of the
+ * text holds when none of them has a character JSON escapes (then a string's occurrence is in the text verbatim, and
+ * upper-casing has no context) and every start is ASCII; else it is null. The text is only upper-cased: an ASCII start
+ * lower-cases out of ASCII letters alone, or out of the Kelvin sign or a dotted capital I, which send the text the
+ * slow way.
+ */
+function jsonSearch(uppers: readonly string[], starts: readonly string[]): ((json: string) => boolean) | null {
+  const verbatim = (text: string) => JSON.stringify(text) === `"${text}"`;
+  if (!uppers.every(verbatim) || !starts.every((start) => verbatim(start) && /^[\x20-\x7e]*$/.test(start))) return null;
+  const wanted = [...uppers, ...starts.map((start) => start.toUpperCase())];
+  return (json) => {
+    if (starts.length > 0 && (json.includes("\u212a") || json.includes("\u0130"))) return true;
+    const upper = json.toUpperCase();
+    return wanted.some((form) => upper.includes(form));
+  };
+}
 
 function anyCase(form: string): RegExp {
   return new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");

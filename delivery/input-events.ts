@@ -54,17 +54,47 @@ export function asyncIteratorOf(input: AsyncIterable<unknown> | Iterable<unknown
  * first line is dropped.
  */
 export async function* readRawLines(input: Readable): AsyncGenerator<string | UndecodableLine> {
+  for await (const lines of readRawLineBatches(input)) yield* lines;
+}
+
+/**
+ * readRawLines a chunk at a time: the complete lines of each chunk as read, in one array, so a reader pays for one
+ * asynchronous step per chunk rather than per line. The chunk's lines are checked and decoded in one go; only a chunk
+ * that is not UTF-8 throughout is taken apart line by line, so each line is what decoding it alone would give.
+ */
+export async function* readRawLineBatches(input: Readable): AsyncGenerator<(string | UndecodableLine)[]> {
   let pending: Buffer = Buffer.alloc(0);
   let first = true;
   for await (const chunk of input) {
-    pending = Buffer.concat([pending, typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer)]);
-    for (let end = pending.indexOf(10); end !== -1; end = pending.indexOf(10)) {
-      yield decodeLine(pending.subarray(0, end), first);
-      first = false;
-      pending = pending.subarray(end + 1);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    const end = bytes.lastIndexOf(10);
+    if (end === -1) {
+      pending = Buffer.concat([pending, bytes]);
+      continue;
     }
+    const complete = pending.length === 0 ? bytes.subarray(0, end) : Buffer.concat([pending, bytes.subarray(0, end)]);
+    pending = Buffer.from(bytes.subarray(end + 1));
+    yield decodeLines(complete, first);
+    first = false;
   }
-  if (pending.length > 0) yield decodeLine(pending, first);
+  if (pending.length > 0) yield [decodeLine(pending, first)];
+}
+
+/** The lines of `bytes` (complete lines without their last "\n"). "\n" is never part of a longer UTF-8 sequence. */
+function decodeLines(bytes: Buffer, first: boolean): (string | UndecodableLine)[] {
+  if (isUtf8(bytes)) {
+    const lines = bytes.toString("utf8").split("\n");
+    if (first && lines[0]!.startsWith("\uFEFF")) lines[0] = lines[0]!.slice(1);
+    return lines;
+  }
+  const lines: (string | UndecodableLine)[] = [];
+  let rest = bytes;
+  for (let end = rest.indexOf(10); end !== -1; end = rest.indexOf(10)) {
+    lines.push(decodeLine(rest.subarray(0, end), first && lines.length === 0));
+    rest = rest.subarray(end + 1);
+  }
+  lines.push(decodeLine(rest, first && lines.length === 0));
+  return lines;
 }
 
 // A "\r" before the "\n" is kept: JSON reads it as white space, and a dead letter stays byte-identical.

@@ -6,14 +6,14 @@ import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
 import { splitPresetRef } from "../../loader/paths.js";
-import type { ErrorOutcome } from "../../runtime/outcome.js";
+import type { ErrorOutcome, Outcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactOutcome, secretValues } from "../../runtime/redact.js";
+import { redactedOutcomeJson, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
 import { whereInJson } from "../../runtime/json-text.js";
-import { readJsonLines, writeLine, type JsonLine } from "../streams/json-lines.js";
+import { readJsonLineBatches, writeLine, type JsonLine } from "../streams/json-lines.js";
 import { usageError } from "../usage.js";
 import { ioProblem, openEventsFile } from "../io-problems.js";
 import { fromLineOption } from "./from-line.js";
@@ -100,21 +100,25 @@ export async function transformStream(
     if (!closed) throw error;
   }
   async function readAll(): Promise<void> {
-    for await (const line of readJsonLines(input, fromLine)) {
-      if (failure !== undefined || io.output?.failed) break;
-      if (first && prettyPrinted(line)) {
-        input.destroy();
-        report?.finish();
-        io.stderr.write(
-          `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
-        );
-        pretty = true;
-        return;
+    for await (const lines of readJsonLineBatches(input, fromLine)) {
+      for (const line of lines) {
+        if (failure !== undefined || io.output?.failed) return;
+        if (first && prettyPrinted(line)) {
+          input.destroy();
+          report?.finish();
+          io.stderr.write(
+            `signal-map run: ${name} is not JSON Lines: line ${line.line} is "${line.text}" alone, as in pretty-printed JSON; write one event per line (e.g. \`jq -c . FILE\`)\n`,
+          );
+          pretty = true;
+          return;
+        }
+        first = false;
+        const outcome = outcomeOf(line, preset, settings);
+        report?.add(outcome);
+        // Waiting only when a write is under way: an await per line cost more than the line's JSON.
+        const added = out.add(redactedOutcomeJson(outcome, preset.meta, secretsOf(preset, settings)), line.line);
+        if (added !== true && !(await added)) return;
       }
-      first = false;
-      const result = outcomeOf(line, preset, settings);
-      report?.add(result);
-      if (!(await out.add(JSON.stringify(result), line.line))) break;
     }
   }
   if (pretty) return EXIT.usage;
@@ -166,16 +170,20 @@ function outputBatch(io: CliIO, confirmed: (line: number, error?: Error | null) 
       void pending.then((ok) => ok || closed());
     }
   };
+  const gather = (text: string, line: number): true | Promise<boolean> => {
+    parts.push(text);
+    size += text.length + 1;
+    last = line;
+    if (size >= BATCH_BYTES) return write();
+    if (!scheduled) ((scheduled = true), setImmediate(flushSoon));
+    return true;
+  };
   return {
     flush,
-    async add(text: string, line: number): Promise<boolean> {
-      if (pending !== undefined && !(await settled())) return false;
-      parts.push(text);
-      size += text.length + 1;
-      last = line;
-      if (size >= BATCH_BYTES) return write();
-      if (!scheduled) ((scheduled = true), setImmediate(flushSoon));
-      return true;
+    /** True when the line was only gathered; a promise of whether it was written when a write was due or under way. */
+    add(text: string, line: number): true | Promise<boolean> {
+      if (pending !== undefined) return settled().then((ok) => ok && gather(text, line));
+      return gather(text, line);
     },
   };
 }
@@ -185,7 +193,8 @@ function prettyPrinted(line: JsonLine): line is Extract<JsonLine, { ok: false }>
   return !line.ok && (line.text === "{" || line.text === "[");
 }
 
-function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown {
+/** The outcome of one line, not yet redacted: a line that is not a JSON event gives an error naming its number. */
+function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): Outcome {
   if (!line.ok) {
     const outcome: ErrorOutcome = {
       messageId: null,
@@ -197,7 +206,7 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): unknown 
     };
     return outcome;
   }
-  return redactOutcome(preset.transform(line.value, settings), preset.meta, secretsOf(preset, settings));
+  return preset.transform(line.value, settings);
 }
 
 /** The secret values of these settings, read once per run rather than once per line. */

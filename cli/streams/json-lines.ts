@@ -1,7 +1,7 @@
 // Reading JSON Lines one line at a time and writing one line at a time, in constant memory, with backpressure.
 
 import type { Readable } from "node:stream";
-import { readRawLines, UndecodableLine } from "../../delivery/input-events.js";
+import { readRawLineBatches, UndecodableLine } from "../../delivery/input-events.js";
 import { parseEventJson } from "../../runtime/exact-ids.js";
 import { whereInJson } from "../../runtime/json-text.js";
 import type { OutputStream } from "../io.js";
@@ -19,27 +19,35 @@ export type JsonLine =
     };
 
 /**
- * The non-blank lines of `input`, parsed. Blank lines (only whitespace) are skipped: they are how a JSON Lines file
- * often ends and they carry no event. A byte order mark before the first line is ignored. Lines are split as bytes
- * and a line that is not UTF-8 is reported as such, never turned into U+FFFD; ids beyond 2^53 keep their digits
- * (runtime/exact-ids.ts). Lines are pulled one at a time, so a huge file is never held in memory.
+ * The non-blank lines of `input`, parsed, a chunk of input at a time (one asynchronous step per chunk, not per line).
+ * Blank lines (only whitespace) are skipped: they are how a JSON Lines file often ends and they carry no event. A
+ * byte order mark before the first line is ignored. Lines are split as bytes and a line that is not UTF-8 is
+ * reported as such, never turned into U+FFFD; ids beyond 2^53 keep their digits (runtime/exact-ids.ts). Only one
+ * chunk is held at a time, so a huge file runs in constant memory.
  */
-export async function* readJsonLines(input: Readable, fromLine = 1): AsyncGenerator<JsonLine> {
+export async function* readJsonLineBatches(input: Readable, fromLine = 1): AsyncGenerator<JsonLine[]> {
   let number = 0;
-  for await (const text of readRawLines(input)) {
-    number++;
-    // --from-line: lines before it are counted, never parsed.
-    if (number < fromLine) continue;
-    if (text instanceof UndecodableLine) {
-      yield { line: number, ok: false, problem: "", notUtf8: true };
-      continue;
+  for await (const texts of readRawLineBatches(input)) {
+    const lines: JsonLine[] = [];
+    for (const text of texts) {
+      number++;
+      // --from-line: lines before it are counted, never parsed.
+      if (number >= fromLine) addLine(lines, number, text);
     }
-    if (text.trim() === "") continue;
-    try {
-      yield { line: number, ok: true, value: parseEventJson(text) };
-    } catch (error) {
-      yield { line: number, ok: false, problem: whereInJson(error), text: text.trim() };
-    }
+    if (lines.length > 0) yield lines;
+  }
+}
+
+function addLine(lines: JsonLine[], number: number, text: string | UndecodableLine): void {
+  if (text instanceof UndecodableLine) {
+    lines.push({ line: number, ok: false, problem: "", notUtf8: true });
+    return;
+  }
+  if (text.trim() === "") return;
+  try {
+    lines.push({ line: number, ok: true, value: parseEventJson(text) });
+  } catch (error) {
+    lines.push({ line: number, ok: false, problem: whereInJson(error), text: text.trim() });
   }
 }
 

@@ -18,6 +18,8 @@ export type Guarantee =
       readonly literal?: { readonly value: unknown };
       /** Text that is always 64 lower-case hex digits (a SHA-256 digest). */
       readonly sha256Hex?: boolean;
+      /** Text that is never empty: a standard-library function gives absent rather than "". */
+      readonly nonEmpty?: boolean;
     }
   /** Never empty (an empty list is absent); at most `maxLength` items when known. */
   | { readonly kind: "list"; readonly items: Guarantee; readonly maxLength?: number }
@@ -62,6 +64,8 @@ export function guaranteeOf(
       if (expr.callee.text === "now") return STRING;
       if (STDLIB_BY_NAME.get(expr.callee.text)?.sha256Hex === true) return HEX_DIGEST;
       if (expr.callee.text === "merge") return mergeCall(listOf(expr.args).map(next));
+      // Every text-returning function gives absent rather than "" (spec/runtime/stdlib-declared-facts.test.ts).
+      if (STDLIB_BY_NAME.get(expr.callee.text)?.returns === "string") return NON_EMPTY_TEXT;
       return scalarOf(STDLIB_BY_NAME.get(expr.callee.text)?.returns);
     case "Fallback":
       return union(next(expr.left), next(expr.right));
@@ -90,6 +94,7 @@ const ARITHMETIC = new Set(["-", "*", "/"]);
 const NUMBER: Guarantee = { kind: "scalar", type: "number" };
 const BOOLEAN: Guarantee = { kind: "scalar", type: "boolean" };
 const STRING: Guarantee = { kind: "scalar", type: "string" };
+const NON_EMPTY_TEXT: Guarantee = Object.freeze({ kind: "scalar", type: "string", nonEmpty: true });
 
 function scalarOf(type: string | undefined): Guarantee {
   return type !== undefined && SCALARS.has(type) ? { kind: "scalar", type: type as ScalarType } : ANY;
@@ -149,7 +154,14 @@ function neverBlank(value: Guarantee): boolean {
   if (value.kind === "list" || value.kind === "object") return true;
   if (value.kind !== "scalar") return false;
   if (value.literal !== undefined) return value.literal.value !== null && value.literal.value !== "";
-  return value.type === "number" || value.type === "boolean" || value.sha256Hex === true;
+  return value.type === "number" || value.type === "boolean" || value.sha256Hex === true || value.nonEmpty === true;
+}
+
+/** Text that is never "": a function's result, a digest, written text other than "", or a choice among those. */
+export function nonEmptyText(value: Guarantee): boolean {
+  if (value.kind !== "scalar" || value.type !== "string") return false;
+  if (value.literal !== undefined) return typeof value.literal.value === "string" && value.literal.value !== "";
+  return value.nonEmpty === true || value.sha256Hex === true;
 }
 
 /** A value that is one of two: what both guarantee. */
@@ -159,6 +171,7 @@ export function union(a: Guarantee, b: Guarantee): Guarantee {
   if (a.kind === "scalar" && b.kind === "scalar" && a.type === b.type) {
     const same = a.literal !== undefined && b.literal !== undefined && a.literal.value === b.literal.value;
     if (!same && a.sha256Hex === true && b.sha256Hex === true) return HEX_DIGEST;
+    if (!same && nonEmptyText(a) && nonEmptyText(b)) return NON_EMPTY_TEXT;
     return same ? a : { kind: "scalar", type: a.type };
   }
   if (a.kind === "list" && b.kind === "list") {

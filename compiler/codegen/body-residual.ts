@@ -2,7 +2,7 @@
 // already satisfies taken out (`true` when nothing is left). What stays is checked per event by generated code.
 
 import { formatTest } from "../../runtime/formats.js";
-import type { Guarantee, ScalarType } from "./body-guarantee.js";
+import { nonEmptyText, type Guarantee, type ScalarType } from "./body-guarantee.js";
 
 type Schema = Record<string, unknown>;
 export type Residual = boolean | Schema;
@@ -165,6 +165,7 @@ function reducible(node: Schema, value: Guarantee & { kind: "object" }): boolean
 function proven(key: string, rule: unknown, node: Schema, value: Guarantee, root: unknown, depth: number): boolean {
   if (key === "format") return formatTest(rule) === undefined; // other formats are annotations
   if (value.kind === "scalar" && value.sha256Hex === true) return digestFits(key, rule);
+  if (key === "minLength" && nonEmptyText(value)) return typeof rule === "number" && rule <= 1;
   if (value.kind === "list") {
     if (key === "minItems") return typeof rule === "number" && rule <= 1;
     if (key === "maxItems") return typeof rule === "number" && value.maxLength !== undefined && value.maxLength <= rule;

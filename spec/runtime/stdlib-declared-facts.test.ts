@@ -1,5 +1,6 @@
 // Facts functions declare about their results, which generated code relies on: absent without the first argument
-// (the others are then skipped), and SHA-256 hex digests (a schema's hex pattern then holds without a check).
+// (the others are then skipped), SHA-256 hex digests (a schema's hex pattern then holds without a check), and text
+// that is never empty (a schema's minLength of 1 then holds without a check).
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -42,6 +43,35 @@ describe("sha256Hex", () => {
           expect(isDigest(spec.impl(...args)), JSON.stringify(args)).toBe(true);
         }),
         { numRuns: 300, seed: 16 },
+      );
+    });
+  }
+});
+
+// The compiler takes a text-returning function's result as never "" (compiler/codegen/body-guarantee.ts).
+describe("text results", () => {
+  const texts = [...STDLIB_BY_NAME.values()].filter((spec) => spec.returns === "string");
+
+  it("are declared by the text, encoding, identity, phone and time functions", () => {
+    expect(texts.map((spec) => spec.name)).toEqual(
+      expect.arrayContaining(["trim", "to_string", "e164", "format_time"]),
+    );
+  });
+
+  for (const spec of texts) {
+    it(`${spec.name} gives absent rather than empty text`, () => {
+      for (const example of spec.examples) expect(spec.impl(...example.args)).not.toBe("");
+      const arg = fc.oneof(
+        fc.constantFrom("", " ", "\u00a0", "\u200b", "-", "+", "0", "iso", "date", "YYYY", "en", "US", "\ud800", "!"),
+        fc.string({ maxLength: 6 }),
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(fc.constantFrom("", " ", "a"), { maxLength: 3 }),
+      );
+      fc.assert(
+        fc.property(fc.array(arg, { maxLength: 3 }), (args) => {
+          expect(spec.impl(...args), JSON.stringify(args)).not.toBe("");
+        }),
+        { numRuns: 500, seed: 16 },
       );
     });
   }

@@ -51,6 +51,7 @@ export function createPreset(module: PresetModule): Preset {
   const bodyChecks = compileBodyChecks(module, name);
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
   const settingsFor = settingsCache(module);
+  const dropReason = dropReasons(name);
   const rateKeys = new WeakMap<object, string>();
   // The limiter key hashes the secret settings: once per (checked, so stable) settings object, not once per event.
   const rateKeyOf = (settings: Settings): string => {
@@ -69,7 +70,7 @@ export function createPreset(module: PresetModule): Preset {
       const event = normalizeRouted(input, module.traitKeys, handles);
       if (event instanceof EventRefusal) return failure(event.messageId, "invalid_event", event.message);
       messageId = event.messageId;
-      if (!handles(event)) return { messageId, outcome: "drop", reason: `${unhandledReason(event)} by ${name}` };
+      if (!handles(event)) return { messageId, outcome: "drop", reason: dropReason(event) };
       const checked = settingsFor(settings);
       if (!checked.ok) {
         const message = `${eventLabel(messageId)}: the settings of ${name} are not usable: ${checked.problems.join("; ")}`;
@@ -107,6 +108,26 @@ export function createPreset(module: PresetModule): Preset {
     validateSettings: (input, env) => validateSettings(module.settings, input, env, module.integration.name),
     transform: (event, settings, options) => run(event, settings, options),
     prepare,
+  };
+}
+
+/**
+ * The drop reason of an event the preset does not handle, remembered per event name and per call type: most traffic
+ * a preset drops is a few names (page views, clicks), and the reason quotes the name as JSON. Bounded, so odd input
+ * cannot grow it without end.
+ */
+function dropReasons(name: string): (event: NormalizedEvent) => string {
+  const byName = new Map<string, string>();
+  const byType = new Map<string, string>();
+  return (event) => {
+    const known = event.event !== undefined ? byName : byType;
+    const key = event.event ?? event.type;
+    let reason = known.get(key);
+    if (reason === undefined) {
+      if (known.size >= 256) known.clear();
+      known.set(key, (reason = `${unhandledReason(event)} by ${name}`));
+    }
+    return reason;
   };
 }
 

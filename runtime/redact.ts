@@ -66,10 +66,16 @@ function redactHeaders(
 ): Record<string, string> {
   const secret = secretHeaderSet(module.secretHeaders);
   const shown: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    if (!Object.prototype.hasOwnProperty.call(headers, name)) continue;
+    const value = headers[name]!;
     const text = secret.has(name.toLowerCase()) ? redactHeaderValue(value) : hide(value);
     // A header named __proto__ stays an own key, as Object.fromEntries would keep it.
-    Object.defineProperty(shown, name, { value: text, enumerable: true, writable: true, configurable: true });
+    if (name === "__proto__") {
+      Object.defineProperty(shown, name, { value: text, enumerable: true, writable: true, configurable: true });
+    } else {
+      shown[name] = text;
+    }
   }
   return shown;
 }
@@ -156,13 +162,8 @@ function textRedactor(secrets: readonly string[]): Redactor {
     }
     return hidden.reduce((sofar, secret) => hideCutOffStarts(sofar, secret, REDACTED), result);
   };
-  const redactor = {
-    hide,
-    search: jsonSearch(
-      forms.map((form) => form.upper),
-      hidden.flatMap(cutOffStart),
-    ),
-  };
+  const written = [...new Set(hidden.flatMap(writtenForms))];
+  const redactor = { hide, search: jsonSearch(written, hidden.flatMap(cutOffStart)) };
   // A process sees a handful of secret lists (one per integration); the bound only stops a caller that varies them.
   if (REDACTORS.size >= 64) REDACTORS.clear();
   REDACTORS.set(key, redactor);
@@ -172,23 +173,24 @@ function textRedactor(secrets: readonly string[]): Redactor {
 const REDACTORS = new Map<string, Redactor>();
 
 /**
- * Whether a JSON text may hold one of the upper-cased forms or lower-cased starts. It finds every one a string of the
- * text holds when none of them has a character JSON escapes (then a string's occurrence is in the text verbatim, and
- * upper-casing has no context) and every start is ASCII; else it is null. The text is only upper-cased: an ASCII start
- * lower-cases out of ASCII letters alone, or out of the Kelvin sign or a dotted capital I, which send the text the
- * slow way.
+ * Whether a JSON text may hold one of the forms (matched as their case-insensitive patterns match) or starts (matched
+ * lower-cased). It finds every one a string of the text holds when none of them has a character JSON escapes (then a
+ * string's occurrence is in the text verbatim) and every start is ASCII; else it is null. One case-insensitive
+ * pattern of them all does it in a pass: an ASCII start lower-cases out of ASCII letters alone, or out of the Kelvin
+ * sign or a dotted capital I, which send the text the slow way.
  */
-function jsonSearch(uppers: readonly string[], starts: readonly string[]): ((json: string) => boolean) | null {
+function jsonSearch(forms: readonly string[], starts: readonly string[]): ((json: string) => boolean) | null {
   const verbatim = (text: string) => JSON.stringify(text) === `"${text}"`;
-  if (!uppers.every(verbatim) || !starts.every((start) => verbatim(start) && /^[\x20-\x7e]*$/.test(start))) return null;
-  const wanted = [...uppers, ...starts.map((start) => start.toUpperCase())];
-  return (json) => {
-    if (starts.length > 0 && (json.includes("\u212a") || json.includes("\u0130"))) return true;
-    const upper = json.toUpperCase();
-    return wanted.some((form) => upper.includes(form));
-  };
+  if (!forms.every(verbatim) || !starts.every((start) => verbatim(start) && /^[\x20-\x7e]*$/.test(start))) return null;
+  if (forms.length === 0 && starts.length === 0) return () => false;
+  const any = new RegExp([...forms, ...starts].map(escapePattern).join("|"), "i");
+  return (json) => (starts.length > 0 && (json.includes("\u212a") || json.includes("\u0130"))) || any.test(json);
 }
 
 function anyCase(form: string): RegExp {
-  return new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
+  return new RegExp(escapePattern(form), "gi");
+}
+
+function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

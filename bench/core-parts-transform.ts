@@ -9,7 +9,7 @@ import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } fr
 
 const settings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
 const THROUGHPUT = {
-  full: { events: 50_000, runs: 5, warmupMs: 2_000 },
+  full: { events: 50_000, runs: 7, warmupMs: 2_000 },
   smoke: { events: 300, runs: 1, warmupMs: 50 },
 };
 const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };
@@ -94,7 +94,7 @@ function renderThroughput(value: ThroughputResult): string {
   const { rows, unavailable, checkedEvents } = value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
   text +=
-    "Each figure is the median of separate fresh processes (one warm-up pass, then one timed pass over the whole mix).\n\n";
+    "Each figure is the median of separate fresh processes (one warm-up pass, then one timed pass over the whole mix). Every round runs each contender once; × floor is the median over rounds of the contender's events/s over the floor's in the same round.\n\n";
   text += table(
     ["mix", "contender", "median events/s", "× floor", "range (events/s)"],
     rows.map((row) => [

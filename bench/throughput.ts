@@ -29,7 +29,10 @@ export interface ThroughputRow {
   readonly medianEventsPerSecond: number;
   readonly minEventsPerSecond: number;
   readonly maxEventsPerSecond: number;
-  /** Median events/s over the hand-written floor's median for the same mix. */
+  /**
+   * The median over rounds of this contender's events/s over the floor's in the same round: a paired figure, so a
+   * slow spell of the shared machine during one round moves that round's pair together instead of one side.
+   */
   readonly ratioToFloor: number;
   readonly async: boolean;
 }
@@ -134,8 +137,7 @@ function summarise(samples: Samples, contenders: readonly Contender[], floorCont
   const rows: ThroughputRow[] = [];
   const mixes = [...new Set([...samples.keys()].map((key) => key.split("\u0000")[0] as EventMix))];
   for (const mix of mixes) {
-    const floorRuns = samples.get(`${mix}\u0000${floorContender.name}`) ?? [];
-    const floor = median(floorRuns.map((run) => run.eventsPerSecond));
+    const floorRates = (samples.get(`${mix}\u0000${floorContender.name}`) ?? []).map((run) => run.eventsPerSecond);
     for (const contender of contenders) {
       const runs = samples.get(`${mix}\u0000${contender.name}`) ?? [];
       const rates = runs.map((run) => run.eventsPerSecond);
@@ -146,7 +148,8 @@ function summarise(samples: Samples, contenders: readonly Contender[], floorCont
         medianEventsPerSecond: median(rates),
         minEventsPerSecond: Math.min(...rates),
         maxEventsPerSecond: Math.max(...rates),
-        ratioToFloor: median(rates) / floor,
+        // Round i's runs are at index i of every contender's list: timeRounds appends one per round.
+        ratioToFloor: median(rates.map((rate, round) => rate / floorRates[round]!)),
         async: runs.some((run) => run.async),
       });
     }

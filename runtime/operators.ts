@@ -35,6 +35,8 @@ export function holds(value: unknown): boolean {
 
 /** List literal: absent items are dropped; a list left empty is absent. */
 export function list(...items: unknown[]): unknown[] | undefined {
+  // The rest array is new on every call, so when nothing is absent it is the list (the usual case: no copy).
+  if (!items.includes(undefined)) return items.length === 0 ? undefined : items;
   const kept = items.filter((value) => value !== undefined);
   return kept.length === 0 ? undefined : kept;
 }

@@ -21,13 +21,19 @@ function isBlank(value: unknown): boolean {
  */
 export function merge(...objects: unknown[]): Obj | undefined {
   const result: Obj = {};
+  let kept = 0;
   for (const object of objects) {
     if (!isObject(object)) continue;
-    for (const key of Object.keys(object)) {
-      if (!isBlank(object[key])) put(result, key, object[key]);
+    // for-in visits own keys in Object.keys order (then inherited ones, skipped) without a list of keys per call.
+    for (const key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      const value = object[key];
+      if (isBlank(value)) continue;
+      put(result, key, value);
+      kept++;
     }
   }
-  return Object.keys(result).length === 0 ? undefined : result;
+  return kept === 0 ? undefined : result;
 }
 
 /** `{ a: 1 }` → `[{ key: "a", value: 1 }]`, in the object's key order; blank values and the empty key are left out. */

@@ -94,7 +94,7 @@ function renderThroughput(value: ThroughputResult): string {
   const { rows, unavailable, checkedEvents } = value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
   text +=
-    "Each figure is the median of separate fresh processes (one warm-up pass, then one timed pass over the whole mix). Every round runs each contender once; × floor is the median over rounds of the contender's events/s over the floor's in the same round.\n\n";
+    "Each figure is the median of separate fresh processes (a warm-up, then whole passes over the mix for about a second, the median pass kept). Every round runs each contender once; × floor is the median over rounds of the contender's events/s over the floor's in the same round.\n\n";
   text += table(
     ["mix", "contender", "median events/s", "× floor", "range (events/s)"],
     rows.map((row) => [

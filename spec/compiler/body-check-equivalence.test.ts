@@ -3,9 +3,7 @@
 // refusal names a field ajv names too.
 
 import fc from "fast-check";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,10 +11,10 @@ import { check, emitChecked, presetNames } from "../../compiler/index.js";
 import { stripTypes } from "../../compiler/codegen/strip-types.js";
 import { bodyFacts } from "../../compiler/codegen/body-checks.js";
 import type { Guarantee } from "../../compiler/codegen/body-guarantee.js";
-import { addFormats } from "../../runtime/formats.js";
 import { runtime } from "../../runtime/index.js";
 import { createPreset, type Preset } from "../../runtime/preset.js";
 import type { PresetModule, Runtime } from "../../runtime/preset-module.js";
+import { ajvForSchema } from "../support/schema-ajv.js";
 
 const PRESETS = join(import.meta.dirname, "..", "..", "presets");
 type Check = (body: unknown) => string | undefined;
@@ -65,15 +63,7 @@ async function shippedBlocks(): Promise<{ preset: Preset; integration: string; b
 
 /** ajv as the runtime configures it (same dialects, same enforced formats), compiled here. */
 function ajvFor(schema: object): ValidateFunction {
-  const dialect = String((schema as { $schema?: unknown }).$schema ?? "");
-  const options = { allErrors: true, strict: false, logger: false as const };
-  const ajv = dialect.includes("2020-12")
-    ? new Ajv2020(options)
-    : dialect.includes("2019-09")
-      ? new Ajv2019(options)
-      : new Ajv(options);
-  addFormats(ajv);
-  return ajv.compile(schema);
+  return ajvForSchema(schema, { formats: true });
 }
 
 /** Every field ajv blames, as a pointer: a missing or unknown property is the property's own pointer. */

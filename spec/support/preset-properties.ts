@@ -1,8 +1,6 @@
 // The property suite every preset gets for free: total, well-formed, schema-valid, deterministic, prototype-safe.
 
-import { Ajv, type ValidateFunction } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -10,6 +8,7 @@ import { loadPreset } from "../../loader/load-preset.js";
 import type { Outcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
 import { redactOutcome, secretValues } from "../../runtime/redact.js";
+import { ajvForSchema } from "./schema-ajv.js";
 import type { Settings } from "../../runtime/values.js";
 import { anyEvent } from "./arbitraries.js";
 import { expectedMessageId, ownField } from "./normalised-event.js";
@@ -187,14 +186,7 @@ function messageIdMismatch(event: unknown): string {
 export function requestBodyValidator(preset: Preset): ValidateFunction | undefined {
   const schema = preset.meta.requestSchema as { $schema?: string } | undefined;
   if (schema === undefined) return undefined;
-  const dialect = String(schema.$schema ?? "");
-  const options = { allErrors: true, strict: false, logger: false as const };
-  const ajv = dialect.includes("2020-12")
-    ? new Ajv2020(options)
-    : dialect.includes("2019-09")
-      ? new Ajv2019(options)
-      : new Ajv(options);
-  return ajv.compile(schema);
+  return ajvForSchema(schema);
 }
 
 /** Paths of every null, undefined or "" inside a value, e.g. `custom_fields.utm_source` or `tags[0]`. */

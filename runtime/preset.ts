@@ -1,7 +1,7 @@
 // Wraps a compiled preset module into the transform the pipeline, the CLI and the tests call, and the prepare
 // delivery calls (the outcome plus the send block, ordering key and rate-limit key behind it).
 
-import { EventRefusal, eventLabel, normalizeRouted } from "./event/normalize.js";
+import { EventRefusal, eventLabel, readEvent, withTraits } from "./event/normalize.js";
 import type { ErrorCode, ErrorOutcome, Outcome } from "./outcome.js";
 import type { BuildResult, Clock, PresetModule, SendSpec } from "./preset-module.js";
 import { redactText } from "./redact.js";
@@ -67,10 +67,13 @@ export function createPreset(module: PresetModule): Preset {
   function run(input: unknown, settings: Settings, options: TransformOptions | undefined, sink?: Sink): Outcome {
     let messageId: string | null = null;
     try {
-      const event = normalizeRouted(input, module.traitKeys, handles);
+      const read = readEvent(input);
+      if (read instanceof EventRefusal) return failure(read.messageId, "invalid_event", read.message);
+      messageId = read.messageId;
+      // Routed before the traits are merged: a dropped event (most traffic, for most presets) costs no merge.
+      if (!handles(read)) return { messageId, outcome: "drop", reason: dropReason(read) };
+      const event = withTraits(read, module.traitKeys);
       if (event instanceof EventRefusal) return failure(event.messageId, "invalid_event", event.message);
-      messageId = event.messageId;
-      if (!handles(event)) return { messageId, outcome: "drop", reason: dropReason(event) };
       const checked = settingsFor(settings);
       if (!checked.ok) {
         const message = `${eventLabel(messageId)}: the settings of ${name} are not usable: ${checked.problems.join("; ")}`;

@@ -21,7 +21,8 @@ export function eventLabel(messageId: string | null): string {
  * `traitKeys`, when given, are the only traits the caller reads: `context.traits` is merged into those keys alone.
  */
 export function normalizeEvent(input: unknown, traitKeys?: readonly string[]): NormalizeResult {
-  const result = normalizeRouted(input, traitKeys, undefined);
+  const read = readEvent(input);
+  const result = read instanceof EventRefusal ? read : withTraits(read, traitKeys);
   return result instanceof EventRefusal ? { ok: false, ...result } : { ok: true, event: result };
 }
 
@@ -33,41 +34,47 @@ export class EventRefusal {
   ) {}
 }
 
-/** Which events the caller maps, asked before the traits are merged: an event it drops costs no merge. */
-export type EventFilter = (event: NormalizedEvent) => boolean;
-
 /**
- * normalizeEvent for a preset, without a wrapper per event: the event, or why it was refused. An event `handles`
- * turns away comes back with its traits unmerged (empty): it is only ever dropped, and a drop reads its call.
+ * The first half of normalizeEvent, without a wrapper per event: the event checked and named, its traits not yet
+ * merged (empty), or why it was refused. A caller routes it first and merges (withTraits) only what it keeps, so an
+ * event it drops costs no merge.
  */
-export function normalizeRouted(
-  input: unknown,
-  traitKeys: readonly string[] | undefined,
-  handles: EventFilter | undefined,
-): NormalizedEvent | EventRefusal {
+export function readEvent(input: unknown): UnmergedEvent | EventRefusal {
   try {
     const fields = eventFields(input);
     if (fields === undefined) return new EventRefusal(null, "event is not a JSON object");
-    const event = soundEvent(fields) ?? checkedEvent(fields);
-    if (event instanceof EventRefusal || (handles !== undefined && !handles(event))) return event;
-    event.traits = mergeTraits(objectOr(own(fields, "traits")), objectOr(own(event.context, "traits")), traitKeys);
-    return event;
+    return soundEvent(fields) ?? checkedEvent(fields);
   } catch {
-    // Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself
-    // is not quoted: turning it into text could throw again.
-    return new EventRefusal(null, "event could not be read as JSON data");
+    return UNREADABLE;
   }
 }
 
-/** A NormalizedEvent while it is being made: its traits are merged once routing has kept it. */
-type EventInProgress = { -readonly [K in keyof NormalizedEvent]: NormalizedEvent[K] };
+/** The second half: `context.traits` merged under the top-level traits (into `traitKeys` alone, when given). */
+export function withTraits(
+  event: UnmergedEvent,
+  traitKeys: readonly string[] | undefined,
+): NormalizedEvent | EventRefusal {
+  try {
+    event.traits = mergeTraits(objectOr(own(event.raw, "traits")), objectOr(own(event.context, "traits")), traitKeys);
+    return event;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+// Only reachable for objects built in code (a getter that throws); JSON input never gets here. The error itself is not
+// quoted: turning it into text could throw again.
+const UNREADABLE = new EventRefusal(null, "event could not be read as JSON data");
+
+/** A NormalizedEvent whose traits are not merged yet: withTraits merges them once routing has kept it. */
+export type UnmergedEvent = { -readonly [K in keyof NormalizedEvent]: NormalizedEvent[K] };
 
 /**
  * Validation and normalisation in one pass, for an event whose structure is sound: each top-level field is read
  * once, tested as the canonical schema's ajv tests it, and normalised from that same read. Undefined for any other
  * event, which checkedEvent takes through ajv so its message names every broken field.
  */
-function soundEvent(fields: Fields): EventInProgress | undefined {
+function soundEvent(fields: Fields): UnmergedEvent | undefined {
   const { type: rawType, event: rawEvent, messageId: rawId, traits, properties, context: rawContext } = fields;
   const sound =
     textOrNull(rawType) &&
@@ -102,7 +109,7 @@ function ownValue(fields: Fields, key: string, value: unknown): unknown {
 }
 
 /** The whole check through ajv, for events the one pass does not take: their messages name every broken field. */
-function checkedEvent(fields: Fields): EventInProgress | EventRefusal {
+function checkedEvent(fields: Fields): UnmergedEvent | EventRefusal {
   const messageId = idText(own(fields, "messageId"));
   const problems = checkEventFields(fields);
   const type = callType(fields);

@@ -119,7 +119,7 @@ export function putLines(
   const parent = keys.slice(0, -1).reduce((node, key) => `${helper(ctx, "child")}(${node}, ${quote(key)})`, target);
   const write = (value: string) => `${parent}${propertyAccess(keys[keys.length - 1])} = ${value};`;
   if (present) return [write(valueCode)];
-  if (/^[A-Za-z_$][\w$]*$/.test(valueCode)) return [`if (${valueCode} !== undefined) ${write(valueCode)}`];
+  if (IDENTIFIER.test(valueCode)) return [`if (${valueCode} !== undefined) ${write(valueCode)}`];
   const name = ctx.allocate(keys[keys.length - 1]);
   return [`const ${name} = ${valueCode};`, `if (${name} !== undefined) ${write(name)}`];
 }
@@ -131,8 +131,11 @@ function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, t
 
 /** `.name` for a key that is an identifier, `["key"]` for any other. */
 function propertyAccess(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${quote(key)}]`;
+  return IDENTIFIER.test(key) ? `.${key}` : `[${quote(key)}]`;
 }
+
+/** A JavaScript identifier: a value already in a local (no temporary needed), or a key written after a dot. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Declares `name` holding the value of `expr`, spelling out `??` chains as statements. */
 export function emitValue(name: string, expr: Expr, ctx: RuleContext): string[] {

@@ -72,7 +72,7 @@ export type { SettingsResult, Environment } from "./settings.js";
 export type { NormalizeResult } from "./event/normalize.js";
 export { Failure, isFailure } from "./values.js";
 export { createPreset } from "./preset.js";
-export { redactedOutcomeJson, redactOutcome, redactText, redactHeaderValue } from "./redact.js";
+export { outcomeJsonWriter, redactedOutcomeJson, redactOutcome, redactText, redactHeaderValue } from "./redact.js";
 export { secretValues } from "./redact.js";
 export { normalizeEvent } from "./event/normalize.js";
 export { validateEvent } from "./event/validate.js";

@@ -47,16 +47,27 @@ export function redactedOutcomeJson(
   module: Pick<PresetModule, "secretHeaders">,
   secrets: readonly string[] = [],
 ): string {
+  return outcomeJsonWriter(module, secrets)(outcome);
+}
+
+/** redactedOutcomeJson with the secrets' search prepared once, for a stream that prints many outcomes. */
+export function outcomeJsonWriter(
+  module: Pick<PresetModule, "secretHeaders">,
+  secrets: readonly string[] = [],
+): (outcome: Outcome) => string {
   const search = secrets.length === 0 ? undefined : textRedactor(secrets).search;
-  if (search === null) return JSON.stringify(redactOutcome(outcome, module, secrets));
-  const text =
-    outcome.outcome === "send"
-      ? JSON.stringify({
-          ...outcome,
-          request: { ...outcome.request, headers: redactHeaders(outcome.request.headers, module, unchanged) },
-        })
-      : JSON.stringify(outcome);
-  return search?.(text) === true ? JSON.stringify(redactOutcome(outcome, module, secrets)) : text;
+  const redacted = (outcome: Outcome) => JSON.stringify(redactOutcome(outcome, module, secrets));
+  if (search === null) return redacted;
+  return (outcome) => {
+    const text =
+      outcome.outcome === "send"
+        ? JSON.stringify({
+            ...outcome,
+            request: { ...outcome.request, headers: redactHeaders(outcome.request.headers, module, unchanged) },
+          })
+        : JSON.stringify(outcome);
+    return search?.(text) === true ? redacted(outcome) : text;
+  };
 }
 
 function redactHeaders(

@@ -8,7 +8,7 @@ import { loadPreset, PresetCompileError } from "../../loader/load-preset.js";
 import { splitPresetRef } from "../../loader/paths.js";
 import type { ErrorOutcome, Outcome } from "../../runtime/outcome.js";
 import type { Preset } from "../../runtime/preset.js";
-import { redactedOutcomeJson, secretValues } from "../../runtime/redact.js";
+import { outcomeJsonWriter, secretValues } from "../../runtime/redact.js";
 import type { Settings } from "../../runtime/values.js";
 import { parseArgs, type ArgSpec } from "../args.js";
 import { EXIT, type CliIO, type Command } from "../io.js";
@@ -88,6 +88,8 @@ export async function transformStream(
   let pretty = false;
   const file = name === "standard input" || name === "the input" ? undefined : name;
   const report = await RunReport.start(io, file, fromLine);
+  // The secret values of these settings and their search, prepared once per run rather than once per line.
+  const shown = outcomeJsonWriter(preset.meta, secretValues(preset.meta, settings));
   const out = outputBatch(
     io,
     (line, error) => (error ? (failure ??= error) : (written = Math.max(written, line))),
@@ -116,7 +118,7 @@ export async function transformStream(
         const outcome = outcomeOf(line, preset, settings);
         report?.add(outcome);
         // Waiting only when a write is under way: an await per line cost more than the line's JSON.
-        const added = out.add(redactedOutcomeJson(outcome, preset.meta, secretsOf(preset, settings)), line.line);
+        const added = out.add(shown(outcome), line.line);
         if (added !== true && !(await added)) return;
       }
     }
@@ -207,14 +209,6 @@ function outcomeOf(line: JsonLine, preset: Preset, settings: Settings): Outcome 
     return outcome;
   }
   return preset.transform(line.value, settings);
-}
-
-/** The secret values of these settings, read once per run rather than once per line. */
-const SECRETS = new WeakMap<Settings, string[]>();
-function secretsOf(preset: Preset, settings: Settings): string[] {
-  let secrets = SECRETS.get(settings);
-  if (secrets === undefined) SECRETS.set(settings, (secrets = secretValues(preset.meta, settings)));
-  return secrets;
 }
 
 async function loadOrReport(mapFile: string, io: CliIO, name?: string): Promise<Preset | undefined> {

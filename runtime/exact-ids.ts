@@ -7,7 +7,8 @@
  * digits. The key must be a whole JSON key (a quote not escaped before it, a colon after it), so text inside a string
  * is never touched. Other numbers are the presets' business and are parsed as JSON.parse does.
  */
-const LONG_ID = /(?<!\\)"(messageId|userId|anonymousId)"(\s*:\s*)(-?\d{16,})(?![\d.eE])/g;
+const ID_KEYS = ["messageId", "userId", "anonymousId"];
+const LONG_ID = new RegExp(String.raw`(?<!\\)"(${ID_KEYS.join("|")})"(\s*:\s*)(-?\d{16,})(?![\d.eE])`, "g");
 
 export function parseEventJson(text: string): unknown {
   return JSON.parse(exactIds(text));
@@ -21,7 +22,8 @@ export function exactIds(text: string): string {
   );
 }
 
-const KEYS = ['"messageId"', '"userId"', '"anonymousId"'];
+// Every id key ends in `Id`, which is what mayHoldLongId looks for.
+const QUOTED_KEYS = ID_KEYS.map((key) => `"${key}"`);
 
 /**
  * Whether LONG_ID can match: some key, then white space, a colon, white space, an optional minus and 16 digits. It
@@ -32,7 +34,7 @@ const KEYS = ['"messageId"', '"userId"', '"anonymousId"'];
 function mayHoldLongId(text: string): boolean {
   for (let at = text.indexOf('Id"'); at !== -1; at = text.indexOf('Id"', at + 3)) {
     const end = at + 3;
-    if (KEYS.some((key) => text.startsWith(key, end - key.length)) && longNumberAt(text, end)) return true;
+    if (QUOTED_KEYS.some((key) => text.startsWith(key, end - key.length)) && longNumberAt(text, end)) return true;
   }
   return false;
 }

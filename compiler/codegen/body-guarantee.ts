@@ -154,7 +154,7 @@ function neverBlank(value: Guarantee): boolean {
   if (value.kind === "list" || value.kind === "object") return true;
   if (value.kind !== "scalar") return false;
   if (value.literal !== undefined) return value.literal.value !== null && value.literal.value !== "";
-  return value.type === "number" || value.type === "boolean" || value.sha256Hex === true || value.nonEmpty === true;
+  return value.type === "number" || value.type === "boolean" || nonEmptyText(value);
 }
 
 /** Text that is never "": a function's result, a digest, written text other than "", or a choice among those. */

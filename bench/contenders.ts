@@ -12,6 +12,16 @@ import { DIST_INDEX, importBuilt, META_PRESET, SALESLOFT_PRESET } from "./paths.
 
 export type TransformFn = (event: unknown, settings: BenchSettings) => Outcome | Promise<Outcome>;
 
+/** The settings the Salesloft contenders are timed with. */
+export const SALESLOFT_BENCH_SETTINGS: BenchSettings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
+
+/** Meta's, passed through the same settings slot: each contender reads its own integration's settings. */
+export const META_BENCH_SETTINGS = {
+  pixel_id: "1234567890",
+  access_token: "bench-token-not-secret",
+  default_phone_region: "US",
+} as unknown as BenchSettings;
+
 export interface Contender {
   readonly name: string;
   /** Exactly what one timed call includes, for the results table. */

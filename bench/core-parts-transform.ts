@@ -1,13 +1,12 @@
 // The transform parts of `npm run bench`: throughput against the hand-written floor and the peers, and compile time.
 
 import { benchmarkCompileTime, type CompileTimeRow } from "./compile-time.js";
-import { META_HAND_WRITTEN, metaContenders } from "./contenders.js";
+import { META_BENCH_SETTINGS, META_HAND_WRITTEN, metaContenders, SALESLOFT_BENCH_SETTINGS } from "./contenders.js";
 import { EVENT_MIXES } from "./events/generate.js";
 import { ms, number, table, verdict } from "./format.js";
 import { bySize, type BenchContext, type BenchPart } from "./part.js";
 import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
-const settings = { api_key: "bench-key-not-secret", default_phone_region: "US" };
 const THROUGHPUT = {
   full: { events: 50_000, runs: 7, warmupMs: 2_000 },
   smoke: { events: 300, runs: 1, warmupMs: 50 },
@@ -35,7 +34,7 @@ export const throughputPart: BenchPart<ThroughputResult> = {
   name: "throughput",
   title: "Transform throughput",
   sizes: (mode) => `${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
-  run: (context) => runThroughput(context, { settings }),
+  run: (context) => runThroughput(context, { settings: SALESLOFT_BENCH_SETTINGS }),
   render: renderThroughput,
   targets: (value) => {
     const lines: string[] = [];
@@ -52,8 +51,6 @@ export const throughputPart: BenchPart<ThroughputResult> = {
   },
 };
 
-const metaSettings = { pixel_id: "1234567890", access_token: "bench-token-not-secret", default_phone_region: "US" };
-
 /** The Meta Conversions preset (SHA-256 of email, phone, names and id per event) against Meta written by hand. */
 export const metaThroughputPart: BenchPart<ThroughputResult> = {
   name: "meta-throughput",
@@ -62,8 +59,7 @@ export const metaThroughputPart: BenchPart<ThroughputResult> = {
     `meta ${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
   run: (context) =>
     runThroughput(context, {
-      // Meta's settings through the suite's settings slot: each contender reads its own integration's.
-      settings: metaSettings as unknown as typeof settings,
+      settings: META_BENCH_SETTINGS,
       contenders: metaContenders(),
       floor: META_HAND_WRITTEN,
     }),

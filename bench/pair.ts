@@ -3,20 +3,10 @@
 // Usage: node dist/bench/pair.js FLOOR CONTENDER [phones|no-phones] [PASSES]
 // e.g.   node dist/bench/pair.js "Meta hand-written" "Meta compiled preset" no-phones 21
 
-import { contenderByName, type TransformFn } from "./contenders.js";
-import { generateEventList, type EventMix } from "./events/generate.js";
-import type { BenchSettings } from "./peers/envelope.js";
+import { contenderByName, META_BENCH_SETTINGS, SALESLOFT_BENCH_SETTINGS } from "./contenders.js";
+import { DEFAULT_SEED, generateEventList, type EventMix } from "./events/generate.js";
 import { median } from "./stats.js";
-
-const SALESLOFT_SETTINGS = { api_key: "bench-key-not-secret", default_phone_region: "US" };
-const META_SETTINGS = { pixel_id: "1234567890", access_token: "bench-token-not-secret", default_phone_region: "US" };
-
-/** One pass over every event; the count of sends keeps the work from being optimised away. */
-function pass(transform: TransformFn, events: readonly unknown[], settings: BenchSettings): number {
-  let sends = 0;
-  for (const event of events) if ((transform(event, settings) as { outcome: string }).outcome === "send") sends++;
-  return sends;
-}
+import { syncPass } from "./throughput-job.js";
 
 async function main([floorName, otherName, mix = "no-phones", passes = "21"]: string[]): Promise<void> {
   const floor = contenderByName(floorName ?? "");
@@ -24,17 +14,18 @@ async function main([floorName, otherName, mix = "no-phones", passes = "21"]: st
   if (floor === undefined || other === undefined || (mix !== "phones" && mix !== "no-phones")) {
     throw new Error("usage: pair FLOOR CONTENDER [phones|no-phones] [PASSES], names as in bench/contenders.ts");
   }
-  const settings = (floor.name.startsWith("Meta") ? META_SETTINGS : SALESLOFT_SETTINGS) as unknown as BenchSettings;
-  const events = generateEventList(50_000, { mix: mix as EventMix, seed: 20250101 });
+  const settings = floor.name.startsWith("Meta") ? META_BENCH_SETTINGS : SALESLOFT_BENCH_SETTINGS;
+  const events = generateEventList(50_000, { mix: mix as EventMix, seed: DEFAULT_SEED });
   const [a, b] = [await floor.load(), await other.load()];
-  for (let warm = 0; warm < 3; warm++) (pass(a, events, settings), pass(b, events, settings));
+  const pass = (transform: typeof a) => syncPass(transform, events, settings, Number.POSITIVE_INFINITY);
+  for (let warm = 0; warm < 3; warm++) (await pass(a), await pass(b));
   const ratios: number[] = [];
   for (let round = 0; round < Number(passes); round++) {
     let started = performance.now();
-    pass(a, events, settings);
+    await pass(a);
     const floorMs = performance.now() - started;
     started = performance.now();
-    pass(b, events, settings);
+    await pass(b);
     ratios.push(floorMs / (performance.now() - started));
   }
   console.log(

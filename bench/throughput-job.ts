@@ -49,7 +49,7 @@ export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRu
 const TIMED_MS = 1_000;
 const MAX_PASSES = 9;
 
-async function syncPass(
+export async function syncPass(
   transform: TransformFn,
   events: readonly unknown[],
   settings: BenchSettings,

@@ -48,7 +48,10 @@ export function validateSettings(
     const value = readSetting(spec, given, env, integration, problems);
     if (value !== undefined) entries.push([spec.name, value]);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: Object.fromEntries(entries) };
+  // Frozen: generated code makes values from the settings alone once per checked object (perSettings).
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, settings: Object.freeze(Object.fromEntries(entries)) };
 }
 
 function readSetting(

@@ -3,6 +3,14 @@
 import type { Expr, PathExpr } from "../../dsl/ast.js";
 import { localName, quote } from "./text.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
+import {
+  emitList,
+  emitLiteralMatch,
+  emitObject,
+  LITERALS,
+  type EmitParts,
+  type ModuleFunctions,
+} from "./module-functions.js";
 
 export interface ExprContext {
   /** .map `let` name → TypeScript local name. */
@@ -15,6 +23,8 @@ export interface ExprContext {
   readonly isFallible: (name: string) => boolean;
   /** Allocates a TypeScript local name that clashes with nothing else (for a comprehension's loop name). */
   readonly allocate?: (preferred: string) => string;
+  /** The functions declared beside build(): one per object literal and per literal `match`. */
+  readonly declared: ModuleFunctions;
 }
 
 /** Roots whose value is an object of the normalised event. */
@@ -37,7 +47,7 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
     case "Omit":
       return "undefined";
     case "List":
-      return helper(ctx, "list") + `(${expr.items.map((item) => emitExpr(item, ctx)).join(", ")})`;
+      return emitList(expr.items, ctx.declared, parts(ctx));
     case "Path":
       return emitPath(expr, ctx);
     case "Call":
@@ -81,10 +91,8 @@ function warns(node: unknown): boolean {
 /** Objects, comprehensions, `if` and `match`: arms and branches are evaluated only when chosen. */
 function emitCompound(expr: Expr, ctx: ExprContext): string {
   switch (expr.kind) {
-    case "Object": {
-      const entries = expr.entries.map((entry) => `${quote(entry.key)}, ${emitExpr(entry.value, ctx)}`);
-      return `${helper(ctx, "record")}(${entries.join(", ")})`;
-    }
+    case "Object":
+      return emitObject(expr, ctx.declared, parts(ctx));
     case "Comprehension": {
       const name = ctx.allocate ? ctx.allocate(expr.name.text) : localName(expr.name.text);
       const inner: ExprContext = { ...ctx, locals: new Map([...ctx.locals, [expr.name.text, name]]) };
@@ -97,12 +105,8 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
     }
     case "Match": {
       const literals = [...expr.arms.map((arm) => arm.value), ...(expr.otherwise ? [expr.otherwise] : [])];
-      if (literals.every((value) => LITERALS.has(value.kind))) {
-        // Every arm gives a literal: evaluated up front, they cost nothing, and need no array or closure per event.
-        const arms = expr.arms.map((arm) => `${emitExpr(arm.pattern, ctx)}, ${emitExpr(arm.value, ctx)}`);
-        const otherwise = expr.otherwise ? [emitExpr(expr.otherwise, ctx)] : [];
-        return `${helper(ctx, "choose")}(${[emitExpr(expr.subject, ctx), ...arms, ...otherwise].join(", ")})`;
-      }
+      // Every arm gives a literal: a switch declared once, with no array or closure per event.
+      if (literals.every((value) => LITERALS.has(value.kind))) return emitLiteralMatch(expr, ctx.declared, parts(ctx));
       const arms = expr.arms.map((arm) => `[${emitExpr(arm.pattern, ctx)}, () => ${emitExpr(arm.value, ctx)}]`);
       const otherwise = expr.otherwise ? `, () => ${emitExpr(expr.otherwise, ctx)}` : "";
       return `${helper(ctx, "pick")}(${emitExpr(expr.subject, ctx)}, [${arms.join(", ")}]${otherwise})`;
@@ -113,9 +117,11 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
 }
 
 /** Helpers newer than the names a preset's `let`s could take: locals are allocated around them. */
-export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose", "child"];
+export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose", "child", "perSettings"];
 
-const LITERALS = new Set(["String", "Number", "Boolean", "Null", "Omit"]);
+function parts(ctx: ExprContext): EmitParts {
+  return { emit: (expr) => emitExpr(expr, ctx), put: () => helper(ctx, "put") };
+}
 
 /** A condition as a TypeScript boolean: only exactly `true` holds. */
 export function emitCondition(expr: Expr, ctx: ExprContext): string {

@@ -11,6 +11,7 @@ import { emitBodyChecks } from "./body-checks.js";
 import { traitKeysRead } from "./event-reads.js";
 import type { Fingerprint } from "./fingerprint.js";
 import type { RuleContext } from "./emit-rules.js";
+import { moduleFunctions } from "./module-functions.js";
 import { originOf } from "./origin.js";
 import { commentText, localName, quote } from "./text.js";
 
@@ -47,6 +48,7 @@ export function emitModule(input: ModuleInput): string {
     "",
     ...build,
     "",
+    ...ctx.declared.lines(),
     ...checks.lines,
     ...describe(input, checks.list),
     "}",
@@ -62,19 +64,21 @@ export function firstSchema(input: Pick<ModuleInput, "schemas">): object | undef
 function createContext(source: string): RuleContext {
   const used = new Set<string>([...STDLIB_BY_NAME.keys(), ...FLAT_HELPERS]);
   const locals = new Map<string, string>();
+  const allocate = (preferred: string): string => {
+    const base = localName(preferred);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return name;
+  };
   return {
     source,
     locals,
     helpers: new Set(),
     functions: new Set(),
     isFallible: (name) => STDLIB_BY_NAME.get(name)?.fallible === true,
-    allocate(preferred) {
-      const base = localName(preferred);
-      let name = base;
-      for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-      used.add(name);
-      return name;
-    },
+    allocate,
+    declared: moduleFunctions(allocate),
     bindLocal: (mapName, name) => void locals.set(mapName, name),
   };
 }

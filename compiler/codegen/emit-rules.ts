@@ -2,7 +2,7 @@
 
 import type { Assignment, Expr, FallbackExpr, LetStatement, RequireStatement, Statement } from "../../dsl/ast.js";
 import { emitCondition, emitExpr, helper, type ExprContext } from "./emit-expr.js";
-import { quote, ruleComment } from "./text.js";
+import { isIdentifier, propertyAccess, quote, ruleComment } from "./text.js";
 
 export interface RuleContext extends ExprContext {
   /** The .map source, for rule comments. */
@@ -119,7 +119,7 @@ export function putLines(
   const parent = keys.slice(0, -1).reduce((node, key) => `${helper(ctx, "child")}(${node}, ${quote(key)})`, target);
   const write = (value: string) => `${parent}${propertyAccess(keys[keys.length - 1])} = ${value};`;
   if (present) return [write(valueCode)];
-  if (IDENTIFIER.test(valueCode)) return [`if (${valueCode} !== undefined) ${write(valueCode)}`];
+  if (isIdentifier(valueCode)) return [`if (${valueCode} !== undefined) ${write(valueCode)}`];
   const name = ctx.allocate(keys[keys.length - 1]);
   return [`const ${name} = ${valueCode};`, `if (${name} !== undefined) ${write(name)}`];
 }
@@ -128,14 +128,6 @@ function putCall(keys: readonly string[], valueCode: string, ctx: RuleContext, t
   if (keys.length === 1) return `${helper(ctx, "put")}(${target}, ${quote(keys[0])}, ${valueCode});`;
   return `${helper(ctx, "putIn")}(${target}, [${keys.map(quote).join(", ")}], ${valueCode});`;
 }
-
-/** `.name` for a key that is an identifier, `["key"]` for any other. */
-function propertyAccess(key: string): string {
-  return IDENTIFIER.test(key) ? `.${key}` : `[${quote(key)}]`;
-}
-
-/** A JavaScript identifier: a value already in a local (no temporary needed), or a key written after a dot. */
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Declares `name` holding the value of `expr`, spelling out `??` chains as statements. */
 export function emitValue(name: string, expr: Expr, ctx: RuleContext): string[] {

@@ -1,11 +1,13 @@
 // The request URL in generated code: the template's literal text with each slot percent-encoded as one path
-// segment (an absent slot is a missing_required error naming it), then the `query` clauses, each encoded.
+// segment (an absent slot is a missing_required error naming it), then the `query` clauses, each encoded. A URL made
+// from the settings alone is made once per settings object (settings-memo.ts).
 
 import type { SendStatement } from "../../dsl/ast.js";
 import { parseUrlTemplate } from "../../dsl/url-template.js";
 import { emitExpr, helper } from "./emit-expr.js";
 import { ruleHeader, type RuleContext } from "./emit-rules.js";
-import { quote } from "./text.js";
+import { madeFromSettings, readsSettingsOnly } from "./settings-memo.js";
+import { commentText, quote } from "./text.js";
 
 export interface EmittedUrl {
   /** The TypeScript expression or local holding the URL. */
@@ -15,8 +17,34 @@ export interface EmittedUrl {
 
 /** Only a literal template reaches code generation: the checker refuses any other URL (E407, E421). */
 export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
-  const template = send.url.kind === "String" ? send.url.value : "";
-  const parsed = parseUrlTemplate(template);
+  const slots = send.slots ?? [];
+  const queries = send.queries ?? [];
+  const parts = [...slots.map((slot) => slot.path), ...queries.map((q) => q.value)];
+  const fromSettings =
+    parts.every((part) => readsSettingsOnly(part, ctx)) && parts.some((p) => madeFromSettings(p, ctx));
+  if (!fromSettings) return urlLines(send, ctx, ctx.allocate, true);
+  // Inside its own function, the URL's locals cannot clash with build()'s: they are numbered there. Without the
+  // line comments of its queries, two blocks sending to the same URL share one function.
+  let next = 0;
+  const made = urlLines(send, ctx, (preferred) => (preferred === "url" ? "made" : `slot${next++}`), false);
+  const fn = ctx.declared.declare("urlFromSettings", (name) => [
+    `/** The URL of ${commentText(quote(urlTemplate(send)))}${queries.length > 0 ? " with its query" : ""}, from the settings alone: made once per settings object. */`,
+    `const ${name} = ${helper(ctx, "perSettings")}(function (settings: Settings): string | BuildResult {`,
+    ...made.lines,
+    `return ${made.name};`,
+    "});",
+  ]);
+  const url = ctx.allocate("url");
+  return { name: url, lines: [`const ${url} = ${fn}(settings);`, `if (typeof ${url} !== "string") return ${url};`] };
+}
+
+function urlLines(
+  send: SendStatement,
+  ctx: RuleContext,
+  allocate: (preferred: string) => string,
+  comments: boolean,
+): EmittedUrl {
+  const parsed = parseUrlTemplate(urlTemplate(send));
   const slots = send.slots ?? [];
   const lines: string[] = [];
   const pieces: string[] = [];
@@ -27,7 +55,7 @@ export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
       continue;
     }
     const slot = slots[index++];
-    const name = ctx.allocate(`${part.path.split(".").pop()}Segment`);
+    const name = allocate(`${part.path.split(".").pop()}Segment`);
     const message = `the URL slot {${part.path}} has no value: ${slotSource(part.path, ctx)} is absent or not text`;
     const dots = `the URL slot {${part.path}} is "." or "..", which would change the request's path`;
     lines.push(
@@ -44,11 +72,15 @@ export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
   const base = pieces.length === 0 ? quote("") : pieces.join(" + ");
   const queries = send.queries ?? [];
   if (queries.length === 0) return { name: base, lines };
-  const url = ctx.allocate("url");
+  const url = allocate("url");
   const params = queries.map((q) => `[${quote(q.name.value)}, ${emitExpr(q.value, ctx)}]`);
-  lines.push(...queries.map((q) => ruleHeader(q, ctx)));
+  if (comments) lines.push(...queries.map((q) => ruleHeader(q, ctx)));
   lines.push(`const ${url} = ${helper(ctx, "withQuery")}(${base}, [${params.join(", ")}]);`);
   return { name: url, lines };
+}
+
+function urlTemplate(send: SendStatement): string {
+  return send.url.kind === "String" ? send.url.value : "";
 }
 
 /** Where a slot's value comes from, for its error message: the path itself, or the let it names. */

@@ -1,13 +1,16 @@
 // JavaScript from a generated module without the TypeScript compiler: removes the few kinds of type syntax the code
-// generator writes (a type import, annotated const/let, annotated function parameters and return types), and only
-// outside strings and comments, where every piece of .map text lives. Anything else is left as it is: a module that
+// generator writes (a type import, annotated const/let, annotated parameters and return types of named and anonymous
+// functions), and only outside strings and comments, where every piece of .map text lives. Anything else is left as it is: a module that
 // still holds type syntax fails to import, and the loader then falls back to the TypeScript compiler.
 
 // A type as the generator writes them: names, generic arguments, list suffixes and unions (no `=`, `;`, `{` or `(`).
 const TYPE = String.raw`[A-Za-z_$][\w$\s<>\[\],|]*?`;
 const IMPORT_TYPE = /^import type [^;]*;[ \t]*\n?/gm;
 const DECLARATION = new RegExp(String.raw`\b(?:const|let)\s+[A-Za-z_$][\w$]*(\s*:\s*${TYPE})(?=\s*[=;])`, "g");
-const SIGNATURE = new RegExp(String.raw`\bfunction\s+[A-Za-z_$][\w$]*\s*\(([^()]*)\)(\s*:\s*${TYPE})?(?=\s*\{)`, "g");
+const SIGNATURE = new RegExp(
+  String.raw`\bfunction\b\s*(?:[A-Za-z_$][\w$]*)?\s*\(([^()]*)\)(\s*:\s*${TYPE})?(?=\s*\{)`,
+  "g",
+);
 const PARAMETER = new RegExp(String.raw`[A-Za-z_$][\w$]*(\s*:\s*${TYPE})(?=\s*(?:,|$))`, "g");
 
 /** The module with its type syntax removed; same length of code otherwise, so line numbers are kept. */

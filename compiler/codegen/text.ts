@@ -28,6 +28,18 @@ export function ruleComment(sourceText: string, maxLength = 110): string {
   return commentText(short);
 }
 
+/** `.name` for a key that is an identifier, `["key"]` for any other. */
+export function propertyAccess(key: string): string {
+  return isIdentifier(key) ? `.${key}` : `[${quote(key)}]`;
+}
+
+/** A JavaScript identifier: a value already in a local (no temporary needed), or a key written after a dot. */
+export function isIdentifier(code: string): boolean {
+  return IDENTIFIER.test(code);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +

@@ -192,11 +192,16 @@ describe("generated code", () => {
     const body = out.request.body as Record<string, unknown>;
     expect(JSON.parse(JSON.stringify(body))).toEqual(
       JSON.parse(
-        '{"__proto__":"Ann","constructor":"c","toString":"Ann","meta":{"__proto__":{"polluted":"yes"}},"hasOwnProperty":{"x":"Ann"}}',
+        '{"__proto__":"Ann","constructor":"c","toString":"Ann","meta":{"__proto__":{"polluted":"yes"}},"hasOwnProperty":{"x":"Ann"},' +
+          '"literal":{"__proto__":{"polluted":"Ann"},"constructor":"c","valueOf":"Ann"}}',
       ),
     );
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
-    expect(Object.keys(body)).toEqual(["__proto__", "constructor", "toString", "meta", "hasOwnProperty"]);
+    expect(Object.keys(body)).toEqual(["__proto__", "constructor", "toString", "meta", "hasOwnProperty", "literal"]);
+    // The object literal is built by a function the module declares: its keys are own keys too.
+    const literal = body.literal as Record<string, unknown>;
+    expect(Object.getPrototypeOf(literal)).toBe(Object.prototype);
+    expect(Object.keys(literal)).toEqual(["__proto__", "constructor", "valueOf"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

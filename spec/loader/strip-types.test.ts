@@ -120,6 +120,11 @@ describe("stripTypes", () => {
     expect(masked).not.toMatch(/[xycdetu]/);
   });
 
+  it("strips an anonymous function's parameters and return type, as perSettings(function (…) …) is written", () => {
+    const code = "const u = perSettings(function (settings: Settings): string | BuildResult {\n  return made;\n});";
+    expect(stripTypes(code)).toBe("const u = perSettings(function (settings) {\n  return made;\n});");
+  });
+
   it("removes a type import", () => {
     expect(stripTypes('import type { A } from "m";\nexport const x = 1;\n')).toBe("export const x = 1;\n");
   });

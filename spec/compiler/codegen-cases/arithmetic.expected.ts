@@ -8,7 +8,8 @@ export const SOURCE_FILES = ["arithmetic.map"];
 export const SOURCE_SHA256 = "a10289a718f9dfdef064d23ab6bf932d8e02b113584ac4795baa2904b9c33dbf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, plus, sub, text } = rt;
+  const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, perSettings, plus, sub, text } =
+    rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -72,7 +73,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -83,6 +84,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/arithmetic.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["batch.map"];
 export const SOURCE_SHA256 = "15f475ec48f3319d4c8eda254bc5c247d228baf2f29b1a9270e6b3613d8f00af";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, withQuery } = rt;
+  const { field, keyText, withQuery } = rt;
 
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -21,7 +21,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 12: events <- [event]
-    const events = list(event.event);
+    const events = listOf(event.event);
     if (events !== undefined) body.events = events;
 
     // line 8: send POST "https://api.example.test/v1/batch"
@@ -30,6 +30,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 9: query "strict" <- "1"
     const url = withQuery("https://api.example.test/v1/batch", [["strict", "1"]]);
     return { kind: "request", request: { method: "POST", url: url, headers, body }, warnings, send: 0, orderKey };
+  }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
   }
 
   return {

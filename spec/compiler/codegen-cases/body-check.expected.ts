@@ -7,7 +7,7 @@ export const SOURCE_FILES = ["body-check.map", "body-check.schema.json"];
 export const SOURCE_SHA256 = "8b9bb2098f14e66b725de7fd7a036bbc0452ac85ee4bd9f654220558c88d9fec";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, isFailure, keyText, record, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
+  const { each, field, isFailure, keyText, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -58,12 +58,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (tags !== undefined) body.tags = tags;
 
     // line 19: labels <- { primary: to_string(traits.primary), extra: to_string(traits.extra) }
-    const labels = record(
-      "primary",
-      to_string(field(event.traits, "primary")),
-      "extra",
-      to_string(field(event.traits, "extra")),
-    );
+    const labels = object_primary(to_string(field(event.traits, "primary")), to_string(field(event.traits, "extra")));
     if (labels !== undefined) body.labels = labels;
 
     // line 20: kind <- to_string(traits.kind)
@@ -80,6 +75,15 @@ export default function definePreset(rt: Runtime): PresetModule {
       send: 0,
       orderKey,
     };
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_primary(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.primary = v0;
+    if (v1 !== undefined) made.extra = v1;
+    return made;
   }
 
   const FORMAT_EMAIL_1 = schemaFormat("email");

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["comprehensions.map"];
 export const SOURCE_SHA256 = "c0f93a310180236fb0de4d25833096c38efc69aed4c80bcd48e43eff867129b5";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, item, keyText, orElse, plus, record, text } = rt;
+  const { each, field, item, keyText, orElse, perSettings, plus, text } = rt;
   const { is_present, to_number, upper } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -25,12 +25,9 @@ export default function definePreset(rt: Runtime): PresetModule {
     const contents = each(
       field(event.properties, "products"),
       (p) =>
-        record(
-          "id",
+        object_id(
           field(p, "sku"),
-          "quantity",
           orElse(to_number(field(p, "quantity")), () => undefined, warnings),
-          "unit price",
           field(p, "unit price"),
         ),
       (p) => is_present(field(p, "sku")),
@@ -58,7 +55,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -69,6 +66,21 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_id(v0: unknown, v1: unknown, v2: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined && v2 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.id = v0;
+    if (v1 !== undefined) made.quantity = v1;
+    if (v2 !== undefined) made["unit price"] = v2;
+    return made;
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/comprehensions.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["conditions.map"];
 export const SOURCE_SHA256 = "da9594afa809588de47ca3a5a48310344f6d8deda1d53c18cd049fa213adb8d2";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { equals, field, keyText, plus, text } = rt;
+  const { equals, field, keyText, perSettings, plus, text } = rt;
   const { is_present, to_string } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -47,7 +47,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -58,6 +58,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/conditions.map",

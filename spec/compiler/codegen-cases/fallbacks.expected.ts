@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, orElse, plus, text, whenPresent } = rt;
+  const { field, isFailure, keyText, orElse, perSettings, plus, text, whenPresent } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
@@ -65,7 +65,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -76,6 +76,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/fallbacks.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["if-match.map"];
 export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { choose, field, greater, keyText, orElse, pick, plus, text } = rt;
+  const { field, greater, keyText, orElse, perSettings, pick, plus, text } = rt;
   const { is_present, lower, to_number, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -48,11 +48,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (tier !== undefined) body.tier = tier;
 
     // line 21: level <- match settings.level { 1 => "one", 2 => "two" }
-    const level = choose(field(settings, "level"), 1, "one", 2, "two");
+    const level = match(field(settings, "level"));
     if (level !== undefined) body.level = level;
 
     // line 22: flag <- match properties.flag { true => "yes", false => "no", else => "unknown" }
-    const flag = choose(field(event.properties, "flag"), true, "yes", false, "no", "unknown");
+    const flag = match2(field(event.properties, "flag"));
     if (flag !== undefined) body.flag = flag;
 
     // line 23: fallback <- if properties.vip == true then omit else trim(traits.name) ?? "anonymous"
@@ -65,7 +65,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/events"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -76,6 +76,35 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** A match of the .map whose arms all give literals: the first equal pattern's value. */
+  function match(subject: unknown): unknown {
+    switch (subject) {
+      case 1:
+        return "one";
+      case 2:
+        return "two";
+      default:
+        return undefined;
+    }
+  }
+
+  /** A match of the .map whose arms all give literals: the first equal pattern's value. */
+  function match2(subject: unknown): unknown {
+    switch (subject) {
+      case true:
+        return "yes";
+      case false:
+        return "no";
+      default:
+        return "unknown";
+    }
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/if-match.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["let-require.map"];
 export const SOURCE_SHA256 = "44e071d5aad9a0b9c906cc06058f7e29eb0d83c857cf4fdc3cb7c80a7170329e";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, text } = rt;
+  const { field, keyText, perSettings, plus, text } = rt;
   const { concat, lower, sha256, trim } = rt.fn;
 
   /** Maps one "Signed Up" or "Identified" event to its request. */
@@ -45,7 +45,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -56,6 +56,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/let-require.map",

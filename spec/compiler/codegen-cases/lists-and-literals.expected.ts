@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lists-and-literals.map"];
 export const SOURCE_SHA256 = "27e6b1cb3cc024b12d4885cc750886c337e16a3a27d1cfbad8409497e40fdfcf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, plus, text } = rt;
+  const { field, keyText, perSettings, plus, text } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -22,11 +22,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: tags <- [trim(properties.lead_source), "web", trim(properties.campaign)]
-    const tags = list(trim(field(event.properties, "lead_source")), "web", trim(field(event.properties, "campaign")));
+    const tags = listOf(trim(field(event.properties, "lead_source")), trim(field(event.properties, "campaign")));
     if (tags !== undefined) body.tags = tags;
 
     // line 14: empty_list <- [trim(properties.missing)]
-    const empty_list = list(trim(field(event.properties, "missing")));
+    const empty_list = listOf2(trim(field(event.properties, "missing")));
     if (empty_list !== undefined) body.empty_list = empty_list;
 
     // line 15: explicit_null <- null
@@ -48,7 +48,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/leads"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -59,6 +59,25 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** A list literal of the .map: absent items are left out. */
+  function listOf(v0: unknown, v1: unknown): unknown[] | undefined {
+    const made: unknown[] = [];
+    if (v0 !== undefined) made.push(v0);
+    made.push("web");
+    if (v1 !== undefined) made.push(v1);
+    return made;
+  }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf2(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/lists-and-literals.map",

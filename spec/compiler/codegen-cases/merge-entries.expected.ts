@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["merge-entries.map"];
 export const SOURCE_SHA256 = "f2b2425d408deba0ae09c84a07f9b9d585ace7f802c56fad3026593ff75fb3d8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, keyText, list, record } = rt;
+  const { each, field, keyText } = rt;
   const { entries, from_entries, merge, snake_case, take, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -20,14 +20,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
 
     // line 9: let shared = { event_name: event, event_id: to_string(event.messageId) }
-    const shared = record("event_name", event.event, "event_id", to_string(field(event.raw, "messageId")));
+    const shared = object_event_name(event.event, to_string(field(event.raw, "messageId")));
 
     // line 11: send POST "https://api.example.test/v1/leads" when event == "Lead Generated"
     if (event.event === "Lead Generated") {
       const body: Record<string, unknown> = {};
 
       // line 12: data <- [ merge(shared, { source: trim(properties.lead_source) }) ]
-      const data = list(merge(shared, record("source", trim(field(event.properties, "lead_source")))));
+      const data = listOf(merge(shared, object_source(trim(field(event.properties, "lead_source")))));
       if (data !== undefined) body.data = data;
 
       // line 11: send POST "https://api.example.test/v1/leads"
@@ -45,15 +45,14 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 15: data <- [ merge(shared, { params: from_entries(take([ { key: snake_case(p.key), value: to_string(p.value) } f…
-      const data2 = list(
+      const data2 = listOf(
         merge(
           shared,
-          record(
-            "params",
+          object_params(
             from_entries(
               take(
                 each(entries(event.properties), (p) =>
-                  record("key", snake_case(field(p, "key")), "value", to_string(field(p, "value"))),
+                  object_key(snake_case(field(p, "key")), to_string(field(p, "value"))),
                 ),
                 25,
               ),
@@ -74,6 +73,45 @@ export default function definePreset(rt: Runtime): PresetModule {
         orderKey,
       };
     }
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_event_name(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.event_name = v0;
+    if (v1 !== undefined) made.event_id = v1;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_source(v0: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    made.source = v0;
+    return made;
+  }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_key(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.key = v0;
+    if (v1 !== undefined) made.value = v1;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_params(v0: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    made.params = v0;
+    return made;
   }
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["minimal.map"];
 export const SOURCE_SHA256 = "8fbfb0da451d3987d09b9bff3adc09b487e90b33448f69c5abf7bdbbbc289dd8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, text } = rt;
+  const { field, keyText, perSettings, plus, text } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -28,7 +28,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -39,6 +39,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/minimal.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["name-collisions.map"];
 export const SOURCE_SHA256 = "789e30d174271ff490b7c872014b20c30ede32b22da04ae226e66d0c0b32553d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, plus, text } = rt;
+  const { child, field, keyText, perSettings, plus, text } = rt;
   const { lower, trim, upper } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -59,7 +59,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -70,6 +70,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/name-collisions.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["nested-targets.map"];
 export const SOURCE_SHA256 = "935ba152b66c59109d9f055ed3415df6f7a5433fa7d431f210bf7a31797079e1";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, text } = rt;
+  const { child, field, keyText, perSettings, text } = rt;
   const { to_string } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -39,7 +39,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send PUT "https://example.test/v1/leads"
     const headers: Record<string, string> = {};
     // line 11: header "X-Token" <- settings.token
-    const X_Token$ = text(field(settings, "token"));
+    const X_Token$ = headerFromSettings(settings);
     if (X_Token$ !== undefined) headers["X-Token"] = X_Token$;
     headers["Content-Type"] = "application/json";
     return {
@@ -50,6 +50,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "X-Token", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(field(settings, "token"));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/nested-targets.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["objects.map"];
 export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, list, plus, record, text } = rt;
+  const { child, field, keyText, perSettings, plus, text } = rt;
   const { lower, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -22,22 +22,15 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: user_data <- { em: [lower(trim(traits.email))], "client_ip_address": context.ip, "$source": "web" }
-    const user_data = record(
-      "em",
-      list(lower(trim(field(event.traits, "email")))),
-      "client_ip_address",
-      field(event.context, "ip"),
-      "$source",
-      "web",
-    );
+    const user_data = object_em(listOf(lower(trim(field(event.traits, "email")))), field(event.context, "ip"));
     if (user_data !== undefined) body.user_data = user_data;
 
     // line 14: extra <- { a: omit, b: { c: traits.missing } }
-    const extra = record("a", undefined, "b", record("c", field(event.traits, "missing")));
+    const extra = object_a(object_c(field(event.traits, "missing")));
     if (extra !== undefined) body.extra = extra;
 
     // line 15: empty <- {}
-    const empty = record();
+    const empty = emptyObject();
     if (empty !== undefined) body.empty = empty;
 
     // line 16: "$insert_id" <- event.messageId
@@ -51,7 +44,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -62,6 +55,47 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
+  }
+
+  /** An object literal of the .map: absent values leave their key out. */
+  function object_em(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.em = v0;
+    if (v1 !== undefined) made.client_ip_address = v1;
+    made.$source = "web";
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_c(v0: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    made.c = v0;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_a(v0: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    made.b = v0;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out. */
+  function emptyObject(): Record<string, unknown> | undefined {
+    const made: Record<string, unknown> = {};
+    return made;
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/objects.map",

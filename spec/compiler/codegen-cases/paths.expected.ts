@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["paths.map"];
 export const SOURCE_SHA256 = "49ab978205643e9c600fc70ae365b9f66ff344dd3e915b82475ab9c9063ccd60";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, item, keyText, plus, text } = rt;
+  const { field, item, keyText, perSettings, plus, text } = rt;
   const { to_string, url_param } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -48,7 +48,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/v1/orders"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -59,6 +59,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/paths.map",

@@ -5,10 +5,10 @@ import type { BuildResult, Clock, NormalizedEvent, PresetModule, Runtime, Settin
 
 /** SHA-256 of the bytes of these files (paths relative to the .map file): a build whose hash differs is stale. */
 export const SOURCE_FILES = ["prototype-keys.map"];
-export const SOURCE_SHA256 = "8671af6d328cfba9efaa1b733b0077a155e9f2d98692894b0e9e7dacae9ae364";
+export const SOURCE_SHA256 = "d72667cdd260b9e6aec9f2814c7f0018d8f84ee44a8d652b4548f3b30257bd33";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, put, putIn, text } = rt;
+  const { field, keyText, perSettings, plus, put, putIn, text } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -36,10 +36,17 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 17: hasOwnProperty.x <- trim(traits.name)
     putIn(body, ["hasOwnProperty", "x"], trim(field(event.traits, "name")));
 
+    // line 18: literal <- { __proto__: { polluted: trim(traits.name) }, constructor: "c", valueOf: trim(traits.name) }
+    const literal = object___proto__(
+      object_polluted(trim(field(event.traits, "name"))),
+      trim(field(event.traits, "name")),
+    );
+    if (literal !== undefined) body.literal = literal;
+
     // line 10: send POST "https://example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -50,6 +57,28 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_polluted(v0: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    made.polluted = v0;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out. */
+  function object___proto__(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) put(made, "__proto__", v0);
+    put(made, "constructor", "c");
+    if (v1 !== undefined) put(made, "valueOf", v1);
+    return made;
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/prototype-keys.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, isFailure, keyText, list, plus, text, whenPresent } = rt;
+  const { child, field, isFailure, keyText, perSettings, plus, text, whenPresent } = rt;
   const { coalesce, e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -78,7 +78,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 30: tags <- [trim(properties.lead_source)] when event == "Lead Generated"
     if (event.event === "Lead Generated") {
-      const tags = list(trim(field(event.properties, "lead_source")));
+      const tags = listOf(trim(field(event.properties, "lead_source")));
       if (tags !== undefined) body.tags = tags;
     }
 
@@ -107,7 +107,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 12: send POST "https://api.salesloft.com/v2/person_upserts"
     const headers: Record<string, string> = {};
     // line 13: header "Authorization" <- "Bearer " + settings.api_key
-    const Authorization = text(plus("Bearer ", field(settings, "api_key")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -118,6 +118,16 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "api_key")));
+  });
 
   /**
    * Every rule of its schema holds for every body this block builds (proven at compile time): nothing is left.

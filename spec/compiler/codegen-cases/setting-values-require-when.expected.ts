@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["setting-values-require-when.map"];
 export const SOURCE_SHA256 = "4739818ae861d239de67f56c645266c906f6afdf6d131346f3c3eb65e77e5619";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, plus, text } = rt;
+  const { field, isFailure, keyText, perSettings, plus, text } = rt;
   const { to_number } = rt.fn;
 
   /** Maps one identify or track event to its request. */
@@ -55,7 +55,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://api.example.test/v1/people"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -66,6 +66,11 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/setting-values-require-when.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["several-sends.map"];
 export const SOURCE_SHA256 = "cdb9efda0bcd28bb68d6f1290060fc4ea0da8f318755f5310a1e9b5230a0a984";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, text } = rt;
+  const { field, keyText, perSettings, plus, text } = rt;
 
   /** Maps one identify or track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -37,7 +37,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       // line 11: send PUT "https://track.example.com/api/v1/customers"
       const headers: Record<string, string> = {};
       // line 12: header "Authorization" <- "Bearer " + settings.api_key
-      const Authorization = text(plus("Bearer ", field(settings, "api_key")));
+      const Authorization = headerFromSettings(settings);
       if (Authorization !== undefined) headers.Authorization = Authorization;
       headers["Content-Type"] = "application/json";
       return {
@@ -64,7 +64,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       // line 15: send POST "https://track.example.com/api/v1/events"
       const headers: Record<string, string> = {};
       // line 16: header "Authorization" <- "Bearer " + settings.api_key
-      const Authorization2 = text(plus("Bearer ", field(settings, "api_key")));
+      const Authorization2 = headerFromSettings(settings);
       if (Authorization2 !== undefined) headers.Authorization = Authorization2;
       headers["Content-Type"] = "application/json";
       return {
@@ -77,6 +77,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
     return { kind: "drop", reason: "no request of customers/customers applies to this event" };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "api_key")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/several-sends.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["url-template.map"];
 export const SOURCE_SHA256 = "329d4a13d4c6471ed96d860adb183a833261215fd40440fa43eed3b5813812a0";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, plus, segment, text, withQuery } = rt;
+  const { field, keyText, perSettings, plus, segment, text, withQuery } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -31,7 +31,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 11: send POST "https://api.example.test/v1/accounts/{settings.account}/people/{id}?v=1&x={{y}}"
     const headers: Record<string, string> = {};
     // line 12: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     const accountSegment = segment(field(settings, "account"));
@@ -75,6 +75,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     );
     return { kind: "request", request: { method: "POST", url: url, headers, body }, warnings, send: 0, orderKey };
   }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/url-template.map",

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["whole-body.map"];
 export const SOURCE_SHA256 = "67640f55021f4b6ce2412f80d6031ac845b980041dd185c276a25652ad5d29cf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, list, plus, record, text } = rt;
+  const { field, keyText, perSettings, plus, text } = rt;
 
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -21,19 +21,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     let body: unknown = {};
 
     // line 13: body <- [ { event: event, properties: { distinct_id: event.userId, "$insert_id": event.messageId, time: event…
-    const wholeBody = list(
-      record(
-        "event",
+    const wholeBody = listOf(
+      object_event(
         event.event,
-        "properties",
-        record(
-          "distinct_id",
-          field(event.raw, "userId"),
-          "$insert_id",
-          field(event.raw, "messageId"),
-          "time",
-          field(event.raw, "timestamp"),
-        ),
+        object_distinct_id(field(event.raw, "userId"), field(event.raw, "messageId"), field(event.raw, "timestamp")),
       ),
     );
     if (wholeBody !== undefined) body = wholeBody;
@@ -41,7 +32,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 10: send POST "https://example.test/import"
     const headers: Record<string, string> = {};
     // line 11: header "Authorization" <- "Bearer " + settings.token
-    const Authorization = text(plus("Bearer ", field(settings, "token")));
+    const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
     return {
@@ -52,6 +43,35 @@ export default function definePreset(rt: Runtime): PresetModule {
       orderKey,
     };
   }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_distinct_id(v0: unknown, v1: unknown, v2: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined && v2 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.distinct_id = v0;
+    if (v1 !== undefined) made.$insert_id = v1;
+    if (v2 !== undefined) made.time = v2;
+    return made;
+  }
+
+  /** An object literal of the .map: absent values leave their key out, and all absent, it is absent. */
+  function object_event(v0: unknown, v1: unknown): Record<string, unknown> | undefined {
+    if (v0 === undefined && v1 === undefined) return undefined;
+    const made: Record<string, unknown> = {};
+    if (v0 !== undefined) made.event = v0;
+    if (v1 !== undefined) made.properties = v1;
+    return made;
+  }
+
+  /** A list literal of the .map: absent items are left out, and all absent, it is absent. */
+  function listOf(v0: unknown): unknown[] | undefined {
+    return v0 === undefined ? undefined : [v0];
+  }
+
+  /** The header "Authorization", from the settings alone: made once per settings object. */
+  const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
+    return text(plus("Bearer ", field(settings, "token")));
+  });
 
   return {
     source: "spec/compiler/codegen-cases/whole-body.map",

@@ -8,8 +8,8 @@ import { bySize, type BenchContext, type BenchPart } from "./part.js";
 import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
 const THROUGHPUT = {
-  full: { events: 50_000, runs: 7, warmupMs: 2_000 },
-  smoke: { events: 300, runs: 1, warmupMs: 50 },
+  full: { events: 50_000, runs: 5, passes: 9, passMs: 1_000, warmupMs: 1_500 },
+  smoke: { events: 300, runs: 1, passes: 2, passMs: 100, warmupMs: 50 },
 };
 const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };
 
@@ -22,6 +22,8 @@ function runThroughput(
   return benchmarkThroughput({
     count: size.events,
     runs: size.runs,
+    passes: size.passes,
+    passMs: size.passMs,
     seed,
     mixes: EVENT_MIXES,
     warmupMs: size.warmupMs,
@@ -30,10 +32,15 @@ function runThroughput(
   });
 }
 
+function turns(mode: BenchContext["mode"]): string {
+  const size = bySize(mode, THROUGHPUT);
+  return `${size.runs} rounds × ${size.passes} turns`;
+}
+
 export const throughputPart: BenchPart<ThroughputResult> = {
   name: "throughput",
   title: "Transform throughput",
-  sizes: (mode) => `${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
+  sizes: (mode) => `${number(bySize(mode, THROUGHPUT).events)} events per mix × ${turns(mode)}`,
   run: (context) => runThroughput(context, { settings: SALESLOFT_BENCH_SETTINGS }),
   render: renderThroughput,
   targets: (value) => {
@@ -55,8 +62,7 @@ export const throughputPart: BenchPart<ThroughputResult> = {
 export const metaThroughputPart: BenchPart<ThroughputResult> = {
   name: "meta-throughput",
   title: "Transform throughput of the Meta Conversions preset",
-  sizes: (mode) =>
-    `meta ${number(bySize(mode, THROUGHPUT).events)} events per mix × ${bySize(mode, THROUGHPUT).runs} runs`,
+  sizes: (mode) => `meta ${number(bySize(mode, THROUGHPUT).events)} events per mix × ${turns(mode)}`,
   run: (context) =>
     runThroughput(context, {
       settings: META_BENCH_SETTINGS,
@@ -89,8 +95,7 @@ function renderThroughput(value: ThroughputResult): string {
   let text = "";
   const { rows, unavailable, checkedEvents } = value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
-  text +=
-    "Each figure is the median of separate fresh processes (a warm-up, then whole passes over the mix for about a second, the median pass kept). Every round runs each contender once; × floor is the median over rounds of the contender's events/s over the floor's in the same round.\n\n";
+  text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together.\n\n`;
   text += table(
     ["mix", "contender", "median events/s", "× floor", "range (events/s)"],
     rows.map((row) => [

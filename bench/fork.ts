@@ -1,4 +1,5 @@
-// Runs one benchmark job in a fresh Node process (dist/bench/worker.js) and returns the result it sends back.
+// Runs one benchmark job in a fresh Node process (dist/bench/worker.js) and returns the result it sends back; or
+// keeps one open as a session that answers requests (a timed pass each) until it is closed.
 
 import { fork } from "node:child_process";
 import { join } from "node:path";
@@ -29,4 +30,38 @@ export function runInWorker<Result>(job: object, workerPath: string = WORKER_PAT
       else reject(new Error(`benchmark worker exited with code ${code} and no result:\n${stderr}`));
     });
   });
+}
+
+/** A worker that answers one request at a time. */
+export interface WorkerSession<Reply> {
+  request(): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+/** Resolves once the worker says it is ready (warmed up); rejects with its stderr if it exits before. */
+export function openWorkerSession<Reply>(job: object, workerPath: string = WORKER_PATH): Promise<WorkerSession<Reply>> {
+  const child = fork(workerPath, [JSON.stringify(job)], { execArgv: [], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-4000);
+  });
+  let waiting: { resolve: (message: unknown) => void; reject: (error: Error) => void } | undefined;
+  const next = () => new Promise<unknown>((resolve, reject) => (waiting = { resolve, reject }));
+  child.on("message", (message) => waiting?.resolve(message));
+  child.on("exit", (code) => waiting?.reject(new Error(`benchmark worker exited with code ${code}:\n${stderr}`)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const session: WorkerSession<Reply> = {
+    async request() {
+      const answer = next();
+      child.send("pass");
+      const message = (await answer) as { ok: true; value: Reply } | { ok: false; error: string };
+      if (message.ok) return message.value;
+      throw new Error(message.error);
+    },
+    async close() {
+      child.send("close");
+      await exited;
+    },
+  };
+  return next().then(() => session);
 }

@@ -1,9 +1,9 @@
-// One timed throughput run inside a fresh process: generate the mix, load one contender, warm it up, time its passes.
+// Throughput inside a fresh process: generate the mix, load one contender, warm it up, then time passes over the mix
+// as the parent asks for them, one at a time, so the parent can alternate them with the floor's process.
 
 import { contenderByName, type TransformFn } from "./contenders.js";
 import { generateEventList, type EventMix } from "./events/generate.js";
 import type { BenchSettings } from "./peers/envelope.js";
-import { median } from "./stats.js";
 
 export interface ThroughputJob {
   readonly kind: "throughput";
@@ -12,18 +12,23 @@ export interface ThroughputJob {
   readonly count: number;
   readonly seed: number;
   readonly settings: BenchSettings;
-  /** The warm-up pass stops after this long even if it has not seen every event. */
+  /** Passes over the mix before any is timed, for this long. */
   readonly warmupMs: number;
+  /** A timed pass stops after this long: a slow contender is timed on the events it reached. */
+  readonly passMs: number;
 }
 
 export interface ThroughputRun {
   readonly eventsPerSecond: number;
-  /** Sends in the timed pass: the same for every contender, so a run that did less work shows. */
-  readonly sends: number;
   readonly async: boolean;
 }
 
-export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRun> {
+/** A warmed-up contender in this process: `pass()` times one pass over the mix. */
+export interface ThroughputSession {
+  pass(): Promise<ThroughputRun>;
+}
+
+export async function openThroughputSession(job: ThroughputJob): Promise<ThroughputSession> {
   const contender = contenderByName(job.contender);
   if (contender === undefined) throw new Error(`no contender named ${JSON.stringify(job.contender)}`);
   const events = generateEventList(job.count, { mix: job.mix, seed: job.seed });
@@ -31,34 +36,33 @@ export async function runThroughputJob(job: ThroughputJob): Promise<ThroughputRu
   // Engines whose API is async (JSONata 2) are awaited per event; sync ones are not charged for an await.
   const isAsync = transform(events[0], job.settings) instanceof Promise;
   const pass = isAsync ? asyncPass : syncPass;
-  await pass(transform, events, job.settings, performance.now() + job.warmupMs);
-  // Whole passes until a second of timing (at most nine): a pass of a fast contender takes a tenth of a second, and
-  // one pass alone moved with every hiccup of the shared machine. The median pass is the process's figure.
-  const rates: number[] = [];
-  let sends = 0;
-  for (let timed = 0; rates.length === 0 || (timed < TIMED_MS && rates.length < MAX_PASSES);) {
-    const started = performance.now();
-    sends = await pass(transform, events, job.settings, Number.POSITIVE_INFINITY);
-    const ms = performance.now() - started;
-    timed += ms;
-    rates.push(events.length / (ms / 1000));
-  }
-  return { eventsPerSecond: median(rates), sends, async: isAsync };
+  // Whole passes (the last one cut) until the warm-up time is spent, so V8 has optimised what it will run.
+  const warm = performance.now() + job.warmupMs;
+  while (performance.now() < warm) await pass(transform, events, job.settings, warm);
+  return {
+    async pass() {
+      const started = performance.now();
+      let reached = events.length;
+      await pass(transform, events, job.settings, started + job.passMs, (index) => (reached = index + 1));
+      return { eventsPerSecond: reached / ((performance.now() - started) / 1000), async: isAsync };
+    },
+  };
 }
-
-const TIMED_MS = 1_000;
-const MAX_PASSES = 9;
 
 export async function syncPass(
   transform: TransformFn,
   events: readonly unknown[],
   settings: BenchSettings,
   deadline: number,
+  stopped?: (index: number) => void,
 ): Promise<number> {
   let sends = 0;
   for (let index = 0; index < events.length; index++) {
     if ((transform(events[index], settings) as { outcome: string }).outcome === "send") sends++;
-    if ((index & 1023) === 0 && performance.now() > deadline) break;
+    if ((index & 1023) === 0 && performance.now() > deadline) {
+      stopped?.(index);
+      break;
+    }
   }
   return sends;
 }
@@ -68,11 +72,15 @@ async function asyncPass(
   events: readonly unknown[],
   settings: BenchSettings,
   deadline: number,
+  stopped?: (index: number) => void,
 ): Promise<number> {
   let sends = 0;
   for (let index = 0; index < events.length; index++) {
     if ((await transform(events[index], settings)).outcome === "send") sends++;
-    if ((index & 1023) === 0 && performance.now() > deadline) break;
+    if ((index & 1023) === 0 && performance.now() > deadline) {
+      stopped?.(index);
+      break;
+    }
   }
   return sends;
 }

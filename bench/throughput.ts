@@ -1,17 +1,24 @@
 // Transform throughput: check that every contender gives the floor's outcomes on the whole mix, then time each one
-// in its own fresh process, several runs interleaved, and report medians and ratios to the hand-written floor.
+// in its own fresh process. Within a round every contender's process is warm and waiting, and they take turns, one
+// pass each: a slow spell of the shared machine then falls on neighbouring passes of the floor and the contender
+// alike, and × floor pairs each pass with the floor's pass of the same turn.
 
 import { allContenders, HAND_WRITTEN, type Contender, type TransformFn } from "./contenders.js";
 import { checkEquivalence, type OutcomeDifference } from "./equivalence.js";
 import { generateEventList, type EventMix } from "./events/generate.js";
-import { runInWorker } from "./fork.js";
+import { openWorkerSession, type WorkerSession } from "./fork.js";
 import type { BenchSettings } from "./peers/envelope.js";
 import type { ThroughputJob, ThroughputRun } from "./throughput-job.js";
 import { median } from "./stats.js";
 
 export interface ThroughputOptions {
   readonly count: number;
+  /** Rounds: fresh processes for every contender each round. */
   readonly runs: number;
+  /** Turns per round: one timed pass of every contender each. */
+  readonly passes: number;
+  /** A pass stops after this long (a slow peer is timed on the events it reached). */
+  readonly passMs: number;
   readonly seed: number;
   readonly mixes: readonly EventMix[];
   readonly settings: BenchSettings;
@@ -30,8 +37,8 @@ export interface ThroughputRow {
   readonly minEventsPerSecond: number;
   readonly maxEventsPerSecond: number;
   /**
-   * The median over rounds of this contender's events/s over the floor's in the same round: a paired figure, so a
-   * slow spell of the shared machine during one round moves that round's pair together instead of one side.
+   * The median, over every turn of every round, of this contender's events/s over the floor's in the same turn: a
+   * paired figure, so a slow spell of the shared machine moves both sides of a pair together.
    */
   readonly ratioToFloor: number;
   readonly async: boolean;
@@ -46,6 +53,11 @@ export interface ThroughputResult {
   readonly rows: ThroughputRow[];
   readonly unavailable: Unavailable[];
   readonly checkedEvents: number;
+  /** How it was timed, for the report. */
+  readonly rounds: number;
+  readonly passes: number;
+  readonly passMs: number;
+  readonly warmupMs: number;
 }
 
 /** Thrown when a contender's outcomes differ from the floor's: timing different work would mean nothing. */
@@ -86,6 +98,10 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
     ),
     unavailable,
     checkedEvents,
+    rounds: options.runs,
+    passes: options.passes,
+    passMs: options.passMs,
+    warmupMs: options.warmupMs,
   };
 }
 
@@ -106,31 +122,48 @@ async function loadContenders(contenders: readonly Contender[], floor: Contender
   return { available, unavailable };
 }
 
+/** Per `mix\0contender`, its timed passes: turn t of round r at the same index for every contender. */
 type Samples = Map<string, ThroughputRun[]>;
 
-/** Rounds interleave contenders so a burst of load from elsewhere on the machine spreads over all of them. */
 async function timeRounds(contenders: readonly Contender[], options: ThroughputOptions): Promise<Samples> {
   const samples: Samples = new Map();
   for (let round = 1; round <= options.runs; round++) {
     for (const mix of options.mixes) {
-      for (const contender of contenders) {
-        const job: ThroughputJob = {
-          kind: "throughput",
-          contender: contender.name,
-          mix,
-          count: options.count,
-          seed: options.seed,
-          settings: options.settings,
-          warmupMs: options.warmupMs,
-        };
-        const run = await runInWorker<ThroughputRun>(job);
-        const key = `${mix}\u0000${contender.name}`;
-        samples.set(key, [...(samples.get(key) ?? []), run]);
+      // Warmed up one after another, so no warm-up competes with another for the two cores.
+      const sessions: WorkerSession<ThroughputRun>[] = [];
+      for (const contender of contenders) sessions.push(await openSession(contender, mix, options));
+      for (let turn = 0; turn < options.passes; turn++) {
+        // The order rotates with the turn, so no contender always runs right after the same other one.
+        for (let k = 0; k < contenders.length; k++) {
+          const index = (k + turn) % contenders.length;
+          const key = `${mix}\u0000${contenders[index]!.name}`;
+          const run = await sessions[index]!.request();
+          samples.set(key, [...(samples.get(key) ?? []), run]);
+        }
       }
+      for (const session of sessions) await session.close();
     }
     options.log(`  round ${round}/${options.runs} done`);
   }
   return samples;
+}
+
+function openSession(
+  contender: Contender,
+  mix: EventMix,
+  options: ThroughputOptions,
+): Promise<WorkerSession<ThroughputRun>> {
+  const job: ThroughputJob = {
+    kind: "throughput",
+    contender: contender.name,
+    mix,
+    count: options.count,
+    seed: options.seed,
+    settings: options.settings,
+    warmupMs: options.warmupMs,
+    passMs: options.passMs,
+  };
+  return openWorkerSession<ThroughputRun>(job);
 }
 
 function summarise(samples: Samples, contenders: readonly Contender[], floorContender: Contender): ThroughputRow[] {
@@ -148,8 +181,8 @@ function summarise(samples: Samples, contenders: readonly Contender[], floorCont
         medianEventsPerSecond: median(rates),
         minEventsPerSecond: Math.min(...rates),
         maxEventsPerSecond: Math.max(...rates),
-        // Round i's runs are at index i of every contender's list: timeRounds appends one per round.
-        ratioToFloor: median(rates.map((rate, round) => rate / floorRates[round]!)),
+        // Turn i's pass is at index i of every contender's list: timeRounds appends one per turn.
+        ratioToFloor: median(rates.map((rate, turn) => rate / floorRates[turn]!)),
         async: runs.some((run) => run.async),
       });
     }

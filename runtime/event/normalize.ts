@@ -150,9 +150,12 @@ function idText(value: unknown): string | null {
   return nonEmptyText(value) ?? null;
 }
 
-/** An own property only: an event's fields are read the way a preset reads paths, never from a prototype. */
+/**
+ * An own property only: an event's fields are read the way a preset reads paths, never from a prototype. Read
+ * first, so an absent field (most of them) costs no ownership check.
+ */
 function own(fields: Fields, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+  return ownValue(fields, key, fields[key]);
 }
 
 function nonEmptyText(value: unknown): string | undefined {
@@ -191,12 +194,14 @@ function mergeTraits(traits: Fields, contextTraits: Fields, keys: readonly strin
  */
 function mergeKeys(traits: Fields, contextTraits: Fields, keys: readonly string[]): Fields {
   const merged: Fields = {};
+  // Values are read first and ownership asked only of a value that is there: most keys are in neither object. A
+  // key whose own value is undefined (only objects built in code have one) is left out, which reads the same.
   for (const key of keys) {
-    const top = enumerableOwn(traits, key);
-    const inContext = enumerableOwn(contextTraits, key);
-    if (top && !blankValue(traits[key])) defineOwn(merged, key, traits[key]);
-    else if (inContext) defineOwn(merged, key, contextTraits[key]);
-    else if (top) defineOwn(merged, key, traits[key]);
+    const top = traits[key];
+    if (!blankValue(top) && enumerableOwn(traits, key)) defineOwn(merged, key, top);
+    else if (contextTraits[key] !== undefined && enumerableOwn(contextTraits, key)) {
+      defineOwn(merged, key, contextTraits[key]);
+    } else if (top !== undefined && enumerableOwn(traits, key)) defineOwn(merged, key, top);
   }
   return merged;
 }

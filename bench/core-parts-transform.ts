@@ -97,12 +97,14 @@ function renderThroughput(value: ThroughputResult): string {
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
   text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together.\n\n`;
   text += table(
-    ["mix", "contender", "median events/s", "× floor", "range (events/s)"],
+    ["mix", "contender", "median events/s", "× floor", "middle half of × floor", "range (events/s)"],
     rows.map((row) => [
       row.mix,
       row.contender + (row.async ? " (async)" : ""),
       number(row.medianEventsPerSecond),
       number(row.ratioToFloor, 2),
+      // Figures from before the quartiles were kept have none.
+      row.ratioQuartiles ? `${number(row.ratioQuartiles[0], 2)}–${number(row.ratioQuartiles[1], 2)}` : "",
       `${number(row.minEventsPerSecond)}–${number(row.maxEventsPerSecond)}`,
     ]),
   );

@@ -9,7 +9,7 @@ import { generateEventList, type EventMix } from "./events/generate.js";
 import { openWorkerSession, type WorkerSession } from "./fork.js";
 import type { BenchSettings } from "./peers/envelope.js";
 import type { ThroughputJob, ThroughputRun } from "./throughput-job.js";
-import { median } from "./stats.js";
+import { median, percentile } from "./stats.js";
 
 export interface ThroughputOptions {
   readonly count: number;
@@ -41,6 +41,8 @@ export interface ThroughputRow {
    * paired figure, so a slow spell of the shared machine moves both sides of a pair together.
    */
   readonly ratioToFloor: number;
+  /** The middle half of those per-turn ratios (25th to 75th percentile): how tightly they agree. */
+  readonly ratioQuartiles: readonly [number, number];
   readonly async: boolean;
 }
 
@@ -174,6 +176,8 @@ function summarise(samples: Samples, contenders: readonly Contender[], floorCont
     for (const contender of contenders) {
       const runs = samples.get(`${mix}\u0000${contender.name}`) ?? [];
       const rates = runs.map((run) => run.eventsPerSecond);
+      // Turn i's pass is at index i of every contender's list: timeRounds appends one per turn.
+      const ratios = rates.map((rate, turn) => rate / floorRates[turn]!);
       rows.push({
         mix,
         contender: contender.name,
@@ -181,8 +185,8 @@ function summarise(samples: Samples, contenders: readonly Contender[], floorCont
         medianEventsPerSecond: median(rates),
         minEventsPerSecond: Math.min(...rates),
         maxEventsPerSecond: Math.max(...rates),
-        // Turn i's pass is at index i of every contender's list: timeRounds appends one per turn.
-        ratioToFloor: median(rates.map((rate, turn) => rate / floorRates[turn]!)),
+        ratioToFloor: median(ratios),
+        ratioQuartiles: [percentile(ratios, 0.25), percentile(ratios, 0.75)],
         async: runs.some((run) => run.async),
       });
     }

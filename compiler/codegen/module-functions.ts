@@ -83,6 +83,10 @@ export function emitObject(expr: ObjectLiteral, functions: ModuleFunctions, part
  * left empty is absent. One item, the usual case (`em: [hash_email(traits.email)]`), is one conditional.
  */
 export function emitList(items: readonly Expr[], functions: ModuleFunctions, parts: EmitParts): string {
+  const written = items.filter((item) => item.kind !== "Omit");
+  if (written.length === 0) return "undefined";
+  // Only literals: a new array each time, as the list it stands for, with nothing to leave out.
+  if (written.every((item) => LITERALS.has(item.kind))) return `[${written.map(parts.emit).join(", ")}]`;
   const args: string[] = [];
   const pushes: string[] = [];
   let alwaysKept = false;

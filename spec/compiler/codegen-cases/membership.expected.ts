@@ -22,10 +22,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 9: let allowed = ["free", "pro"]
-    const allowed = listOf();
+    const allowed = ["free", "pro"];
 
     // line 10: drop "reserved name" when lower(event) in ["error", "first_open"]
-    if (isIn(lower(event.event), listOf2())) {
+    if (isIn(lower(event.event), ["error", "first_open"])) {
       return { kind: "drop", reason: "reserved name" };
     }
 
@@ -37,12 +37,12 @@ export default function definePreset(rt: Runtime): PresetModule {
     const kept = each(
       field(event.properties, "tags"),
       (t) => t,
-      (t) => isIn(t, listOf3()),
+      (t) => isIn(t, ["a", "b"]),
     );
     if (kept !== undefined) body.kept = kept;
 
     // line 13: label <- if event in ["Signed Up", "Lead Generated"] then "lead" else "other"
-    const label = isIn(event.event, listOf4()) ? "lead" : "other";
+    const label = isIn(event.event, ["Signed Up", "Lead Generated"]) ? "lead" : "other";
     if (label !== undefined) body.label = label;
 
     // line 7: send POST "https://example.test/v1/events"
@@ -55,38 +55,6 @@ export default function definePreset(rt: Runtime): PresetModule {
       send: 0,
       orderKey,
     };
-  }
-
-  /** A list literal of the .map: absent items are left out. */
-  function listOf(): unknown[] | undefined {
-    const made: unknown[] = [];
-    made.push("free");
-    made.push("pro");
-    return made;
-  }
-
-  /** A list literal of the .map: absent items are left out. */
-  function listOf2(): unknown[] | undefined {
-    const made: unknown[] = [];
-    made.push("error");
-    made.push("first_open");
-    return made;
-  }
-
-  /** A list literal of the .map: absent items are left out. */
-  function listOf3(): unknown[] | undefined {
-    const made: unknown[] = [];
-    made.push("a");
-    made.push("b");
-    return made;
-  }
-
-  /** A list literal of the .map: absent items are left out. */
-  function listOf4(): unknown[] | undefined {
-    const made: unknown[] = [];
-    made.push("Signed Up");
-    made.push("Lead Generated");
-    return made;
   }
 
   return {

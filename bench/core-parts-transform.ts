@@ -8,7 +8,7 @@ import { bySize, type BenchContext, type BenchPart } from "./part.js";
 import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
 const THROUGHPUT = {
-  full: { events: 50_000, runs: 5, passes: 9, passMs: 1_000, warmupMs: 1_500 },
+  full: { events: 50_000, runs: 10, passes: 7, passMs: 1_000, warmupMs: 1_500 },
   smoke: { events: 300, runs: 1, passes: 2, passMs: 100, warmupMs: 50 },
 };
 const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };

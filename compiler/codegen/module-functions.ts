@@ -61,8 +61,7 @@ export function emitObject(expr: ObjectLiteral, functions: ModuleFunctions, part
     args.push(parts.emit(value));
     writes.push(`if (${param} !== undefined) ${write(key, param, parts)}`);
   }
-  const params = args.map((_, index) => `v${index}: unknown`).join(", ");
-  const allAbsent = args.length === 0 ? "true" : args.map((_, index) => `v${index} === undefined`).join(" && ");
+  const { params, allAbsent } = signature(args);
   // One value that may be absent: once the object is known not to be absent, the value is known present.
   if (!alwaysKept && args.length === 1) writes[0] = writes[0].replace(/^if \(v0 !== undefined\) /, "");
   const first = expr.entries[0]?.key;
@@ -101,8 +100,7 @@ export function emitList(items: readonly Expr[], functions: ModuleFunctions, par
     args.push(parts.emit(item));
     pushes.push(`if (${param} !== undefined) made.push(${param});`);
   }
-  const params = args.map((_, index) => `v${index}: unknown`).join(", ");
-  const allAbsent = args.length === 0 ? "true" : args.map((_, index) => `v${index} === undefined`).join(" && ");
+  const { params, allAbsent } = signature(args);
   const body =
     args.length === 1 && pushes.length === 1
       ? ["return v0 === undefined ? undefined : [v0];"]
@@ -119,6 +117,15 @@ export function emitList(items: readonly Expr[], functions: ModuleFunctions, par
     "}",
   ]);
   return `${name}(${args.join(", ")})`;
+}
+
+/** The parameters `v0, v1, …` of a declared function taking `args`, and the test that all of them are absent. */
+function signature(args: readonly string[]): { params: string; allAbsent: string } {
+  const names = args.map((_, index) => `v${index}`);
+  return {
+    params: names.map((name) => `${name}: unknown`).join(", "),
+    allAbsent: names.length === 0 ? "true" : names.map((name) => `${name} === undefined`).join(" && "),
+  };
 }
 
 /** A key written as a plain property write; a key named like an Object.prototype member goes through `put`. */

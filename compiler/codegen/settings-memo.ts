@@ -5,6 +5,7 @@
 
 import type { Expr } from "../../dsl/ast.js";
 import type { ExprContext } from "./emit-expr.js";
+import { LITERALS } from "./module-functions.js";
 
 /**
  * True when the expression's value depends on the settings alone: settings paths, literals, and standard-library
@@ -12,13 +13,8 @@ import type { ExprContext } from "./emit-expr.js";
  * record a warning on the event) are not.
  */
 export function readsSettingsOnly(expr: Expr, ctx: Pick<ExprContext, "locals">): boolean {
+  if (LITERALS.has(expr.kind)) return true;
   switch (expr.kind) {
-    case "String":
-    case "Number":
-    case "Boolean":
-    case "Null":
-    case "Omit":
-      return true;
     case "Path":
       return expr.root.text === "settings" && !ctx.locals.has("settings");
     case "Call":

@@ -9,7 +9,8 @@ import { choose, record, whenPresent } from "./compound.js";
 import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
 import { Failure, isFailure } from "./values.js";
-import { clockText, keyText, perSettings, segment, withQuery } from "./request-parts.js";
+import { clockText, keyText, segment, withQuery } from "./request-parts.js";
+import { perSettings } from "./per-settings.js";
 import { pointerKey, schemaFormat, schemaLength, schemaObject, schemaPattern } from "./body-check.js";
 
 /**

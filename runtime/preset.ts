@@ -4,6 +4,7 @@
 import { EventRefusal, eventLabel, readEvent, withTraits } from "./event/normalize.js";
 import type { ErrorCode, ErrorOutcome, Outcome } from "./outcome.js";
 import type { BuildResult, Clock, PresetModule, SendSpec } from "./preset-module.js";
+import { perSettings } from "./per-settings.js";
 import { redactText } from "./redact.js";
 import { compileBodyCheck, type BodyCheck } from "./request-schema.js";
 import { rateKeyFor, routerFor, unhandledReason } from "./routing.js";
@@ -52,13 +53,8 @@ export function createPreset(module: PresetModule): Preset {
   const secretNames = module.settings.filter((spec) => spec.secret).map((spec) => spec.name);
   const settingsFor = settingsCache(module);
   const dropReason = dropReasons(name);
-  const rateKeys = new WeakMap<object, string>();
   // The limiter key hashes the secret settings: once per (checked, so stable) settings object, not once per event.
-  const rateKeyOf = (settings: Settings): string => {
-    let key = rateKeys.get(settings);
-    if (key === undefined) rateKeys.set(settings, (key = rateKeyFor(module, settings)));
-    return key;
-  };
+  const rateKeyOf = perSettings((settings) => rateKeyFor(module, settings));
 
   /**
    * The outcome of one event. For delivery, `sink` (made only by prepare) receives the build result and the checked
@@ -142,20 +138,11 @@ interface Sink {
 
 /** Settings are checked once per settings object, not once per event: a pipeline passes the same object each time. */
 function settingsCache(module: PresetModule): (settings: unknown) => SettingsResult {
-  const checked = new WeakMap<object, SettingsResult>();
-  // The object of the previous call, answered without a WeakMap lookup: a stream passes the same one every time.
-  let last: { settings: object; result: SettingsResult } | undefined;
-  return (settings) => {
-    if (settings === null || typeof settings !== "object") return validateSettings(module.settings, settings);
-    if (last?.settings === settings) return last.result;
-    let result = checked.get(settings);
-    if (result === undefined) {
-      result = validateSettings(module.settings, settings);
-      checked.set(settings, result);
-    }
-    last = { settings, result };
-    return result;
-  };
+  const checked = perSettings((settings) => validateSettings(module.settings, settings));
+  return (settings) =>
+    settings !== null && typeof settings === "object"
+      ? checked(settings as Settings)
+      : validateSettings(module.settings, settings);
 }
 
 /**

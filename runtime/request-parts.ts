@@ -1,7 +1,6 @@
 // Pieces of a request that generated code builds from event values: the ordering key, URL slots and query clauses.
 
 import type { Clock } from "./preset-module.js";
-import type { Settings } from "./values.js";
 import { scalarText } from "./stdlib/values.js";
 
 /** `now()`: the clock's time as ISO-8601 text; absent when the clock gives no valid date. */
@@ -43,21 +42,4 @@ export function withQuery(url: string, params: readonly (readonly [string, unkno
   const fragment = hash === -1 ? "" : url.slice(hash);
   const joiner = base.includes("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
   return `${base}${joiner}${parts.join("&")}${fragment}`;
-}
-
-/**
- * A value made from the settings alone (a URL, a header), made once per settings object rather than once per event.
- * The transform passes build() the checked settings: one frozen object per settings object it is given, so what
- * was made from it once holds for every later event. The previous object is answered first, others by a WeakMap.
- */
-export function perSettings<T>(make: (settings: Settings) => T): (settings: Settings) => T {
-  const made = new WeakMap<object, { readonly value: T }>();
-  let last: { readonly settings: Settings; readonly value: T } | undefined;
-  return (settings) => {
-    if (last !== undefined && last.settings === settings) return last.value;
-    let entry = made.get(settings);
-    if (entry === undefined) made.set(settings, (entry = { value: make(settings) }));
-    last = { settings, value: entry.value };
-    return entry.value;
-  };
 }

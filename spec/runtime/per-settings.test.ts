@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPreset } from "../../loader/load-preset.js";
-import { perSettings } from "../../runtime/request-parts.js";
+import { perSettings } from "../../runtime/per-settings.js";
 import { validateSettings } from "../../runtime/settings.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -6,7 +6,7 @@ import type { PresetLayout, SendBlock } from "../check/blocks.js";
 import { emitCondition, emitExpr, helper } from "./emit-expr.js";
 import { bodyDeclaration, emitStatement, emitValue, putLines, ruleHeader, type RuleContext } from "./emit-rules.js";
 import { emitUrl } from "./emit-url.js";
-import { madeFromSettings } from "./settings-memo.js";
+import { declareFromSettings, madeFromSettings } from "./settings-memo.js";
 import { commentText, quote } from "./text.js";
 
 export interface BuildInput {
@@ -120,13 +120,11 @@ function urlText(send: SendStatement): string {
 function emitHeader(header: HeaderClause, ctx: RuleContext): string[] {
   const value: Expr = header.value;
   const comment = ruleHeader(header, ctx);
-  if (madeFromSettings(value, ctx)) {
+  if (madeFromSettings([value], ctx)) {
     // A credential header (`"Bearer " + settings.api_key`) is made once per settings object, not once per event.
-    const fn = ctx.declared.declare("headerFromSettings", (name) => [
-      `/** The header ${commentText(quote(header.name.value))}, from the settings alone: made once per settings object. */`,
-      `const ${name} = ${helper(ctx, "perSettings")}(function (settings: Settings): string | undefined {`,
+    const what = `The header ${commentText(quote(header.name.value))}`;
+    const fn = declareFromSettings(ctx, "headerFromSettings", what, "string | undefined", [
       `return ${helper(ctx, "text")}(${emitExpr(value, ctx)});`,
-      "});",
     ]);
     return [comment, ...putLines([header.name.value], `${fn}(settings)`, ctx, "headers")];
   }

@@ -2,6 +2,7 @@
 
 import type { Assignment, Expr, FallbackExpr, LetStatement, RequireStatement, Statement } from "../../dsl/ast.js";
 import { emitCondition, emitExpr, helper, type ExprContext } from "./emit-expr.js";
+import { writtenValue } from "./module-functions.js";
 import { isIdentifier, propertyAccess, quote, ruleComment } from "./text.js";
 
 export interface RuleContext extends ExprContext {
@@ -79,15 +80,10 @@ function emitAssignment(statement: Assignment, ctx: RuleContext): string[] {
 
 /** Sets a body field; a top-level `??` becomes statements so a fallback and its warning read plainly. */
 function emitPut(keys: readonly string[], value: Expr, ctx: RuleContext): string[] {
-  if (isLiteral(value)) return putLines(keys, emitExpr(value, ctx), ctx, "body", true);
+  if (writtenValue(value)) return putLines(keys, emitExpr(value, ctx), ctx, "body", true);
   if (value.kind !== "Fallback") return putLines(keys, emitExpr(value, ctx), ctx);
   const name = ctx.allocate(keys[keys.length - 1]);
   return [...emitValue(name, value, ctx), ...putLines(keys, name, ctx)];
-}
-
-/** A written value other than `omit`: it is never absent, so it is set without a test. */
-function isLiteral(value: Expr): boolean {
-  return value.kind === "String" || value.kind === "Boolean" || value.kind === "Null" || value.kind === "Number";
 }
 
 /** `body <- expr`: the body becomes the value when it is present (it stays `{}` otherwise). */

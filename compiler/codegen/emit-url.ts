@@ -6,7 +6,7 @@ import type { SendStatement } from "../../dsl/ast.js";
 import { parseUrlTemplate } from "../../dsl/url-template.js";
 import { emitExpr, helper } from "./emit-expr.js";
 import { ruleHeader, type RuleContext } from "./emit-rules.js";
-import { madeFromSettings, readsSettingsOnly } from "./settings-memo.js";
+import { declareFromSettings, madeFromSettings } from "./settings-memo.js";
 import { commentText, quote } from "./text.js";
 
 export interface EmittedUrl {
@@ -19,20 +19,17 @@ export interface EmittedUrl {
 export function emitUrl(send: SendStatement, ctx: RuleContext): EmittedUrl {
   const slots = send.slots ?? [];
   const queries = send.queries ?? [];
-  const parts = [...slots.map((slot) => slot.path), ...queries.map((q) => q.value)];
-  const fromSettings =
-    parts.every((part) => readsSettingsOnly(part, ctx)) && parts.some((p) => madeFromSettings(p, ctx));
-  if (!fromSettings) return urlLines(send, ctx, ctx.allocate, true);
+  if (!madeFromSettings([...slots.map((slot) => slot.path), ...queries.map((q) => q.value)], ctx)) {
+    return urlLines(send, ctx, ctx.allocate, true);
+  }
   // Inside its own function, the URL's locals cannot clash with build()'s: they are numbered there. Without the
   // line comments of its queries, two blocks sending to the same URL share one function.
   let next = 0;
   const made = urlLines(send, ctx, (preferred) => (preferred === "url" ? "made" : `slot${next++}`), false);
-  const fn = ctx.declared.declare("urlFromSettings", (name) => [
-    `/** The URL of ${commentText(quote(urlTemplate(send)))}${queries.length > 0 ? " with its query" : ""}, from the settings alone: made once per settings object. */`,
-    `const ${name} = ${helper(ctx, "perSettings")}(function (settings: Settings): string | BuildResult {`,
+  const what = `The URL of ${commentText(quote(urlTemplate(send)))}${queries.length > 0 ? " with its query" : ""}`;
+  const fn = declareFromSettings(ctx, "urlFromSettings", what, "string | BuildResult", [
     ...made.lines,
     `return ${made.name};`,
-    "});",
   ]);
   const url = ctx.allocate("url");
   return { name: url, lines: [`const ${url} = ${fn}(settings);`, `if (typeof ${url} !== "string") return ${url};`] };

@@ -52,7 +52,7 @@ export function emitObject(expr: ObjectLiteral, functions: ModuleFunctions, part
   let alwaysKept = expr.entries.length === 0;
   for (const { key, value } of expr.entries) {
     if (value.kind === "Omit") continue;
-    if (LITERALS.has(value.kind)) {
+    if (writtenValue(value)) {
       writes.push(write(key, parts.emit(value), parts));
       alwaysKept = true;
       continue;
@@ -85,13 +85,12 @@ export function emitList(items: readonly Expr[], functions: ModuleFunctions, par
   const written = items.filter((item) => item.kind !== "Omit");
   if (written.length === 0) return "undefined";
   // Only literals: a new array each time, as the list it stands for, with nothing to leave out.
-  if (written.every((item) => LITERALS.has(item.kind))) return `[${written.map(parts.emit).join(", ")}]`;
+  if (written.every(writtenValue)) return `[${written.map(parts.emit).join(", ")}]`;
   const args: string[] = [];
   const pushes: string[] = [];
   let alwaysKept = false;
-  for (const item of items) {
-    if (item.kind === "Omit") continue;
-    if (LITERALS.has(item.kind)) {
+  for (const item of written) {
+    if (writtenValue(item)) {
       pushes.push(`made.push(${parts.emit(item)});`);
       alwaysKept = true;
       continue;
@@ -162,3 +161,8 @@ export function emitLiteralMatch(expr: MatchExpr, functions: ModuleFunctions, pa
 }
 
 export const LITERALS: ReadonlySet<string> = new Set(["String", "Number", "Boolean", "Null", "Omit"]);
+
+/** A written value other than `omit`: never absent, so it is set without a test. */
+export function writtenValue(expr: Expr): boolean {
+  return expr.kind !== "Omit" && LITERALS.has(expr.kind);
+}

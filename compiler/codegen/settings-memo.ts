@@ -4,7 +4,7 @@
 // settings, one frozen object per settings object given, so a value made from it once stays right for every event.
 
 import type { Expr } from "../../dsl/ast.js";
-import type { ExprContext } from "./emit-expr.js";
+import { helper, type ExprContext } from "./emit-expr.js";
 import { LITERALS } from "./module-functions.js";
 
 /**
@@ -12,7 +12,7 @@ import { LITERALS } from "./module-functions.js";
  * calls, operators, `if` and `match` over them. Event paths, `let`s, `now()`, comprehensions and `??` (which may
  * record a warning on the event) are not.
  */
-export function readsSettingsOnly(expr: Expr, ctx: Pick<ExprContext, "locals">): boolean {
+function readsSettingsOnly(expr: Expr, ctx: Pick<ExprContext, "locals">): boolean {
   if (LITERALS.has(expr.kind)) return true;
   switch (expr.kind) {
     case "Path":
@@ -38,9 +38,9 @@ export function readsSettingsOnly(expr: Expr, ctx: Pick<ExprContext, "locals">):
   }
 }
 
-/** True when the value is made from the settings alone and reads at least one setting: worth making once. */
-export function madeFromSettings(expr: Expr, ctx: Pick<ExprContext, "locals">): boolean {
-  return readsSettingsOnly(expr, ctx) && readsASetting(expr);
+/** True when every value is made from the settings alone and one of them reads a setting: worth making once. */
+export function madeFromSettings(exprs: readonly Expr[], ctx: Pick<ExprContext, "locals">): boolean {
+  return exprs.every((expr) => readsSettingsOnly(expr, ctx)) && exprs.some(readsASetting);
 }
 
 function readsASetting(node: unknown): boolean {
@@ -48,4 +48,23 @@ function readsASetting(node: unknown): boolean {
   const { kind, root } = node as { kind?: unknown; root?: { text?: unknown } };
   if (kind === "Path" && root?.text === "settings") return true;
   return Object.values(node).some(readsASetting);
+}
+
+/**
+ * Declares `const NAME = perSettings(function (settings: Settings): RETURNS { BODY })` beside build() and gives its
+ * name; `what` is what its doc comment says it makes (already safe for a comment).
+ */
+export function declareFromSettings(
+  ctx: ExprContext,
+  preferred: string,
+  what: string,
+  returns: string,
+  body: string[],
+) {
+  return ctx.declared.declare(preferred, (name) => [
+    `/** ${what}, from the settings alone: made once per settings object. */`,
+    `const ${name} = ${helper(ctx, "perSettings")}(function (settings: Settings): ${returns} {`,
+    ...body,
+    "});",
+  ]);
 }

@@ -8,6 +8,8 @@ import { each, obj, pick } from "./compound.js";
 import { choose, record, whenPresent } from "./compound.js";
 import { isIn } from "./operators.js";
 import { STDLIB_FUNCTIONS } from "./stdlib/index.js";
+import { mergeTwo } from "./stdlib/objects.js";
+import { firstPresent } from "./stdlib/presence.js";
 import { Failure, isFailure } from "./values.js";
 import { clockText, keyText, segment, withQuery } from "./request-parts.js";
 import { perSettings } from "./per-settings.js";
@@ -53,6 +55,8 @@ export const runtime = Object.freeze({
   withQuery,
   perSettings,
   isIn,
+  firstPresent,
+  mergeTwo,
   // generated body checks
   schemaLength,
   schemaPattern,

@@ -25,14 +25,17 @@ export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
     "function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {",
     "const warnings: string[] = [];",
   ];
-  const orderKey = ctx.allocate("orderKey");
-  lines.push(`let ${orderKey}: string | undefined;`, "");
-  if (needsDefaultOrder(input.layout)) lines.push(...defaultOrderKey(orderKey, ctx));
+  // Declared only when `order by` sets it; otherwise each request works out the default key where it is returned,
+  // so an event that is dropped or refused first never pays for it.
+  const ordered = prelude.some(isOrder) || blocks.some((block) => block.statements.some(isOrder));
+  const orderKey = ordered ? ctx.allocate("orderKey") : undefined;
+  if (orderKey !== undefined) lines.push(`let ${orderKey}: string | undefined;`, "");
   lines.push(...emitRules(prelude, ctx, orderKey));
   let open = true;
   blocks.forEach((block, index) => {
     if (!open) return;
-    const body = emitBlock(block, index, ctx, orderKey);
+    const own = prelude.some(isOrder) || block.statements.some(isOrder);
+    const body = emitBlock(block, index, ctx, orderKey, own ? orderKey : undefined);
     if (block.send.when === undefined) {
       lines.push(...(blocks.length > 1 ? ["{", ...body, "}"] : body));
       open = false;
@@ -49,26 +52,20 @@ export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
   return [...lines, "}"];
 }
 
-/** The default key, unless `order by` sets it for every request (in the prelude, or in the one block). */
-function needsDefaultOrder(layout: PresetLayout): boolean {
-  const inPrelude = layout.prelude.some((s) => s.kind === "Order");
-  const inBlock = layout.blocks.some((b) => b.statements.some((s) => s.kind === "Order"));
-  return !inPrelude && (!inBlock || layout.blocks.length > 1);
+function isOrder(statement: Statement): boolean {
+  return statement.kind === "Order";
 }
 
-/** `order by` not declared: the person is the user id, else the anonymous id. */
-function defaultOrderKey(name: string, ctx: RuleContext): string[] {
+/** `order by` not declared for a request: the person is the user id, else the anonymous id. */
+function defaultOrderKey(ctx: RuleContext): string {
   const field = helper(ctx, "field");
-  return [
-    "// order by event.userId ?? event.anonymousId (the default)",
-    `${name} = ${helper(ctx, "keyText")}(${field}(event.raw, "userId") ?? ${field}(event.raw, "anonymousId"));`,
-    "",
-  ];
+  return `${helper(ctx, "keyText")}(${field}(event.raw, "userId") ?? ${field}(event.raw, "anonymousId"))`;
 }
 
-function emitRules(statements: readonly Statement[], ctx: RuleContext, orderKey: string): string[] {
+function emitRules(statements: readonly Statement[], ctx: RuleContext, orderKey: string | undefined): string[] {
   return statements.flatMap((statement) => {
-    const lines = statement.kind === "Order" ? emitOrder(statement, ctx, orderKey) : emitStatement(statement, ctx);
+    const lines =
+      statement.kind === "Order" ? emitOrder(statement, ctx, orderKey!) : emitStatement(statement, ctx);
     return lines.length === 0 ? lines : [...lines, ""];
   });
 }
@@ -86,18 +83,24 @@ function emitOrder(statement: OrderStatement, ctx: RuleContext, orderKey: string
   ];
 }
 
-/** One send block: its body, its rules, then the request. */
-function emitBlock(block: SendBlock, index: number, ctx: RuleContext, orderKey: string): string[] {
+/** One send block: its body, its rules, then the request, ordered by `requestOrder` (the default when undefined). */
+function emitBlock(
+  block: SendBlock,
+  index: number,
+  ctx: RuleContext,
+  orderKey: string | undefined,
+  requestOrder: string | undefined,
+): string[] {
   return [
     bodyDeclaration(block.statements),
     "",
     ...emitRules(block.statements, ctx, orderKey),
-    ...emitRequest(block.send, index, ctx, orderKey),
+    ...emitRequest(block.send, index, ctx, requestOrder),
   ];
 }
 
 /** The request: headers from the `header` clauses (a JSON content type added for a body), then the method and URL. */
-function emitRequest(send: SendStatement, index: number, ctx: RuleContext, orderKey: string): string[] {
+function emitRequest(send: SendStatement, index: number, ctx: RuleContext, orderKey: string | undefined): string[] {
   const lines = [ruleHeader(send, ctx).replace(/^(\/\/ line \d+: ).*$/, `$1send ${send.method} ${urlText(send)}`)];
   lines.push("const headers: Record<string, string> = {};");
   for (const header of send.headers) lines.push(...emitHeader(header, ctx));
@@ -107,9 +110,10 @@ function emitRequest(send: SendStatement, index: number, ctx: RuleContext, order
   const url = emitUrl(send, ctx);
   lines.push(...url.lines);
   const request = `{ method: ${quote(send.method)}, url: ${url.name}, headers${hasBody ? ", body" : ""} }`;
-  lines.push(
-    `return { kind: "request", request: ${request}, warnings, send: ${index}, ${orderKey === "orderKey" ? orderKey : `orderKey: ${orderKey}`} };`,
-  );
+  if (orderKey === undefined) lines.push("// order by event.userId ?? event.anonymousId (the default)");
+  const code = orderKey ?? defaultOrderKey(ctx);
+  const key = code === "orderKey" ? code : `orderKey: ${code}`;
+  lines.push(`return { kind: "request", request: ${request}, warnings, send: ${index}, ${key} };`);
   return lines;
 }
 

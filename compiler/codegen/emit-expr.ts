@@ -53,7 +53,6 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
     case "Call":
       // now() reads the transform's clock, passed to build(); it is not a standard-library function.
       if (expr.callee.text === "now") return `${helper(ctx, "clockText")}(clock)`;
-      ctx.functions.add(expr.callee.text);
       return emitCall(expr.callee.text, expr.args, ctx);
     case "Not":
       return `!${emitCondition(expr.operand, ctx)}`;
@@ -75,8 +74,16 @@ export function emitExpr(expr: Expr, ctx: ExprContext): string {
  */
 function emitCall(name: string, args: readonly Expr[], ctx: ExprContext): string {
   const code = args.map((arg) => emitExpr(arg, ctx));
+  // Two-value forms of the variadic functions: no arguments list per call.
+  if (name === "coalesce" && code.length >= 2) {
+    return code.reduceRight((rest, value) => `${helper(ctx, "firstPresent")}(${value}, ${rest})`);
+  }
+  if (name === "merge" && code.length === 2) return `${helper(ctx, "mergeTwo")}(${code[0]}, ${code[1]})`;
+  ctx.functions.add(name);
   const lazy = args.length > 1 && STDLIB_BY_NAME.get(name)?.absentWithoutFirst === true && !args.slice(1).some(warns);
   if (!lazy) return `${name}(${code.join(", ")})`;
+  // A path is read again rather than passed to a closure: reading a field costs less than making a function.
+  if (args[0].kind === "Path") return `(${code[0]} === undefined ? undefined : ${name}(${code.join(", ")}))`;
   const first = ctx.allocate ? ctx.allocate("given") : "given$";
   return `${helper(ctx, "whenPresent")}(${code[0]}, (${first}) => ${name}(${[first, ...code.slice(1)].join(", ")}))`;
 }
@@ -117,7 +124,15 @@ function emitCompound(expr: Expr, ctx: ExprContext): string {
 }
 
 /** Helpers newer than the names a preset's `let`s could take: locals are allocated around them. */
-export const FLAT_HELPERS: readonly string[] = ["whenPresent", "record", "choose", "child", "perSettings"];
+export const FLAT_HELPERS: readonly string[] = [
+  "whenPresent",
+  "record",
+  "choose",
+  "child",
+  "perSettings",
+  "firstPresent",
+  "mergeTwo",
+];
 
 function parts(ctx: ExprContext): EmitParts {
   return { emit: (expr) => emitExpr(expr, ctx), put: () => helper(ctx, "put") };

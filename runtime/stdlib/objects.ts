@@ -22,18 +22,30 @@ function isBlank(value: unknown): boolean {
 export function merge(...objects: unknown[]): Obj | undefined {
   const result: Obj = {};
   let kept = 0;
-  for (const object of objects) {
-    if (!isObject(object)) continue;
-    // for-in visits own keys in Object.keys order (then inherited ones, skipped) without a list of keys per call.
-    for (const key in object) {
-      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
-      const value = object[key];
-      if (isBlank(value)) continue;
-      put(result, key, value);
-      kept++;
-    }
-  }
+  for (const object of objects) kept += copyInto(result, object);
   return kept === 0 ? undefined : result;
+}
+
+/** merge of two values, as generated code calls it for `merge(a, b)`: the same object, without an arguments list. */
+export function mergeTwo(first: unknown, second: unknown): Obj | undefined {
+  const result: Obj = {};
+  const kept = copyInto(result, first) + copyInto(result, second);
+  return kept === 0 ? undefined : result;
+}
+
+/** Copies the present values of `object` (when it is one) into `result`; gives how many it copied. */
+function copyInto(result: Obj, object: unknown): number {
+  if (!isObject(object)) return 0;
+  let kept = 0;
+  // for-in visits own keys in Object.keys order (then inherited ones, skipped) without a list of keys per call.
+  for (const key in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+    const value = object[key];
+    if (isBlank(value)) continue;
+    put(result, key, value);
+    kept++;
+  }
+  return kept;
 }
 
 /** `{ a: 1 }` → `[{ key: "a", value: 1 }]`, in the object's key order; blank values and the empty key are left out. */

@@ -10,6 +10,15 @@ export function coalesce(...values: unknown[]): unknown {
   return values.find(isPresentValue);
 }
 
+/**
+ * coalesce of two values, which generated code nests for more (`coalesce(a, b, c)` is `firstPresent(a,
+ * firstPresent(b, c))`): the same value, without an arguments list per call.
+ */
+export function firstPresent(first: unknown, second: unknown): unknown {
+  if (isPresentValue(first)) return first;
+  return isPresentValue(second) ? second : undefined;
+}
+
 export function is_present(value: unknown): boolean {
   return isPresentValue(value);
 }

@@ -81,4 +81,25 @@ preset p
     expect(preset.prepare(signup({ anonymousId: "a1" }), { token: "t" }).orderKey).toBe("a1");
     expect(preset.prepare(signup({}), { token: "t" }).orderKey).toBeUndefined();
   });
+
+
+  it("is a block's own `order by` for that block's requests, and the default for the other block's", async () => {
+    const preset = await loadPresetSource(
+      `${HEADER}
+preset p
+  on "Signed Up", "Order Completed"
+  send POST "https://api.example.test/v1/orders" when event == "Order Completed"
+    order by properties.order_id
+    id <- to_string(properties.order_id)
+  send POST "https://api.example.test/v1/people"
+    name <- "x"
+`,
+      "p.map",
+    );
+    const ids = { userId: "u1", anonymousId: "a1" };
+    const order = { type: "track", event: "Order Completed", messageId: "m", properties: { order_id: 7 }, ...ids };
+    expect(preset.prepare(order, { token: "t" }).orderKey).toBe("7");
+    const signup = { type: "track", event: "Signed Up", messageId: "m", ...ids };
+    expect(preset.prepare(signup, { token: "t" }).orderKey).toBe("u1");
+  });
 });

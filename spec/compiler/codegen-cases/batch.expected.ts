@@ -13,11 +13,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 12: events <- [event]
@@ -29,7 +24,14 @@ export default function definePreset(rt: Runtime): PresetModule {
     headers["Content-Type"] = "application/json";
     // line 9: query "strict" <- "1"
     const url = withQuery("https://api.example.test/v1/batch", [["strict", "1"]]);
-    return { kind: "request", request: { method: "POST", url: url, headers, body }, warnings, send: 0, orderKey };
+    // order by event.userId ?? event.anonymousId (the default)
+    return {
+      kind: "request",
+      request: { method: "POST", url: url, headers, body },
+      warnings,
+      send: 0,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+    };
   }
 
   /** A list literal of the .map: absent items are left out, and all absent, it is absent. */

@@ -13,11 +13,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 10: name <- to_string(traits.name) ?? "anonymous"
@@ -68,12 +63,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     // line 7: send POST "https://api.example.com/v1/things"
     const headers: Record<string, string> = {};
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "POST", url: "https://api.example.com/v1/things", headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

@@ -14,11 +14,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one "Order Completed" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 13: contents <- [ { id: p.sku, quantity: to_number(p.quantity) ?? omit, "unit price": p."unit price" } for p in p…
@@ -58,12 +53,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "POST", url: "https://example.test/v1/orders", headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

@@ -8,28 +8,27 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, orElse, perSettings, plus, text, whenPresent } = rt;
+  const { field, isFailure, keyText, orElse, perSettings, plus, text } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 13: phone <- e164(traits.phone, region(context.locale)) ?? e164(traits.phone, settings.region) ?? omit warn "trai…
-    let phone: unknown = whenPresent(field(event.traits, "phone"), (given) =>
-      e164(given, region(field(event.context, "locale"))),
-    );
+    let phone: unknown =
+      field(event.traits, "phone") === undefined
+        ? undefined
+        : e164(field(event.traits, "phone"), region(field(event.context, "locale")));
     if (isFailure(phone)) {
       phone = undefined;
     }
     if (phone === undefined) {
-      phone = whenPresent(field(event.traits, "phone"), (given2) => e164(given2, field(settings, "region")));
+      phone =
+        field(event.traits, "phone") === undefined
+          ? undefined
+          : e164(field(event.traits, "phone"), field(settings, "region"));
       if (isFailure(phone)) {
         warnings.push("traits.phone is not a phone number");
         phone = undefined;
@@ -68,12 +67,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

@@ -13,11 +13,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one "Signed Up\"); process.exit(1); //", "*\/ throw 1 /*" or "\u2029 *\/ globalThis.x = 1 /*" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 13: note <- "`${process.exit(1)}`" when event == "\u2029 *\/ globalThis.x = 1 /*"
@@ -37,12 +32,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const X_Note$ = text("\u2028process.exit(1)//");
     if (X_Note$ !== undefined) headers["X-Note"] = X_Note$;
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "POST", url: 'https://example.test/v1/"+process.exit(1)+"', headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

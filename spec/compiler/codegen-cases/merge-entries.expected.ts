@@ -8,17 +8,12 @@ export const SOURCE_FILES = ["merge-entries.map"];
 export const SOURCE_SHA256 = "f2b2425d408deba0ae09c84a07f9b9d585ace7f802c56fad3026593ff75fb3d8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, keyText } = rt;
-  const { entries, from_entries, merge, snake_case, take, to_string, trim } = rt.fn;
+  const { each, field, keyText, mergeTwo } = rt;
+  const { entries, from_entries, snake_case, take, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     // line 9: let shared = { event_name: event, event_id: to_string(event.messageId) }
     const shared = object_event_name(event.event, to_string(field(event.raw, "messageId")));
 
@@ -27,18 +22,19 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 12: data <- [ merge(shared, { source: trim(properties.lead_source) }) ]
-      const data = listOf(merge(shared, object_source(trim(field(event.properties, "lead_source")))));
+      const data = listOf(mergeTwo(shared, object_source(trim(field(event.properties, "lead_source")))));
       if (data !== undefined) body.data = data;
 
       // line 11: send POST "https://api.example.test/v1/leads"
       const headers: Record<string, string> = {};
       headers["Content-Type"] = "application/json";
+      // order by event.userId ?? event.anonymousId (the default)
       return {
         kind: "request",
         request: { method: "POST", url: "https://api.example.test/v1/leads", headers, body },
         warnings,
         send: 0,
-        orderKey,
+        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
       };
     }
     {
@@ -46,7 +42,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
       // line 15: data <- [ merge(shared, { params: from_entries(take([ { key: snake_case(p.key), value: to_string(p.value) } f…
       const data2 = listOf(
-        merge(
+        mergeTwo(
           shared,
           object_params(
             from_entries(
@@ -65,12 +61,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       // line 14: send POST "https://api.example.test/v1/events"
       const headers: Record<string, string> = {};
       headers["Content-Type"] = "application/json";
+      // order by event.userId ?? event.anonymousId (the default)
       return {
         kind: "request",
         request: { method: "POST", url: "https://api.example.test/v1/events", headers, body },
         warnings,
         send: 1,
-        orderKey,
+        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
       };
     }
   }

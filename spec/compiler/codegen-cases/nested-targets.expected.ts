@@ -14,11 +14,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 13: lead.source.utm <- to_string(context.campaign.source)
@@ -42,12 +37,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const X_Token$ = headerFromSettings(settings);
     if (X_Token$ !== undefined) headers["X-Token"] = X_Token$;
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "PUT", url: "https://example.test/v1/leads", headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

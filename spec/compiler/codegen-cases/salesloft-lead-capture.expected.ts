@@ -8,8 +8,8 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, isFailure, keyText, perSettings, plus, text, whenPresent } = rt;
-  const { coalesce, e164, lower, region, region_code, to_string, trim } = rt.fn;
+  const { child, field, firstPresent, isFailure, keyText, perSettings, plus, text } = rt;
+  const { e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -48,16 +48,16 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (last_name !== undefined) body.last_name = last_name;
 
     // line 24: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
-    let phone: unknown = whenPresent(field(event.traits, "phone"), (given) =>
-      e164(
-        given,
-        coalesce(
-          region(field(event.context, "locale")),
-          region_code(field(event.traits, "country")),
-          field(settings, "default_phone_region"),
-        ),
-      ),
-    );
+    let phone: unknown =
+      field(event.traits, "phone") === undefined
+        ? undefined
+        : e164(
+            field(event.traits, "phone"),
+            firstPresent(
+              region(field(event.context, "locale")),
+              firstPresent(region_code(field(event.traits, "country")), field(settings, "default_phone_region")),
+            ),
+          );
     if (isFailure(phone)) {
       warnings.push("traits.phone could not be normalised to E.164 and was left out");
       phone = undefined;

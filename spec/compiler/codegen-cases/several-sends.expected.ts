@@ -13,11 +13,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one identify or track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     // line 8: let id = event.userId
     const id = field(event.raw, "userId");
 
@@ -40,12 +35,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       const Authorization = headerFromSettings(settings);
       if (Authorization !== undefined) headers.Authorization = Authorization;
       headers["Content-Type"] = "application/json";
+      // order by event.userId ?? event.anonymousId (the default)
       return {
         kind: "request",
         request: { method: "PUT", url: "https://track.example.com/api/v1/customers", headers, body },
         warnings,
         send: 0,
-        orderKey,
+        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
       };
     }
     // line 15: send POST "https://track.example.com/api/v1/events" when event.type == "track"
@@ -67,12 +63,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       const Authorization2 = headerFromSettings(settings);
       if (Authorization2 !== undefined) headers.Authorization = Authorization2;
       headers["Content-Type"] = "application/json";
+      // order by event.userId ?? event.anonymousId (the default)
       return {
         kind: "request",
         request: { method: "POST", url: "https://track.example.com/api/v1/events", headers, body },
         warnings,
         send: 1,
-        orderKey,
+        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
       };
     }
     return { kind: "drop", reason: "no request of customers/customers applies to this event" };

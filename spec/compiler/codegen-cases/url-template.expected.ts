@@ -14,11 +14,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one "Signed Up" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     const body: Record<string, unknown> = {};
 
     // line 9: let id = event.userId
@@ -73,7 +68,14 @@ export default function definePreset(rt: Runtime): PresetModule {
         ["source", field(field(event.context, "campaign"), "source")],
       ],
     );
-    return { kind: "request", request: { method: "POST", url: url, headers, body }, warnings, send: 0, orderKey };
+    // order by event.userId ?? event.anonymousId (the default)
+    return {
+      kind: "request",
+      request: { method: "POST", url: url, headers, body },
+      warnings,
+      send: 0,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+    };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */

@@ -13,11 +13,6 @@ export default function definePreset(rt: Runtime): PresetModule {
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
-    let orderKey: string | undefined;
-
-    // order by event.userId ?? event.anonymousId (the default)
-    orderKey = keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId"));
-
     let body: unknown = {};
 
     // line 13: body <- [ { event: event, properties: { distinct_id: event.userId, "$insert_id": event.messageId, time: event…
@@ -35,12 +30,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
+    // order by event.userId ?? event.anonymousId (the default)
     return {
       kind: "request",
       request: { method: "POST", url: "https://example.test/import", headers, body },
       warnings,
       send: 0,
-      orderKey,
+      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
     };
   }
 

@@ -10,6 +10,17 @@ export function field(value: unknown, key: string): unknown {
   return present((value as Record<string, unknown>)[key]);
 }
 
+/**
+ * `field` of an object the runtime guarantees is a plain object: the normalised event's `raw`, `context`, `traits`
+ * and `properties`, and the checked settings. The same value, without the tests of what `object` is, so the
+ * generated code that reads a dozen event fields stays small enough for V8 to inline the calls around them.
+ */
+export function own(object: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (!Object.prototype.hasOwnProperty.call(object, key)) return undefined;
+  const value = object[key];
+  return value === null || value === "" ? undefined : value;
+}
+
 /** Reads item `index` of a list; absent when out of range or not a list. */
 export function item(value: unknown, index: number): unknown {
   if (!Array.isArray(value) || index < 0 || index >= value.length) return undefined;

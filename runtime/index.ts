@@ -1,6 +1,6 @@
 // The runtime entry: what generated preset modules receive (`runtime`), and the API around running them.
 
-import { field, item, present } from "./access.js";
+import { field, item, own, present } from "./access.js";
 import { child, orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
@@ -22,6 +22,7 @@ import { pointerKey, schemaFormat, schemaLength, schemaObject, schemaPattern } f
 export const runtime = Object.freeze({
   fn: STDLIB_FUNCTIONS,
   field,
+  own,
   item,
   present,
   plus,

@@ -58,8 +58,8 @@ function isOrder(statement: Statement): boolean {
 
 /** `order by` not declared for a request: the person is the user id, else the anonymous id. */
 function defaultOrderKey(ctx: RuleContext): string {
-  const field = helper(ctx, "field");
-  return `${helper(ctx, "keyText")}(${field}(event.raw, "userId") ?? ${field}(event.raw, "anonymousId"))`;
+  const own = helper(ctx, "own");
+  return `${helper(ctx, "keyText")}(${own}(event.raw, "userId") ?? ${own}(event.raw, "anonymousId"))`;
 }
 
 function emitRules(statements: readonly Statement[], ctx: RuleContext, orderKey: string | undefined): string[] {

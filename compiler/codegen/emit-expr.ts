@@ -132,6 +132,7 @@ export const FLAT_HELPERS: readonly string[] = [
   "perSettings",
   "firstPresent",
   "mergeTwo",
+  "own",
 ];
 
 function parts(ctx: ExprContext): EmitParts {
@@ -215,11 +216,15 @@ function emitPath(path: PathExpr, ctx: ExprContext): string {
   } else {
     code = EVENT_OBJECTS[root] ?? "undefined";
   }
+  // The event's objects and the checked settings are always plain objects: their own fields need no type test.
+  let known = local === undefined && code !== "undefined";
   for (const segment of segments) {
+    const reader = known ? "own" : "field";
     code =
       segment.kind === "Field"
-        ? `${helper(ctx, "field")}(${code}, ${quote(segment.name)})`
+        ? `${helper(ctx, reader)}(${code}, ${quote(segment.name)})`
         : `${helper(ctx, "item")}(${code}, ${segment.index})`;
+    known = false;
   }
   return code;
 }

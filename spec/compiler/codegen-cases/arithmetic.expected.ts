@@ -8,8 +8,7 @@ export const SOURCE_FILES = ["arithmetic.map"];
 export const SOURCE_SHA256 = "a10289a718f9dfdef064d23ab6bf932d8e02b113584ac4795baa2904b9c33dbf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { div, field, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, perSettings, plus, sub, text } =
-    rt;
+  const { div, greater, greaterOrEqual, isFailure, keyText, lessOrEqual, mul, own, perSettings, plus, sub, text } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -18,13 +17,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: let total = to_number(properties.total) ?? omit
-    let total: unknown = to_number(field(event.properties, "total"));
+    let total: unknown = to_number(own(event.properties, "total"));
     if (isFailure(total)) {
       total = undefined;
     }
 
     // line 14: let count = to_number(properties.count) ?? omit
-    let count: unknown = to_number(field(event.properties, "count"));
+    let count: unknown = to_number(own(event.properties, "count"));
     if (isFailure(count)) {
       count = undefined;
     }
@@ -58,11 +57,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (big !== undefined) body.big = big;
 
     // line 22: recent <- to_string(properties.date) >= "2024-01-01"
-    const recent = greaterOrEqual(to_string(field(event.properties, "date")), "2024-01-01");
+    const recent = greaterOrEqual(to_string(own(event.properties, "date")), "2024-01-01");
     if (recent !== undefined) body.recent = recent;
 
     // line 23: settings_level <- settings.level * 2
-    const settings_level = mul(field(settings, "level"), 2);
+    const settings_level = mul(own(settings, "level"), 2);
     if (settings_level !== undefined) body.settings_level = settings_level;
 
     // line 10: send POST "https://example.test/v1/orders"
@@ -77,13 +76,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/orders", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["batch.map"];
 export const SOURCE_SHA256 = "15f475ec48f3319d4c8eda254bc5c247d228baf2f29b1a9270e6b3613d8f00af";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, withQuery } = rt;
+  const { keyText, own, withQuery } = rt;
 
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -30,7 +30,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: url, headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["clock.map"];
 export const SOURCE_SHA256 = "98d3ee28c968e51cb6a5347c8a7a398aa8eadde0ef81b4a2e317749f8ede3926";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { clockText, field, keyText } = rt;
+  const { clockText, keyText, own } = rt;
 
   /** Maps one track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -32,7 +32,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://api.example.test/v1/events", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["comprehensions.map"];
 export const SOURCE_SHA256 = "c0f93a310180236fb0de4d25833096c38efc69aed4c80bcd48e43eff867129b5";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, item, keyText, orElse, perSettings, plus, text } = rt;
+  const { each, field, item, keyText, orElse, own, perSettings, plus, text } = rt;
   const { is_present, to_number, upper } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -18,7 +18,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: contents <- [ { id: p.sku, quantity: to_number(p.quantity) ?? omit, "unit price": p."unit price" } for p in p…
     const contents = each(
-      field(event.properties, "products"),
+      own(event.properties, "products"),
       (p) =>
         object_id(
           field(p, "sku"),
@@ -30,19 +30,19 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (contents !== undefined) body.contents = contents;
 
     // line 14: first_ids <- [ p[0] for p in properties.pairs ]
-    const first_ids = each(field(event.properties, "pairs"), (p2) => item(p2, 0));
+    const first_ids = each(own(event.properties, "pairs"), (p2) => item(p2, 0));
     if (first_ids !== undefined) body.first_ids = first_ids;
 
     // line 15: tags <- [ upper(t) for t in properties.tags if t != "skip" ]
     const tags = each(
-      field(event.properties, "tags"),
+      own(event.properties, "tags"),
       (t) => upper(t),
       (t) => t !== "skip",
     );
     if (tags !== undefined) body.tags = tags;
 
     // line 16: pairs <- [ [ o.id + ":" + i for i in o.items ] for o in properties.orders ]
-    const pairs = each(field(event.properties, "orders"), (o) =>
+    const pairs = each(own(event.properties, "orders"), (o) =>
       each(field(o, "items"), (i) => plus(plus(field(o, "id"), ":"), i)),
     );
     if (pairs !== undefined) body.pairs = pairs;
@@ -59,7 +59,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/orders", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -75,7 +75,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

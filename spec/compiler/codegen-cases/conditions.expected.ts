@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["conditions.map"];
 export const SOURCE_SHA256 = "da9594afa809588de47ca3a5a48310344f6d8deda1d53c18cd049fa213adb8d2";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { equals, field, keyText, perSettings, plus, text } = rt;
+  const { equals, field, keyText, own, perSettings, plus, text } = rt;
   const { is_present, to_string } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -17,26 +17,26 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: opted_in <- context.consent.marketing == "granted"
-    const opted_in = field(field(event.context, "consent"), "marketing") === "granted";
+    const opted_in = field(own(event.context, "consent"), "marketing") === "granted";
     if (opted_in !== undefined) body.opted_in = opted_in;
 
     // line 14: opted_out <- context.consent.marketing != "granted"
-    const opted_out = field(field(event.context, "consent"), "marketing") !== "granted";
+    const opted_out = field(own(event.context, "consent"), "marketing") !== "granted";
     if (opted_out !== undefined) body.opted_out = opted_out;
 
     // line 15: plan <- to_string(properties.plan) when event == "Signed Up" and not (properties.trial == true)
-    if (event.event === "Signed Up" && !(field(event.properties, "trial") === true)) {
-      const plan = to_string(field(event.properties, "plan"));
+    if (event.event === "Signed Up" && !(own(event.properties, "trial") === true)) {
+      const plan = to_string(own(event.properties, "plan"));
       if (plan !== undefined) body.plan = plan;
     }
 
     // line 16: source <- "web" when event == "Lead Generated" or is_present(context.page.url)
-    if (event.event === "Lead Generated" || is_present(field(field(event.context, "page"), "url"))) {
+    if (event.event === "Lead Generated" || is_present(field(own(event.context, "page"), "url"))) {
       body.source = "web";
     }
 
     // line 17: same_name <- traits.first_name == traits.last_name
-    const same_name = equals(field(event.traits, "first_name"), field(event.traits, "last_name"));
+    const same_name = equals(own(event.traits, "first_name"), own(event.traits, "last_name"));
     if (same_name !== undefined) body.same_name = same_name;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -51,13 +51,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

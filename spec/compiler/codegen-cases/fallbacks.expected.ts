@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, orElse, perSettings, plus, text } = rt;
+  const { isFailure, keyText, orElse, own, perSettings, plus, text } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
@@ -18,17 +18,17 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: phone <- e164(traits.phone, region(context.locale)) ?? e164(traits.phone, settings.region) ?? omit warn "trai…
     let phone: unknown =
-      field(event.traits, "phone") === undefined
+      own(event.traits, "phone") === undefined
         ? undefined
-        : e164(field(event.traits, "phone"), region(field(event.context, "locale")));
+        : e164(own(event.traits, "phone"), region(own(event.context, "locale")));
     if (isFailure(phone)) {
       phone = undefined;
     }
     if (phone === undefined) {
       phone =
-        field(event.traits, "phone") === undefined
+        own(event.traits, "phone") === undefined
           ? undefined
-          : e164(field(event.traits, "phone"), field(settings, "region"));
+          : e164(own(event.traits, "phone"), own(settings, "region"));
       if (isFailure(phone)) {
         warnings.push("traits.phone is not a phone number");
         phone = undefined;
@@ -37,7 +37,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (phone !== undefined) body.phone = phone;
 
     // line 14: employees <- to_number(traits.employees) ?? 0 warn "traits.employees is not a number; sent 0"
-    let employees: unknown = to_number(field(event.traits, "employees"));
+    let employees: unknown = to_number(own(event.traits, "employees"));
     if (isFailure(employees)) {
       warnings.push("traits.employees is not a number; sent 0");
       employees = undefined;
@@ -48,13 +48,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (employees !== undefined) body.employees = employees;
 
     // line 15: label <- concat("size ", to_string(to_number(traits.size) ?? "unknown"))
-    const label = concat("size ", to_string(orElse(to_number(field(event.traits, "size")), () => "unknown", warnings)));
+    const label = concat("size ", to_string(orElse(to_number(own(event.traits, "size")), () => "unknown", warnings)));
     if (label !== undefined) body.label = label;
 
     // line 16: nickname <- trim(traits.nickname) ?? trim(traits.first_name) ?? "friend"
-    let nickname: unknown = trim(field(event.traits, "nickname"));
+    let nickname: unknown = trim(own(event.traits, "nickname"));
     if (nickname === undefined) {
-      nickname = trim(field(event.traits, "first_name"));
+      nickname = trim(own(event.traits, "first_name"));
       if (nickname === undefined) {
         nickname = "friend";
       }
@@ -73,13 +73,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["if-match.map"];
 export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, greater, keyText, orElse, perSettings, pick, plus, text } = rt;
+  const { greater, keyText, orElse, own, perSettings, pick, plus, text } = rt;
   const { is_present, lower, to_number, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -30,12 +30,12 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (name !== undefined) body.event_name = name;
 
     // line 19: currency <- if is_present(properties.value) then "EUR" else omit
-    const currency = is_present(field(event.properties, "value")) ? "EUR" : undefined;
+    const currency = is_present(own(event.properties, "value")) ? "EUR" : undefined;
     if (currency !== undefined) body.currency = currency;
 
     // line 20: tier <- if (to_number(properties.value) ?? 0) > 100 then "high" else "low"
     const tier = greater(
-      orElse(to_number(field(event.properties, "value")), () => 0, warnings),
+      orElse(to_number(own(event.properties, "value")), () => 0, warnings),
       100,
     )
       ? "high"
@@ -43,18 +43,18 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (tier !== undefined) body.tier = tier;
 
     // line 21: level <- match settings.level { 1 => "one", 2 => "two" }
-    const level = match(field(settings, "level"));
+    const level = match(own(settings, "level"));
     if (level !== undefined) body.level = level;
 
     // line 22: flag <- match properties.flag { true => "yes", false => "no", else => "unknown" }
-    const flag = match2(field(event.properties, "flag"));
+    const flag = match2(own(event.properties, "flag"));
     if (flag !== undefined) body.flag = flag;
 
     // line 23: fallback <- if properties.vip == true then omit else trim(traits.name) ?? "anonymous"
     const fallback =
-      field(event.properties, "vip") === true
+      own(event.properties, "vip") === true
         ? undefined
-        : orElse(trim(field(event.traits, "name")), () => "anonymous", warnings);
+        : orElse(trim(own(event.traits, "name")), () => "anonymous", warnings);
     if (fallback !== undefined) body.fallback = fallback;
 
     // line 10: send POST "https://example.test/v1/events"
@@ -69,7 +69,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/events", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -99,7 +99,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["injection.map"];
 export const SOURCE_SHA256 = "fe10a55bcf3e634685a4b5856a2a121d4ce699c5994d9f86801d0aa1b934dd2d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, text } = rt;
+  const { keyText, own, text } = rt;
 
   /** Maps one "Signed Up\"); process.exit(1); //", "*\/ throw 1 /*" or "\u2029 *\/ globalThis.x = 1 /*" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -38,7 +38,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: 'https://example.test/v1/"+process.exit(1)+"', headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 

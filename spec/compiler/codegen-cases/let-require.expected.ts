@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["let-require.map"];
 export const SOURCE_SHA256 = "44e071d5aad9a0b9c906cc06058f7e29eb0d83c857cf4fdc3cb7c80a7170329e";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text } = rt;
   const { concat, lower, sha256, trim } = rt.fn;
 
   /** Maps one "Signed Up" or "Identified" event to its request. */
@@ -17,10 +17,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: let email = lower(trim(traits.email))
-    const email = lower(trim(field(event.traits, "email")));
+    const email = lower(trim(own(event.traits, "email")));
 
     // line 14: let name = concat(trim(traits.first_name), " ", trim(traits.last_name))
-    const name = concat(trim(field(event.traits, "first_name")), " ", trim(field(event.traits, "last_name")));
+    const name = concat(trim(own(event.traits, "first_name")), " ", trim(own(event.traits, "last_name")));
 
     // line 15: require email else "traits.email is required"
     if (email === undefined) {
@@ -49,13 +49,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

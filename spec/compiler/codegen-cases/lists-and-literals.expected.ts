@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lists-and-literals.map"];
 export const SOURCE_SHA256 = "27e6b1cb3cc024b12d4885cc750886c337e16a3a27d1cfbad8409497e40fdfcf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -17,11 +17,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: tags <- [trim(properties.lead_source), "web", trim(properties.campaign)]
-    const tags = listOf(trim(field(event.properties, "lead_source")), trim(field(event.properties, "campaign")));
+    const tags = listOf(trim(own(event.properties, "lead_source")), trim(own(event.properties, "campaign")));
     if (tags !== undefined) body.tags = tags;
 
     // line 14: empty_list <- [trim(properties.missing)]
-    const empty_list = listOf2(trim(field(event.properties, "missing")));
+    const empty_list = listOf2(trim(own(event.properties, "missing")));
     if (empty_list !== undefined) body.empty_list = empty_list;
 
     // line 15: explicit_null <- null
@@ -37,7 +37,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     body.quote = 'say "hi"\\ é \n tab\t end';
 
     // line 19: level <- settings.level
-    const level = field(settings, "level");
+    const level = own(settings, "level");
     if (level !== undefined) body.level = level;
 
     // line 10: send POST "https://example.test/v1/leads"
@@ -52,7 +52,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/leads", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -72,7 +72,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["membership.map"];
 export const SOURCE_SHA256 = "a269fe2a88922d4b37003d0cf401cc83f84657c6351b9e5c40c3b358cd8c772f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, isIn, keyText } = rt;
+  const { each, isIn, keyText, own } = rt;
   const { lower } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -25,12 +25,12 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 11: known <- properties.plan in allowed
-    const known = isIn(field(event.properties, "plan"), allowed);
+    const known = isIn(own(event.properties, "plan"), allowed);
     if (known !== undefined) body.known = known;
 
     // line 12: kept <- [t for t in properties.tags if t in ["a", "b"]]
     const kept = each(
-      field(event.properties, "tags"),
+      own(event.properties, "tags"),
       (t) => t,
       (t) => isIn(t, ["a", "b"]),
     );
@@ -49,7 +49,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/events", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 

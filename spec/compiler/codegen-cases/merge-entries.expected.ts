@@ -8,21 +8,21 @@ export const SOURCE_FILES = ["merge-entries.map"];
 export const SOURCE_SHA256 = "f2b2425d408deba0ae09c84a07f9b9d585ace7f802c56fad3026593ff75fb3d8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, field, keyText, mergeTwo } = rt;
+  const { each, field, keyText, mergeTwo, own } = rt;
   const { entries, from_entries, snake_case, take, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
     // line 9: let shared = { event_name: event, event_id: to_string(event.messageId) }
-    const shared = object_event_name(event.event, to_string(field(event.raw, "messageId")));
+    const shared = object_event_name(event.event, to_string(own(event.raw, "messageId")));
 
     // line 11: send POST "https://api.example.test/v1/leads" when event == "Lead Generated"
     if (event.event === "Lead Generated") {
       const body: Record<string, unknown> = {};
 
       // line 12: data <- [ merge(shared, { source: trim(properties.lead_source) }) ]
-      const data = listOf(mergeTwo(shared, object_source(trim(field(event.properties, "lead_source")))));
+      const data = listOf(mergeTwo(shared, object_source(trim(own(event.properties, "lead_source")))));
       if (data !== undefined) body.data = data;
 
       // line 11: send POST "https://api.example.test/v1/leads"
@@ -34,7 +34,7 @@ export default function definePreset(rt: Runtime): PresetModule {
         request: { method: "POST", url: "https://api.example.test/v1/leads", headers, body },
         warnings,
         send: 0,
-        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+        orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
       };
     }
     {
@@ -67,7 +67,7 @@ export default function definePreset(rt: Runtime): PresetModule {
         request: { method: "POST", url: "https://api.example.test/v1/events", headers, body },
         warnings,
         send: 1,
-        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+        orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
       };
     }
   }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["minimal.map"];
 export const SOURCE_SHA256 = "8fbfb0da451d3987d09b9bff3adc09b487e90b33448f69c5abf7bdbbbc289dd8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,7 +17,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: email <- lower(traits.email)
-    const email = lower(field(event.traits, "email"));
+    const email = lower(own(event.traits, "email"));
     if (email !== undefined) body.email = email;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -32,13 +32,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["name-collisions.map"];
 export const SOURCE_SHA256 = "789e30d174271ff490b7c872014b20c30ede32b22da04ae226e66d0c0b32553d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, perSettings, plus, text } = rt;
+  const { child, keyText, own, perSettings, plus, text } = rt;
   const { lower, trim, upper } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,16 +17,16 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: let headers = trim(traits.first_name)
-    const headers$ = trim(field(event.traits, "first_name"));
+    const headers$ = trim(own(event.traits, "first_name"));
 
     // line 14: let warnings = trim(traits.last_name)
-    const warnings$ = trim(field(event.traits, "last_name"));
+    const warnings$ = trim(own(event.traits, "last_name"));
 
     // line 15: let lower = upper(trim(traits.title))
-    const lower2 = upper(trim(field(event.traits, "title")));
+    const lower2 = upper(trim(own(event.traits, "title")));
 
     // line 16: let class = trim(traits.company)
-    const class$ = trim(field(event.traits, "company"));
+    const class$ = trim(own(event.traits, "company"));
 
     // line 17: first_name <- headers
     if (headers$ !== undefined) body.first_name = headers$;
@@ -42,13 +42,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (class$ !== undefined) body.company = class$;
 
     // line 21: let child = trim(traits.nickname)
-    const child2 = trim(field(event.traits, "nickname"));
+    const child2 = trim(own(event.traits, "nickname"));
 
     // line 22: nested.child <- child
     if (child2 !== undefined) child(body, "nested").child = child2;
 
     // line 23: field.text <- trim(traits.city)
-    const text$ = trim(field(event.traits, "city"));
+    const text$ = trim(own(event.traits, "city"));
     if (text$ !== undefined) child(body, "field").text = text$;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -63,13 +63,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

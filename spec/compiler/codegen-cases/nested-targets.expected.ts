@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["nested-targets.map"];
 export const SOURCE_SHA256 = "935ba152b66c59109d9f055ed3415df6f7a5433fa7d431f210bf7a31797079e1";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, perSettings, text } = rt;
+  const { child, field, keyText, own, perSettings, text } = rt;
   const { to_string } = rt.fn;
 
   /** Maps one "Lead Generated" event to its request. */
@@ -17,15 +17,15 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: lead.source.utm <- to_string(context.campaign.source)
-    const utm = to_string(field(field(event.context, "campaign"), "source"));
+    const utm = to_string(field(own(event.context, "campaign"), "source"));
     if (utm !== undefined) child(child(body, "lead"), "source").utm = utm;
 
     // line 14: lead.source.medium <- to_string(context.campaign.medium)
-    const medium = to_string(field(field(event.context, "campaign"), "medium"));
+    const medium = to_string(field(own(event.context, "campaign"), "medium"));
     if (medium !== undefined) child(child(body, "lead"), "source").medium = medium;
 
     // line 15: lead.page <- to_string(context.page.url)
-    const page = to_string(field(field(event.context, "page"), "url"));
+    const page = to_string(field(own(event.context, "page"), "url"));
     if (page !== undefined) child(body, "lead").page = page;
 
     // line 16: meta.received <- true
@@ -43,13 +43,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "PUT", url: "https://example.test/v1/leads", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "X-Token", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(field(settings, "token"));
+    return text(own(settings, "token"));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["objects.map"];
 export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, perSettings, plus, text } = rt;
+  const { child, field, keyText, own, perSettings, plus, text } = rt;
   const { lower, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -17,11 +17,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: user_data <- { em: [lower(trim(traits.email))], "client_ip_address": context.ip, "$source": "web" }
-    const user_data = object_em(listOf(lower(trim(field(event.traits, "email")))), field(event.context, "ip"));
+    const user_data = object_em(listOf(lower(trim(own(event.traits, "email")))), own(event.context, "ip"));
     if (user_data !== undefined) body.user_data = user_data;
 
     // line 14: extra <- { a: omit, b: { c: traits.missing } }
-    const extra = object_a(object_c(field(event.traits, "missing")));
+    const extra = object_a(object_c(own(event.traits, "missing")));
     if (extra !== undefined) body.extra = extra;
 
     // line 15: empty <- {}
@@ -29,11 +29,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (empty !== undefined) body.empty = empty;
 
     // line 16: "$insert_id" <- event.messageId
-    const _insert_id$ = field(event.raw, "messageId");
+    const _insert_id$ = own(event.raw, "messageId");
     if (_insert_id$ !== undefined) body.$insert_id = _insert_id$;
 
     // line 17: properties."$current_url" <- context.page.url
-    const _current_url$ = field(field(event.context, "page"), "url");
+    const _current_url$ = field(own(event.context, "page"), "url");
     if (_current_url$ !== undefined) child(body, "properties").$current_url = _current_url$;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -48,7 +48,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -90,7 +90,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["on-calls.map"];
 export const SOURCE_SHA256 = "dd5d19f44cdeaa81cea04846c6e2e48b4678e796b7e87862f6c194109de4c377";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText } = rt;
+  const { keyText, own } = rt;
 
   /** Maps one "Lead Generated", identify or page event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -28,7 +28,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://api.example.test/v1/events", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["paths.map"];
 export const SOURCE_SHA256 = "49ab978205643e9c600fc70ae365b9f66ff344dd3e915b82475ab9c9063ccd60";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, item, keyText, perSettings, plus, text } = rt;
+  const { field, item, keyText, own, perSettings, plus, text } = rt;
   const { to_string, url_param } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -17,19 +17,19 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: plan <- to_string(properties."plan name")
-    const plan = to_string(field(event.properties, "plan name"));
+    const plan = to_string(own(event.properties, "plan name"));
     if (plan !== undefined) body.plan = plan;
 
     // line 14: first_item <- to_string(properties.items[0].sku)
-    const first_item = to_string(field(item(field(event.properties, "items"), 0), "sku"));
+    const first_item = to_string(field(item(own(event.properties, "items"), 0), "sku"));
     if (first_item !== undefined) body.first_item = first_item;
 
     // line 15: dotted <- to_string(traits."a.b")
-    const dotted = to_string(field(event.traits, "a.b"));
+    const dotted = to_string(own(event.traits, "a.b"));
     if (dotted !== undefined) body.dotted = dotted;
 
     // line 16: user <- to_string(event.userId)
-    const user = to_string(field(event.raw, "userId"));
+    const user = to_string(own(event.raw, "userId"));
     if (user !== undefined) body.user = user;
 
     // line 17: name <- event
@@ -37,7 +37,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (name !== undefined) body.name = name;
 
     // line 18: page <- url_param(context.page.url, "utm_term")
-    const page = url_param(field(field(event.context, "page"), "url"), "utm_term");
+    const page = url_param(field(own(event.context, "page"), "url"), "utm_term");
     if (page !== undefined) body.page = page;
 
     // line 10: send POST "https://example.test/v1/orders"
@@ -52,13 +52,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/orders", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

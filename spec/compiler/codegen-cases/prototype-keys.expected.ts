@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["prototype-keys.map"];
 export const SOURCE_SHA256 = "d72667cdd260b9e6aec9f2814c7f0018d8f84ee44a8d652b4548f3b30257bd33";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, put, putIn, text } = rt;
+  const { keyText, own, perSettings, plus, put, putIn, text } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,25 +17,22 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: __proto__ <- trim(traits.name)
-    put(body, "__proto__", trim(field(event.traits, "name")));
+    put(body, "__proto__", trim(own(event.traits, "name")));
 
     // line 14: constructor <- "c"
     put(body, "constructor", "c");
 
     // line 15: toString <- trim(traits.name)
-    put(body, "toString", trim(field(event.traits, "name")));
+    put(body, "toString", trim(own(event.traits, "name")));
 
     // line 16: meta.__proto__.polluted <- "yes"
     putIn(body, ["meta", "__proto__", "polluted"], "yes");
 
     // line 17: hasOwnProperty.x <- trim(traits.name)
-    putIn(body, ["hasOwnProperty", "x"], trim(field(event.traits, "name")));
+    putIn(body, ["hasOwnProperty", "x"], trim(own(event.traits, "name")));
 
     // line 18: literal <- { __proto__: { polluted: trim(traits.name) }, constructor: "c", valueOf: trim(traits.name) }
-    const literal = object___proto__(
-      object_polluted(trim(field(event.traits, "name"))),
-      trim(field(event.traits, "name")),
-    );
+    const literal = object___proto__(object_polluted(trim(own(event.traits, "name"))), trim(own(event.traits, "name")));
     if (literal !== undefined) body.literal = literal;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -50,7 +47,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -73,7 +70,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

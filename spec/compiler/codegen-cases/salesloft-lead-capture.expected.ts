@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, firstPresent, isFailure, keyText, perSettings, plus, text } = rt;
+  const { child, field, firstPresent, isFailure, keyText, own, perSettings, plus, text } = rt;
   const { e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -19,7 +19,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 16: let email = lower(trim(traits.email))
-    const email = lower(trim(field(event.traits, "email")));
+    const email = lower(trim(own(event.traits, "email")));
 
     // line 17: require email else "traits.email is required: Salesloft upserts People on email_address"
     if (email === undefined) {
@@ -40,22 +40,22 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (email !== undefined) body.email_address = email;
 
     // line 22: first_name <- trim(traits.first_name)
-    const first_name = trim(field(event.traits, "first_name"));
+    const first_name = trim(own(event.traits, "first_name"));
     if (first_name !== undefined) body.first_name = first_name;
 
     // line 23: last_name <- trim(traits.last_name)
-    const last_name = trim(field(event.traits, "last_name"));
+    const last_name = trim(own(event.traits, "last_name"));
     if (last_name !== undefined) body.last_name = last_name;
 
     // line 24: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
     let phone: unknown =
-      field(event.traits, "phone") === undefined
+      own(event.traits, "phone") === undefined
         ? undefined
         : e164(
-            field(event.traits, "phone"),
+            own(event.traits, "phone"),
             firstPresent(
-              region(field(event.context, "locale")),
-              firstPresent(region_code(field(event.traits, "country")), field(settings, "default_phone_region")),
+              region(own(event.context, "locale")),
+              firstPresent(region_code(own(event.traits, "country")), own(settings, "default_phone_region")),
             ),
           );
     if (isFailure(phone)) {
@@ -65,43 +65,43 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (phone !== undefined) body.phone = phone;
 
     // line 26: title <- trim(traits.title)
-    const title = trim(field(event.traits, "title"));
+    const title = trim(own(event.traits, "title"));
     if (title !== undefined) body.title = title;
 
     // line 27: person_company_name <- trim(traits.company)
-    const person_company_name = trim(field(event.traits, "company"));
+    const person_company_name = trim(own(event.traits, "company"));
     if (person_company_name !== undefined) body.person_company_name = person_company_name;
 
     // line 28: do_not_contact <- context.consent.marketing != "granted"
-    const do_not_contact = field(field(event.context, "consent"), "marketing") !== "granted";
+    const do_not_contact = field(own(event.context, "consent"), "marketing") !== "granted";
     if (do_not_contact !== undefined) body.do_not_contact = do_not_contact;
 
     // line 30: tags <- [trim(properties.lead_source)] when event == "Lead Generated"
     if (event.event === "Lead Generated") {
-      const tags = listOf(trim(field(event.properties, "lead_source")));
+      const tags = listOf(trim(own(event.properties, "lead_source")));
       if (tags !== undefined) body.tags = tags;
     }
 
     // line 31: custom_fields.signup_method <- trim(properties.method) when event == "Signed Up"
     if (event.event === "Signed Up") {
-      const signup_method = trim(field(event.properties, "method"));
+      const signup_method = trim(own(event.properties, "method"));
       if (signup_method !== undefined) child(body, "custom_fields").signup_method = signup_method;
     }
 
     // line 34: custom_fields.utm_source <- to_string(context.campaign.source)
-    const utm_source = to_string(field(field(event.context, "campaign"), "source"));
+    const utm_source = to_string(field(own(event.context, "campaign"), "source"));
     if (utm_source !== undefined) child(body, "custom_fields").utm_source = utm_source;
 
     // line 35: custom_fields.utm_medium <- to_string(context.campaign.medium)
-    const utm_medium = to_string(field(field(event.context, "campaign"), "medium"));
+    const utm_medium = to_string(field(own(event.context, "campaign"), "medium"));
     if (utm_medium !== undefined) child(body, "custom_fields").utm_medium = utm_medium;
 
     // line 36: custom_fields.utm_campaign <- to_string(context.campaign.name)
-    const utm_campaign = to_string(field(field(event.context, "campaign"), "name"));
+    const utm_campaign = to_string(field(own(event.context, "campaign"), "name"));
     if (utm_campaign !== undefined) child(body, "custom_fields").utm_campaign = utm_campaign;
 
     // line 37: custom_fields.signal_landing_page <- to_string(context.landing_page)
-    const signal_landing_page = to_string(field(event.context, "landing_page"));
+    const signal_landing_page = to_string(own(event.context, "landing_page"));
     if (signal_landing_page !== undefined) child(body, "custom_fields").signal_landing_page = signal_landing_page;
 
     // line 12: send POST "https://api.salesloft.com/v2/person_upserts"
@@ -126,7 +126,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "api_key")));
+    return text(plus("Bearer ", own(settings, "api_key")));
   });
 
   /**

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["setting-values-require-when.map"];
 export const SOURCE_SHA256 = "4739818ae861d239de67f56c645266c906f6afdf6d131346f3c3eb65e77e5619";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, isFailure, keyText, perSettings, plus, text } = rt;
+  const { isFailure, keyText, own, perSettings, plus, text } = rt;
   const { to_number } = rt.fn;
 
   /** Maps one identify or track event to its request. */
@@ -18,14 +18,14 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: require traits.email else "traits.email is required for identify calls" when event.type == "identify"
     if (event.type === "identify") {
-      if (field(event.traits, "email") === undefined) {
+      if (own(event.traits, "email") === undefined) {
         return { kind: "error", code: "missing_required", message: "traits.email is required for identify calls" };
       }
     }
 
     // line 14: require to_number(traits.age) ?? omit else "traits.age must be a number for track calls" when event.type == "…
     if (event.type === "track") {
-      let required: unknown = to_number(field(event.traits, "age"));
+      let required: unknown = to_number(own(event.traits, "age"));
       if (isFailure(required)) {
         required = undefined;
       }
@@ -35,15 +35,15 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 16: email <- traits.email
-    const email = field(event.traits, "email");
+    const email = own(event.traits, "email");
     if (email !== undefined) body.email = email;
 
     // line 17: residency <- settings.residency
-    const residency = field(settings, "residency");
+    const residency = own(settings, "residency");
     if (residency !== undefined) body.residency = residency;
 
     // line 18: eu <- true when settings.residency == "EU"
-    if (field(settings, "residency") === "EU") {
+    if (own(settings, "residency") === "EU") {
       body.eu = true;
     }
 
@@ -59,13 +59,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://api.example.test/v1/people", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,13 +8,13 @@ export const SOURCE_FILES = ["several-sends.map"];
 export const SOURCE_SHA256 = "cdb9efda0bcd28bb68d6f1290060fc4ea0da8f318755f5310a1e9b5230a0a984";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text } = rt;
 
   /** Maps one identify or track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
     const warnings: string[] = [];
     // line 8: let id = event.userId
-    const id = field(event.raw, "userId");
+    const id = own(event.raw, "userId");
 
     // line 9: require id else "userId is required"
     if (id === undefined) {
@@ -26,7 +26,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 13: email <- traits.email
-      const email = field(event.traits, "email");
+      const email = own(event.traits, "email");
       if (email !== undefined) body.email = email;
 
       // line 11: send PUT "https://track.example.com/api/v1/customers"
@@ -41,7 +41,7 @@ export default function definePreset(rt: Runtime): PresetModule {
         request: { method: "PUT", url: "https://track.example.com/api/v1/customers", headers, body },
         warnings,
         send: 0,
-        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+        orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
       };
     }
     // line 15: send POST "https://track.example.com/api/v1/events" when event.type == "track"
@@ -69,7 +69,7 @@ export default function definePreset(rt: Runtime): PresetModule {
         request: { method: "POST", url: "https://track.example.com/api/v1/events", headers, body },
         warnings,
         send: 1,
-        orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+        orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
       };
     }
     return { kind: "drop", reason: "no request of customers/customers applies to this event" };
@@ -77,7 +77,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "api_key")));
+    return text(plus("Bearer ", own(settings, "api_key")));
   });
 
   return {

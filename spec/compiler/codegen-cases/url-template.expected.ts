@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["url-template.map"];
 export const SOURCE_SHA256 = "329d4a13d4c6471ed96d860adb183a833261215fd40440fa43eed3b5813812a0";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, segment, text, withQuery } = rt;
+  const { field, keyText, own, perSettings, plus, segment, text, withQuery } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,10 +17,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 9: let id = event.userId
-    const id = field(event.raw, "userId");
+    const id = own(event.raw, "userId");
 
     // line 16: name <- traits.name
-    const name = field(event.traits, "name");
+    const name = own(event.traits, "name");
     if (name !== undefined) body.name = name;
 
     // line 11: send POST "https://api.example.test/v1/accounts/{settings.account}/people/{id}?v=1&x={{y}}"
@@ -29,7 +29,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const Authorization = headerFromSettings(settings);
     if (Authorization !== undefined) headers.Authorization = Authorization;
     headers["Content-Type"] = "application/json";
-    const accountSegment = segment(field(settings, "account"));
+    const accountSegment = segment(own(settings, "account"));
     if (accountSegment === undefined) {
       return {
         kind: "error",
@@ -64,8 +64,8 @@ export default function definePreset(rt: Runtime): PresetModule {
     const url = withQuery(
       "https://api.example.test/v1/accounts/" + accountSegment + "/people/" + idSegment + "?v=1&x={y}",
       [
-        ["email", lower(field(event.traits, "email"))],
-        ["source", field(field(event.context, "campaign"), "source")],
+        ["email", lower(own(event.traits, "email"))],
+        ["source", field(own(event.context, "campaign"), "source")],
       ],
     );
     // order by event.userId ?? event.anonymousId (the default)
@@ -74,13 +74,13 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: url, headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["whole-body.map"];
 export const SOURCE_SHA256 = "67640f55021f4b6ce2412f80d6031ac845b980041dd185c276a25652ad5d29cf";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text } = rt;
 
   /** Maps one "Lead Generated" event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -19,7 +19,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const wholeBody = listOf(
       object_event(
         event.event,
-        object_distinct_id(field(event.raw, "userId"), field(event.raw, "messageId"), field(event.raw, "timestamp")),
+        object_distinct_id(own(event.raw, "userId"), own(event.raw, "messageId"), own(event.raw, "timestamp")),
       ),
     );
     if (wholeBody !== undefined) body = wholeBody;
@@ -36,7 +36,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       request: { method: "POST", url: "https://example.test/import", headers, body },
       warnings,
       send: 0,
-      orderKey: keyText(field(event.raw, "userId") ?? field(event.raw, "anonymousId")),
+      orderKey: keyText(own(event.raw, "userId") ?? own(event.raw, "anonymousId")),
     };
   }
 
@@ -66,7 +66,7 @@ export default function definePreset(rt: Runtime): PresetModule {
 
   /** The header "Authorization", from the settings alone: made once per settings object. */
   const headerFromSettings = perSettings(function (settings: Settings): string | undefined {
-    return text(plus("Bearer ", field(settings, "token")));
+    return text(plus("Bearer ", own(settings, "token")));
   });
 
   return {

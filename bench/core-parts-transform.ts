@@ -8,7 +8,7 @@ import { bySize, type BenchContext, type BenchPart } from "./part.js";
 import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
 const THROUGHPUT = {
-  full: { events: 50_000, runs: 10, passes: 7, passMs: 1_000, warmupMs: 1_500 },
+  full: { events: 50_000, runs: 10, passes: 20, passMs: 250, warmupMs: 1_500 },
   smoke: { events: 300, runs: 1, passes: 2, passMs: 100, warmupMs: 50 },
 };
 const COMPILE = { full: { processes: 5, warmRuns: 50 }, smoke: { processes: 1, warmRuns: 3 } };
@@ -95,7 +95,7 @@ function renderThroughput(value: ThroughputResult): string {
   let text = "";
   const { rows, unavailable, checkedEvents } = value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
-  text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together.\n\n`;
+  text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together. ${pinningText(value)}\n\n`;
   text += table(
     ["mix", "contender", "median events/s", "× floor", "middle half of × floor", "range (events/s)"],
     rows.map((row) => [
@@ -114,6 +114,14 @@ function renderThroughput(value: ThroughputResult): string {
     if (!seen.has(row.contender)) (seen.add(row.contender), (text += `- **${row.contender}**: ${row.includes}\n`));
   for (const missing of unavailable) text += `- **${missing.contender}: NOT AVAILABLE** — ${missing.reason}\n`;
   return text + "\n";
+}
+
+function pinningText(value: ThroughputResult): string {
+  if (value.pinning === undefined) return "";
+  if (value.pinning.cpu !== undefined) {
+    return `The turns ran with every process pinned to CPU ${value.pinning.cpu}, so both sides of a pair ran on the same core.`;
+  }
+  return `The turns ran unpinned: ${value.pinning.unpinned ?? "no reason recorded"}.`;
 }
 
 function renderCompile(value: CompileTimeRow[]): string {

@@ -6,6 +6,7 @@
 import { allContenders, HAND_WRITTEN, type Contender, type TransformFn } from "./contenders.js";
 import { checkEquivalence, type OutcomeDifference } from "./equivalence.js";
 import { generateEventList, type EventMix } from "./events/generate.js";
+import { onOneCpu, type Pinning } from "./affinity.js";
 import { openWorkerSession, type WorkerSession } from "./fork.js";
 import type { BenchSettings } from "./peers/envelope.js";
 import type { ThroughputJob, ThroughputRun } from "./throughput-job.js";
@@ -60,6 +61,8 @@ export interface ThroughputResult {
   readonly passes: number;
   readonly passMs: number;
   readonly warmupMs: number;
+  /** The CPU the turns ran on (figures from before pinning have none). */
+  readonly pinning?: Pinning;
 }
 
 /** Thrown when a contender's outcomes differ from the floor's: timing different work would mean nothing. */
@@ -88,10 +91,13 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
     checkedEvents += report.checked;
     options.log(`  ${mix}: all ${available.length} contenders give the same outcomes on ${report.checked} events`);
   }
-  const samples = await timeRounds(
-    available.map((entry) => entry.contender),
-    options,
+  const { value: samples, pinning } = await onOneCpu(() =>
+    timeRounds(
+      available.map((entry) => entry.contender),
+      options,
+    ),
   );
+  if (pinning.unpinned !== undefined) options.log(`  not pinned to one CPU: ${pinning.unpinned}`);
   return {
     rows: summarise(
       samples,
@@ -104,6 +110,7 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
     passes: options.passes,
     passMs: options.passMs,
     warmupMs: options.warmupMs,
+    pinning,
   };
 }
 

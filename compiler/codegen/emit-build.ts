@@ -34,8 +34,8 @@ export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
   let open = true;
   blocks.forEach((block, index) => {
     if (!open) return;
-    const own = prelude.some(isOrder) || block.statements.some(isOrder);
-    const body = emitBlock(block, index, ctx, orderKey, own ? orderKey : undefined);
+    const ordersItself = prelude.some(isOrder) || block.statements.some(isOrder);
+    const body = emitBlock(block, index, ctx, orderKey, ordersItself ? orderKey : undefined);
     if (block.send.when === undefined) {
       lines.push(...(blocks.length > 1 ? ["{", ...body, "}"] : body));
       open = false;
@@ -64,8 +64,7 @@ function defaultOrderKey(ctx: RuleContext): string {
 
 function emitRules(statements: readonly Statement[], ctx: RuleContext, orderKey: string | undefined): string[] {
   return statements.flatMap((statement) => {
-    const lines =
-      statement.kind === "Order" ? emitOrder(statement, ctx, orderKey!) : emitStatement(statement, ctx);
+    const lines = statement.kind === "Order" ? emitOrder(statement, ctx, orderKey!) : emitStatement(statement, ctx);
     return lines.length === 0 ? lines : [...lines, ""];
   });
 }

@@ -82,7 +82,6 @@ preset p
     expect(preset.prepare(signup({}), { token: "t" }).orderKey).toBeUndefined();
   });
 
-
   it("is a block's own `order by` for that block's requests, and the default for the other block's", async () => {
     const preset = await loadPresetSource(
       `${HEADER}

@@ -6,8 +6,7 @@
  */
 export function field(value: unknown, key: string): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-  return present((value as Record<string, unknown>)[key]);
+  return own(value as Record<string, unknown>, key);
 }
 
 /**
@@ -16,9 +15,7 @@ export function field(value: unknown, key: string): unknown {
  * generated code that reads a dozen event fields stays small enough for V8 to inline the calls around them.
  */
 export function own(object: Readonly<Record<string, unknown>>, key: string): unknown {
-  if (!Object.prototype.hasOwnProperty.call(object, key)) return undefined;
-  const value = object[key];
-  return value === null || value === "" ? undefined : value;
+  return Object.prototype.hasOwnProperty.call(object, key) ? present(object[key]) : undefined;
 }
 
 /** Reads item `index` of a list; absent when out of range or not a list. */

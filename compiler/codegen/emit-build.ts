@@ -27,14 +27,15 @@ export function emitBuild(input: BuildInput, ctx: RuleContext): string[] {
   ];
   // Declared only when `order by` sets it; otherwise each request works out the default key where it is returned,
   // so an event that is dropped or refused first never pays for it.
-  const ordered = prelude.some(isOrder) || blocks.some((block) => block.statements.some(isOrder));
+  const preludeOrders = prelude.some(isOrder);
+  const ordered = preludeOrders || blocks.some((block) => block.statements.some(isOrder));
   const orderKey = ordered ? ctx.allocate("orderKey") : undefined;
   if (orderKey !== undefined) lines.push(`let ${orderKey}: string | undefined;`, "");
   lines.push(...emitRules(prelude, ctx, orderKey));
   let open = true;
   blocks.forEach((block, index) => {
     if (!open) return;
-    const ordersItself = prelude.some(isOrder) || block.statements.some(isOrder);
+    const ordersItself = preludeOrders || block.statements.some(isOrder);
     const body = emitBlock(block, index, ctx, orderKey, ordersItself ? orderKey : undefined);
     if (block.send.when === undefined) {
       lines.push(...(blocks.length > 1 ? ["{", ...body, "}"] : body));

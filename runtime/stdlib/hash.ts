@@ -1,6 +1,6 @@
 // Hash functions: sha256 and hmac_sha256, lower-case hex of UTF-8 bytes.
 
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 import { ABSENT, gives } from "./examples.js";
 import type { FunctionSpec } from "./spec.js";
 import { textArg } from "./values.js";
@@ -11,9 +11,12 @@ export function sha256(text: unknown): string | undefined {
   return value === undefined ? undefined : sha256Hex(value);
 }
 
-/** Shared with the identity hashes, which normalise first. A lone surrogate is hashed as U+FFFD, as UTF-8 encodes it. */
+/**
+ * Shared with the identity hashes, which normalise first. A lone surrogate is hashed as U+FFFD, as UTF-8 encodes it.
+ * One-shot `crypto.hash` (Node 20.12 on): no Hash object per call, less than half the time of createHash's three.
+ */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 /**

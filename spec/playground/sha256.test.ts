@@ -33,6 +33,14 @@ describe("the browser SHA-256", () => {
     );
   });
 
+  it("gives crypto.hash's one-shot digest, which the stdlib's sha256 calls", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 120 }), (text) => {
+        expect(shim.hash("sha256", text, "hex")).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+      }),
+    );
+  });
+
   it("computes HMAC-SHA-256 as node:crypto does, for short and over-long keys", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 150 }), fc.string({ maxLength: 200 }), (key, text) => {

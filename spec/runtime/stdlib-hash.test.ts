@@ -57,6 +57,19 @@ describe("properties", () => {
     );
   });
 
+  it("hashes any UTF-16 text, lone surrogates included, as the bytes Buffer would encode", () => {
+    const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 80 });
+    fc.assert(
+      fc.property(codeUnits, (units) => {
+        const text = String.fromCharCode(...units);
+        if (text === "") return;
+        expect(sha256(text)).toBe(createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex"));
+      }),
+      { numRuns: 300 },
+    );
+    expect(sha256("a\uD800b")).toBe(sha256("a\uFFFDb"));
+  });
+
   it("hash_email ignores case and surrounding white space", () => {
     fc.assert(
       fc.property(fc.emailAddress(), (email) => {

@@ -35,6 +35,11 @@ export function createHash(algorithm: string): Digest {
   return new Digest(algorithm);
 }
 
+/** crypto.hash's one-shot form, as sha256Hex calls it. */
+export function hash(algorithm: string, data: string | Uint8Array, encoding: "hex"): string {
+  return new Digest(algorithm).update(data).digest(encoding);
+}
+
 export function createHmac(algorithm: string, key: string | Uint8Array): Digest {
   return new Digest(algorithm, utf8(key));
 }

@@ -1,5 +1,7 @@
 // Null-safe reads that generated code uses for paths: own properties only, and blank values read as absent.
 
+import type { NormalizedEvent } from "./values.js";
+
 /**
  * Reads `key` of `value` when `value` is a plain object that owns it. Inherited keys (`__proto__`, `constructor`,
  * `toString`) are never read, so no event can reach the prototype chain. `null` and `""` read as absent.
@@ -16,6 +18,16 @@ export function field(value: unknown, key: string): unknown {
  */
 export function own(object: Readonly<Record<string, unknown>>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? present(object[key]) : undefined;
+}
+
+/**
+ * `traits.KEY` as normalisation merges it, read without merging: the event's top-level trait when it has a value,
+ * else the one in `context.traits`. Generated code that names every trait it reads calls this, so the runtime
+ * merges nothing, and an event dropped or refused before its first trait is read never pays for the traits.
+ */
+export function trait(event: NormalizedEvent, key: string): unknown {
+  const top = field(own(event.raw, "traits"), key);
+  return top !== undefined ? top : field(own(event.context, "traits"), key);
 }
 
 /** Reads item `index` of a list; absent when out of range or not a list. */

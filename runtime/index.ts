@@ -1,6 +1,6 @@
 // The runtime entry: what generated preset modules receive (`runtime`), and the API around running them.
 
-import { field, item, own, present } from "./access.js";
+import { field, item, own, present, trait } from "./access.js";
 import { child, orElse, put, putIn, text } from "./body.js";
 import { equals, holds, list, plus } from "./operators.js";
 import { div, greater, greaterOrEqual, less, lessOrEqual, mul, sub } from "./operators.js";
@@ -23,6 +23,7 @@ export const runtime = Object.freeze({
   fn: STDLIB_FUNCTIONS,
   field,
   own,
+  trait,
   item,
   present,
   plus,

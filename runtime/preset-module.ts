@@ -88,6 +88,12 @@ export interface PresetModule {
    * `context.traits` into these keys only, rather than copying every trait.
    */
   readonly traitKeys?: readonly string[];
+  /**
+   * build() reads every trait as `trait(event, NAME)`, which looks in the top-level traits and then in
+   * `context.traits`: the runtime merges nothing, and build's `event.traits` is empty. Modules compiled before this
+   * lack it and get the merge, into `traitKeys`.
+   */
+  readonly traitsByKey?: boolean;
   /** Map one handled, normalised event to a request. Never throws for any event or settings. */
   readonly build: (event: NormalizedEvent, settings: Settings, clock: Clock) => BuildResult;
 }

@@ -66,9 +66,10 @@ export function createPreset(module: PresetModule): Preset {
       const read = readEvent(input);
       if (read instanceof EventRefusal) return failure(read.messageId, "invalid_event", read.message);
       messageId = read.messageId;
-      // Routed before the traits are merged: a dropped event (most traffic, for most presets) costs no merge.
+      // Routed before the traits are merged: a dropped event (most traffic, for most presets) costs no merge. A
+      // module that reads each trait by name merges nothing at all: build reads them where it needs them.
       if (!handles(read)) return { messageId, outcome: "drop", reason: dropReason(read) };
-      const event = withTraits(read, module.traitKeys);
+      const event = module.traitsByKey === true ? read : withTraits(read, module.traitKeys);
       if (event instanceof EventRefusal) return failure(event.messageId, "invalid_event", event.message);
       const checked = settingsFor(settings);
       if (!checked.ok) {

@@ -25,6 +25,8 @@ export interface ExprContext {
   readonly allocate?: (preferred: string) => string;
   /** The functions declared beside build(): one per object literal and per literal `match`. */
   readonly declared: ModuleFunctions;
+  /** Every `traits` read names its trait: each is read with trait(event, NAME), and the runtime merges nothing. */
+  readonly traitsByKey?: boolean;
 }
 
 /** Roots whose value is an object of the normalised event. */
@@ -133,6 +135,7 @@ export const FLAT_HELPERS: readonly string[] = [
   "firstPresent",
   "mergeTwo",
   "own",
+  "trait",
 ];
 
 function parts(ctx: ExprContext): EmitParts {
@@ -213,11 +216,17 @@ function emitPath(path: PathExpr, ctx: ExprContext): string {
     code = "event.raw";
   } else if (root === "settings") {
     code = "settings";
+  } else if (root === "traits" && ctx.traitsByKey === true && segments[0]?.kind === "Field") {
+    return emitSegments(`${helper(ctx, "trait")}(event, ${quote(segments[0].name)})`, segments.slice(1), false, ctx);
   } else {
     code = EVENT_OBJECTS[root] ?? "undefined";
   }
   // The event's objects and the checked settings are always plain objects: their own fields need no type test.
-  let known = local === undefined && code !== "undefined";
+  return emitSegments(code, segments, local === undefined && code !== "undefined", ctx);
+}
+
+/** Reads `segments` from `code`: the first with own() when `code` is known to be a plain object, else field(). */
+function emitSegments(code: string, segments: PathExpr["segments"], known: boolean, ctx: ExprContext): string {
   for (const segment of segments) {
     const reader = known ? "own" : "field";
     code =

@@ -37,7 +37,7 @@ export interface ModuleInput {
 
 /** Generates the TypeScript module text (not yet formatted) for one preset. Pure: same input, same text. */
 export function emitModule(input: ModuleInput): string {
-  const ctx = createContext(input.source);
+  const ctx = createContext(input.source, traitKeysRead(input.preset) !== undefined);
   const presetName = `${input.integration.name.text}/${input.preset.name.text}`;
   const build = emitBuild({ layout: input.layout, presetName, describedEvents: describeEvents(input.preset) }, ctx);
   const checks = emitBodyChecks(input, ctx);
@@ -61,7 +61,7 @@ export function firstSchema(input: Pick<ModuleInput, "schemas">): object | undef
   return input.schemas[0]?.schema;
 }
 
-function createContext(source: string): RuleContext {
+function createContext(source: string, traitsByKey: boolean): RuleContext {
   const used = new Set<string>([...STDLIB_BY_NAME.keys(), ...FLAT_HELPERS]);
   const locals = new Map<string, string>();
   const allocate = (preferred: string): string => {
@@ -80,6 +80,7 @@ function createContext(source: string): RuleContext {
     allocate,
     declared: moduleFunctions(allocate),
     bindLocal: (mapName, name) => void locals.set(mapName, name),
+    traitsByKey,
   };
 }
 
@@ -179,10 +180,12 @@ function settingLiteral(value: string | number | boolean): string {
   return typeof value === "string" ? quote(value) : JSON.stringify(value);
 }
 
-/** The traits the preset reads, when it names each one: normalisation merges only those. */
+/**
+ * A preset that names every trait it reads reads each with trait(event, NAME), so the runtime merges none; one that
+ * reads `traits` whole gets them merged.
+ */
 function traitKeysLine(preset: PresetDecl): string[] {
-  const keys = traitKeysRead(preset);
-  return keys === undefined ? [] : [`traitKeys: [${keys.map(quote).join(", ")}],`];
+  return traitKeysRead(preset) === undefined ? [] : ["traitsByKey: true,"];
 }
 
 function integrationData(decl: IntegrationDecl): string {

@@ -29,13 +29,13 @@ describe("lazy arguments", () => {
   it("skip the region lookups of e164 when there is no phone", () => {
     // A path is read again rather than handed to a closure; any other first argument is computed once.
     expect(code()).toMatch(
-      /\(own\(event\.traits, "phone"\) === undefined\s+\? undefined\s+: e164\(own\(event\.traits, "phone"\), firstPresent\(/,
+      /\(trait\(event, "phone"\) === undefined\s+\? undefined\s+: e164\(trait\(event, "phone"\), firstPresent\(/,
     );
-    expect(code()).toMatch(/whenPresent\(trim\(own\(event\.traits, "mobile"\)\), \(given\) => e164\(given, region\(/);
+    expect(code()).toMatch(/whenPresent\(trim\(trait\(event, "mobile"\)\), \(given\) => e164\(given, region\(/);
   });
 
   it("keep evaluating arguments that may record a warning", () => {
-    expect(code()).toMatch(/e164\(own\(event\.traits, "backup"\), to_string\(orElse\(/);
+    expect(code()).toMatch(/e164\(trait\(event, "backup"\), to_string\(orElse\(/);
   });
 
   it("give the same outcome with and without a phone", async () => {

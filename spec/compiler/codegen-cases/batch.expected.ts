@@ -58,7 +58,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

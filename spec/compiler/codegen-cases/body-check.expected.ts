@@ -7,7 +7,7 @@ export const SOURCE_FILES = ["body-check.map", "body-check.schema.json"];
 export const SOURCE_SHA256 = "8b9bb2098f14e66b725de7fd7a036bbc0452ac85ee4bd9f654220558c88d9fec";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { each, isFailure, keyText, own, schemaFormat, schemaLength, schemaObject, schemaPattern } = rt;
+  const { each, isFailure, keyText, own, schemaFormat, schemaLength, schemaObject, schemaPattern, trait } = rt;
   const { to_number, to_string } = rt.fn;
 
   /** Maps one track event to its request. */
@@ -16,48 +16,48 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 10: name <- to_string(traits.name) ?? "anonymous"
-    let name: unknown = to_string(own(event.traits, "name"));
+    let name: unknown = to_string(trait(event, "name"));
     if (name === undefined) {
       name = "anonymous";
     }
     if (name !== undefined) body.name = name;
 
     // line 11: email <- to_string(traits.email)
-    const email = to_string(own(event.traits, "email"));
+    const email = to_string(trait(event, "email"));
     if (email !== undefined) body.email = email;
 
     // line 12: visited_at <- to_string(traits.visited_at)
-    const visited_at = to_string(own(event.traits, "visited_at"));
+    const visited_at = to_string(trait(event, "visited_at"));
     if (visited_at !== undefined) body.visited_at = visited_at;
 
     // line 13: code <- to_string(traits.code)
-    const code = to_string(own(event.traits, "code"));
+    const code = to_string(trait(event, "code"));
     if (code !== undefined) body.code = code;
 
     // line 14: score <- to_number(traits.score) ?? omit
-    let score: unknown = to_number(own(event.traits, "score"));
+    let score: unknown = to_number(trait(event, "score"));
     if (isFailure(score)) {
       score = undefined;
     }
     if (score !== undefined) body.score = score;
 
     // line 15: count <- to_number(traits.count) ?? omit
-    let count: unknown = to_number(own(event.traits, "count"));
+    let count: unknown = to_number(trait(event, "count"));
     if (isFailure(count)) {
       count = undefined;
     }
     if (count !== undefined) body.count = count;
 
     // line 16: tags <- [to_string(t) for t in traits.tags]
-    const tags = each(own(event.traits, "tags"), (t) => to_string(t));
+    const tags = each(trait(event, "tags"), (t) => to_string(t));
     if (tags !== undefined) body.tags = tags;
 
     // line 19: labels <- { primary: to_string(traits.primary), extra: to_string(traits.extra) }
-    const labels = object_primary(to_string(own(event.traits, "primary")), to_string(own(event.traits, "extra")));
+    const labels = object_primary(to_string(trait(event, "primary")), to_string(trait(event, "extra")));
     if (labels !== undefined) body.labels = labels;
 
     // line 20: kind <- to_string(traits.kind)
-    const kind = to_string(own(event.traits, "kind"));
+    const kind = to_string(trait(event, "kind"));
     if (kind !== undefined) body.kind = kind;
 
     // line 7: send POST "https://api.example.com/v1/things"
@@ -173,7 +173,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [checkBody],
-    traitKeys: ["code", "count", "email", "extra", "kind", "name", "primary", "score", "tags", "visited_at"],
+    traitsByKey: true,
     build,
   };
 }

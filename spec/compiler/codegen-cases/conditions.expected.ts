@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["conditions.map"];
 export const SOURCE_SHA256 = "da9594afa809588de47ca3a5a48310344f6d8deda1d53c18cd049fa213adb8d2";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { equals, field, keyText, own, perSettings, plus, text } = rt;
+  const { equals, field, keyText, own, perSettings, plus, text, trait } = rt;
   const { is_present, to_string } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -36,7 +36,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 17: same_name <- traits.first_name == traits.last_name
-    const same_name = equals(own(event.traits, "first_name"), own(event.traits, "last_name"));
+    const same_name = equals(trait(event, "first_name"), trait(event, "last_name"));
     if (same_name !== undefined) body.same_name = same_name;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -76,7 +76,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["first_name", "last_name"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["fallbacks.map"];
 export const SOURCE_SHA256 = "d319377dc6ffae4bb4ec02f5d22202022a18ccd7944eed0bce6d3783b66c8415";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { isFailure, keyText, orElse, own, perSettings, plus, text } = rt;
+  const { isFailure, keyText, orElse, own, perSettings, plus, text, trait } = rt;
   const { concat, e164, region, to_number, to_string, trim } = rt.fn;
 
   /** Maps one "Identified" event to its request. */
@@ -18,17 +18,14 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: phone <- e164(traits.phone, region(context.locale)) ?? e164(traits.phone, settings.region) ?? omit warn "trai…
     let phone: unknown =
-      own(event.traits, "phone") === undefined
+      trait(event, "phone") === undefined
         ? undefined
-        : e164(own(event.traits, "phone"), region(own(event.context, "locale")));
+        : e164(trait(event, "phone"), region(own(event.context, "locale")));
     if (isFailure(phone)) {
       phone = undefined;
     }
     if (phone === undefined) {
-      phone =
-        own(event.traits, "phone") === undefined
-          ? undefined
-          : e164(own(event.traits, "phone"), own(settings, "region"));
+      phone = trait(event, "phone") === undefined ? undefined : e164(trait(event, "phone"), own(settings, "region"));
       if (isFailure(phone)) {
         warnings.push("traits.phone is not a phone number");
         phone = undefined;
@@ -37,7 +34,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (phone !== undefined) body.phone = phone;
 
     // line 14: employees <- to_number(traits.employees) ?? 0 warn "traits.employees is not a number; sent 0"
-    let employees: unknown = to_number(own(event.traits, "employees"));
+    let employees: unknown = to_number(trait(event, "employees"));
     if (isFailure(employees)) {
       warnings.push("traits.employees is not a number; sent 0");
       employees = undefined;
@@ -48,13 +45,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (employees !== undefined) body.employees = employees;
 
     // line 15: label <- concat("size ", to_string(to_number(traits.size) ?? "unknown"))
-    const label = concat("size ", to_string(orElse(to_number(own(event.traits, "size")), () => "unknown", warnings)));
+    const label = concat("size ", to_string(orElse(to_number(trait(event, "size")), () => "unknown", warnings)));
     if (label !== undefined) body.label = label;
 
     // line 16: nickname <- trim(traits.nickname) ?? trim(traits.first_name) ?? "friend"
-    let nickname: unknown = trim(own(event.traits, "nickname"));
+    let nickname: unknown = trim(trait(event, "nickname"));
     if (nickname === undefined) {
-      nickname = trim(own(event.traits, "first_name"));
+      nickname = trim(trait(event, "first_name"));
       if (nickname === undefined) {
         nickname = "friend";
       }
@@ -98,7 +95,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["employees", "first_name", "nickname", "phone", "size"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["if-match.map"];
 export const SOURCE_SHA256 = "942c1fa086cff751793b3e9f356c59ba8d04cd19db9006f2f318f3d553a0452f";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { greater, keyText, orElse, own, perSettings, pick, plus, text } = rt;
+  const { greater, keyText, orElse, own, perSettings, pick, plus, text, trait } = rt;
   const { is_present, lower, to_number, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -54,7 +54,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const fallback =
       own(event.properties, "vip") === true
         ? undefined
-        : orElse(trim(own(event.traits, "name")), () => "anonymous", warnings);
+        : orElse(trim(trait(event, "name")), () => "anonymous", warnings);
     if (fallback !== undefined) body.fallback = fallback;
 
     // line 10: send POST "https://example.test/v1/events"
@@ -118,7 +118,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/events" }],
     bodyChecks: [undefined],
-    traitKeys: ["name"],
+    traitsByKey: true,
     build,
   };
 }

@@ -60,7 +60,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "POST", origin: "https://example.test", urlTemplate: 'https://example.test/v1/"+process.exit(1)+"' },
     ],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["let-require.map"];
 export const SOURCE_SHA256 = "44e071d5aad9a0b9c906cc06058f7e29eb0d83c857cf4fdc3cb7c80a7170329e";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { keyText, own, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text, trait } = rt;
   const { concat, lower, sha256, trim } = rt.fn;
 
   /** Maps one "Signed Up" or "Identified" event to its request. */
@@ -17,10 +17,10 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: let email = lower(trim(traits.email))
-    const email = lower(trim(own(event.traits, "email")));
+    const email = lower(trim(trait(event, "email")));
 
     // line 14: let name = concat(trim(traits.first_name), " ", trim(traits.last_name))
-    const name = concat(trim(own(event.traits, "first_name")), " ", trim(own(event.traits, "last_name")));
+    const name = concat(trim(trait(event, "first_name")), " ", trim(trait(event, "last_name")));
 
     // line 15: require email else "traits.email is required"
     if (email === undefined) {
@@ -74,7 +74,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["email", "first_name", "last_name"],
+    traitsByKey: true,
     build,
   };
 }

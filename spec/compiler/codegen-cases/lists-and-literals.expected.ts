@@ -91,7 +91,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/leads" }],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

@@ -65,7 +65,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: [],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/events" }],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

@@ -126,7 +126,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/events" },
     ],
     bodyChecks: [undefined, undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["minimal.map"];
 export const SOURCE_SHA256 = "8fbfb0da451d3987d09b9bff3adc09b487e90b33448f69c5abf7bdbbbc289dd8";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { keyText, own, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text, trait } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,7 +17,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: email <- lower(traits.email)
-    const email = lower(own(event.traits, "email"));
+    const email = lower(trait(event, "email"));
     if (email !== undefined) body.email = email;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -57,7 +57,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["email"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["name-collisions.map"];
 export const SOURCE_SHA256 = "789e30d174271ff490b7c872014b20c30ede32b22da04ae226e66d0c0b32553d";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, keyText, own, perSettings, plus, text } = rt;
+  const { child, keyText, own, perSettings, plus, text, trait } = rt;
   const { lower, trim, upper } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,16 +17,16 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: let headers = trim(traits.first_name)
-    const headers$ = trim(own(event.traits, "first_name"));
+    const headers$ = trim(trait(event, "first_name"));
 
     // line 14: let warnings = trim(traits.last_name)
-    const warnings$ = trim(own(event.traits, "last_name"));
+    const warnings$ = trim(trait(event, "last_name"));
 
     // line 15: let lower = upper(trim(traits.title))
-    const lower2 = upper(trim(own(event.traits, "title")));
+    const lower2 = upper(trim(trait(event, "title")));
 
     // line 16: let class = trim(traits.company)
-    const class$ = trim(own(event.traits, "company"));
+    const class$ = trim(trait(event, "company"));
 
     // line 17: first_name <- headers
     if (headers$ !== undefined) body.first_name = headers$;
@@ -42,13 +42,13 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (class$ !== undefined) body.company = class$;
 
     // line 21: let child = trim(traits.nickname)
-    const child2 = trim(own(event.traits, "nickname"));
+    const child2 = trim(trait(event, "nickname"));
 
     // line 22: nested.child <- child
     if (child2 !== undefined) child(body, "nested").child = child2;
 
     // line 23: field.text <- trim(traits.city)
-    const text$ = trim(own(event.traits, "city"));
+    const text$ = trim(trait(event, "city"));
     if (text$ !== undefined) child(body, "field").text = text$;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -88,7 +88,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["city", "company", "first_name", "last_name", "nickname", "title"],
+    traitsByKey: true,
     build,
   };
 }

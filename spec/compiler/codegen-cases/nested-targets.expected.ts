@@ -68,7 +68,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["X-Token"],
     sends: [{ method: "PUT", origin: "https://example.test", urlTemplate: "https://example.test/v1/leads" }],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

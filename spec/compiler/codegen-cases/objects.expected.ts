@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["objects.map"];
 export const SOURCE_SHA256 = "c66c92c363d6849531fee18e043fc8e62f531d27f4a6c8dc4149fe8d38bea3a6";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, keyText, own, perSettings, plus, text } = rt;
+  const { child, field, keyText, own, perSettings, plus, text, trait } = rt;
   const { lower, trim } = rt.fn;
 
   /** Maps one "Lead Generated" or "Signed Up" event to its request. */
@@ -17,11 +17,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: user_data <- { em: [lower(trim(traits.email))], "client_ip_address": context.ip, "$source": "web" }
-    const user_data = object_em(listOf(lower(trim(own(event.traits, "email")))), own(event.context, "ip"));
+    const user_data = object_em(listOf(lower(trim(trait(event, "email")))), own(event.context, "ip"));
     if (user_data !== undefined) body.user_data = user_data;
 
     // line 14: extra <- { a: omit, b: { c: traits.missing } }
-    const extra = object_a(object_c(own(event.traits, "missing")));
+    const extra = object_a(object_c(trait(event, "missing")));
     if (extra !== undefined) body.extra = extra;
 
     // line 15: empty <- {}
@@ -109,7 +109,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["email", "missing"],
+    traitsByKey: true,
     build,
   };
 }

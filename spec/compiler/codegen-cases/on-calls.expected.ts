@@ -44,7 +44,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: [],
     sends: [{ method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/events" }],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["paths.map"];
 export const SOURCE_SHA256 = "49ab978205643e9c600fc70ae365b9f66ff344dd3e915b82475ab9c9063ccd60";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, item, keyText, own, perSettings, plus, text } = rt;
+  const { field, item, keyText, own, perSettings, plus, text, trait } = rt;
   const { to_string, url_param } = rt.fn;
 
   /** Maps one "Order Completed" event to its request. */
@@ -25,7 +25,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (first_item !== undefined) body.first_item = first_item;
 
     // line 15: dotted <- to_string(traits."a.b")
-    const dotted = to_string(own(event.traits, "a.b"));
+    const dotted = to_string(trait(event, "a.b"));
     if (dotted !== undefined) body.dotted = dotted;
 
     // line 16: user <- to_string(event.userId)
@@ -77,7 +77,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/orders" }],
     bodyChecks: [undefined],
-    traitKeys: ["a.b"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["prototype-keys.map"];
 export const SOURCE_SHA256 = "d72667cdd260b9e6aec9f2814c7f0018d8f84ee44a8d652b4548f3b30257bd33";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { keyText, own, perSettings, plus, put, putIn, text } = rt;
+  const { keyText, own, perSettings, plus, put, putIn, text, trait } = rt;
   const { trim } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -17,22 +17,22 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 13: __proto__ <- trim(traits.name)
-    put(body, "__proto__", trim(own(event.traits, "name")));
+    put(body, "__proto__", trim(trait(event, "name")));
 
     // line 14: constructor <- "c"
     put(body, "constructor", "c");
 
     // line 15: toString <- trim(traits.name)
-    put(body, "toString", trim(own(event.traits, "name")));
+    put(body, "toString", trim(trait(event, "name")));
 
     // line 16: meta.__proto__.polluted <- "yes"
     putIn(body, ["meta", "__proto__", "polluted"], "yes");
 
     // line 17: hasOwnProperty.x <- trim(traits.name)
-    putIn(body, ["hasOwnProperty", "x"], trim(own(event.traits, "name")));
+    putIn(body, ["hasOwnProperty", "x"], trim(trait(event, "name")));
 
     // line 18: literal <- { __proto__: { polluted: trim(traits.name) }, constructor: "c", valueOf: trim(traits.name) }
-    const literal = object___proto__(object_polluted(trim(own(event.traits, "name"))), trim(own(event.traits, "name")));
+    const literal = object___proto__(object_polluted(trim(trait(event, "name"))), trim(trait(event, "name")));
     if (literal !== undefined) body.literal = literal;
 
     // line 10: send POST "https://example.test/v1/people"
@@ -89,7 +89,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["name"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["lead-capture.map", "person-upsert.request.schema.j
 export const SOURCE_SHA256 = "5b04db1cc746accfe6ee89126f552c5cbacb613f5b41ccf6cd48f4c1d3555714";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { child, field, firstPresent, isFailure, keyText, own, perSettings, plus, text } = rt;
+  const { child, field, firstPresent, isFailure, keyText, own, perSettings, plus, text, trait } = rt;
   const { e164, lower, region, region_code, to_string, trim } = rt.fn;
 
   /** Maps one "Lead Generated", "Signed Up" or "Identified" event to its request. */
@@ -19,7 +19,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const body: Record<string, unknown> = {};
 
     // line 16: let email = lower(trim(traits.email))
-    const email = lower(trim(own(event.traits, "email")));
+    const email = lower(trim(trait(event, "email")));
 
     // line 17: require email else "traits.email is required: Salesloft upserts People on email_address"
     if (email === undefined) {
@@ -40,22 +40,22 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (email !== undefined) body.email_address = email;
 
     // line 22: first_name <- trim(traits.first_name)
-    const first_name = trim(own(event.traits, "first_name"));
+    const first_name = trim(trait(event, "first_name"));
     if (first_name !== undefined) body.first_name = first_name;
 
     // line 23: last_name <- trim(traits.last_name)
-    const last_name = trim(own(event.traits, "last_name"));
+    const last_name = trim(trait(event, "last_name"));
     if (last_name !== undefined) body.last_name = last_name;
 
     // line 24: phone <- e164(traits.phone, coalesce(region(context.locale), region_code(traits.country), settings.default_ph…
     let phone: unknown =
-      own(event.traits, "phone") === undefined
+      trait(event, "phone") === undefined
         ? undefined
         : e164(
-            own(event.traits, "phone"),
+            trait(event, "phone"),
             firstPresent(
               region(own(event.context, "locale")),
-              firstPresent(region_code(own(event.traits, "country")), own(settings, "default_phone_region")),
+              firstPresent(region_code(trait(event, "country")), own(settings, "default_phone_region")),
             ),
           );
     if (isFailure(phone)) {
@@ -65,11 +65,11 @@ export default function definePreset(rt: Runtime): PresetModule {
     if (phone !== undefined) body.phone = phone;
 
     // line 26: title <- trim(traits.title)
-    const title = trim(own(event.traits, "title"));
+    const title = trim(trait(event, "title"));
     if (title !== undefined) body.title = title;
 
     // line 27: person_company_name <- trim(traits.company)
-    const person_company_name = trim(own(event.traits, "company"));
+    const person_company_name = trim(trait(event, "company"));
     if (person_company_name !== undefined) body.person_company_name = person_company_name;
 
     // line 28: do_not_contact <- context.consent.marketing != "granted"
@@ -172,7 +172,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [checkBody],
-    traitKeys: ["company", "country", "email", "first_name", "last_name", "phone", "title"],
+    traitsByKey: true,
     build,
   };
 }

@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["setting-values-require-when.map"];
 export const SOURCE_SHA256 = "4739818ae861d239de67f56c645266c906f6afdf6d131346f3c3eb65e77e5619";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { isFailure, keyText, own, perSettings, plus, text } = rt;
+  const { isFailure, keyText, own, perSettings, plus, text, trait } = rt;
   const { to_number } = rt.fn;
 
   /** Maps one identify or track event to its request. */
@@ -18,14 +18,14 @@ export default function definePreset(rt: Runtime): PresetModule {
 
     // line 13: require traits.email else "traits.email is required for identify calls" when event.type == "identify"
     if (event.type === "identify") {
-      if (own(event.traits, "email") === undefined) {
+      if (trait(event, "email") === undefined) {
         return { kind: "error", code: "missing_required", message: "traits.email is required for identify calls" };
       }
     }
 
     // line 14: require to_number(traits.age) ?? omit else "traits.age must be a number for track calls" when event.type == "…
     if (event.type === "track") {
-      let required: unknown = to_number(own(event.traits, "age"));
+      let required: unknown = to_number(trait(event, "age"));
       if (isFailure(required)) {
         required = undefined;
       }
@@ -35,7 +35,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     }
 
     // line 16: email <- traits.email
-    const email = own(event.traits, "email");
+    const email = trait(event, "email");
     if (email !== undefined) body.email = email;
 
     // line 17: residency <- settings.residency
@@ -92,7 +92,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://api.example.test", urlTemplate: "https://api.example.test/v1/people" }],
     bodyChecks: [undefined],
-    traitKeys: ["age", "email"],
+    traitsByKey: true,
     build,
   };
 }

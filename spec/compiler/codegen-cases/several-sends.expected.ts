@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["several-sends.map"];
 export const SOURCE_SHA256 = "cdb9efda0bcd28bb68d6f1290060fc4ea0da8f318755f5310a1e9b5230a0a984";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { keyText, own, perSettings, plus, text } = rt;
+  const { keyText, own, perSettings, plus, text, trait } = rt;
 
   /** Maps one identify or track event to its request. */
   function build(event: NormalizedEvent, settings: Settings, clock: Clock): BuildResult {
@@ -26,7 +26,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       const body: Record<string, unknown> = {};
 
       // line 13: email <- traits.email
-      const email = own(event.traits, "email");
+      const email = trait(event, "email");
       if (email !== undefined) body.email = email;
 
       // line 11: send PUT "https://track.example.com/api/v1/customers"
@@ -98,7 +98,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       { method: "POST", origin: "https://track.example.com", urlTemplate: "https://track.example.com/api/v1/events" },
     ],
     bodyChecks: [undefined, undefined],
-    traitKeys: ["email"],
+    traitsByKey: true,
     build,
   };
 }

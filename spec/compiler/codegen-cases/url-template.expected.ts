@@ -8,7 +8,7 @@ export const SOURCE_FILES = ["url-template.map"];
 export const SOURCE_SHA256 = "329d4a13d4c6471ed96d860adb183a833261215fd40440fa43eed3b5813812a0";
 
 export default function definePreset(rt: Runtime): PresetModule {
-  const { field, keyText, own, perSettings, plus, segment, text, withQuery } = rt;
+  const { field, keyText, own, perSettings, plus, segment, text, trait, withQuery } = rt;
   const { lower } = rt.fn;
 
   /** Maps one "Signed Up" event to its request. */
@@ -20,7 +20,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const id = own(event.raw, "userId");
 
     // line 16: name <- traits.name
-    const name = own(event.traits, "name");
+    const name = trait(event, "name");
     if (name !== undefined) body.name = name;
 
     // line 11: send POST "https://api.example.test/v1/accounts/{settings.account}/people/{id}?v=1&x={{y}}"
@@ -64,7 +64,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     const url = withQuery(
       "https://api.example.test/v1/accounts/" + accountSegment + "/people/" + idSegment + "?v=1&x={y}",
       [
-        ["email", lower(own(event.traits, "email"))],
+        ["email", lower(trait(event, "email"))],
         ["source", field(own(event.context, "campaign"), "source")],
       ],
     );
@@ -104,7 +104,7 @@ export default function definePreset(rt: Runtime): PresetModule {
       },
     ],
     bodyChecks: [undefined],
-    traitKeys: ["email", "name"],
+    traitsByKey: true,
     build,
   };
 }

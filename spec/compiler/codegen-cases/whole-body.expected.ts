@@ -85,7 +85,7 @@ export default function definePreset(rt: Runtime): PresetModule {
     secretHeaders: ["Authorization"],
     sends: [{ method: "POST", origin: "https://example.test", urlTemplate: "https://example.test/import" }],
     bodyChecks: [undefined],
-    traitKeys: [],
+    traitsByKey: true,
     build,
   };
 }

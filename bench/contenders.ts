@@ -50,7 +50,7 @@ export const HAND_WRITTEN_IN_HARNESS: Contender = {
 export const COMPILED_PRESET: Contender = {
   name: "compiled preset",
   includes:
-    "loadPreset(lead-capture.map).transform: event validation and normalisation in one pass (ajv for a broken event), generated build, generated request-schema check (ajv for a body it refuses)",
+    "loadPreset(lead-capture.map).transform: event validation and normalisation in one pass (every broken field named), traits read where the preset reads them, generated build, generated request-schema check (ajv for a body it refuses)",
   load: () => loadCompiledPreset(SALESLOFT_PRESET),
 };
 
@@ -96,7 +96,7 @@ export const META_HAND_WRITTEN: Contender = {
 export const META_COMPILED: Contender = {
   name: "Meta compiled preset",
   includes:
-    "loadPreset(meta/conversions.map).transform: event validation and normalisation in one pass (ajv for a broken event), generated build, generated request-schema check (ajv for a body it refuses)",
+    "loadPreset(meta/conversions.map).transform: event validation and normalisation in one pass (every broken field named), traits read where the preset reads them, generated build, generated request-schema check (ajv for a body it refuses)",
   load: () => loadCompiledPreset(META_PRESET),
 };
 

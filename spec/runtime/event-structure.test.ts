@@ -1,12 +1,14 @@
-// The event fast paths against what they stand in for: the structure check against ajv on the canonical schema, the
-// merge of only the traits a preset reads against the whole merge, and routing before the merge against after it.
+// The event fast paths against what they stand in for: the structure check and its messages against ajv on the
+// canonical schema, the merge of only the traits a preset reads against the whole merge, and routing before the
+// merge against after it.
 
 import fc from "fast-check";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_EVENT_SCHEMA } from "../../runtime/event/canonical-event-schema.js";
 import { EventRefusal, normalizeEvent, readEvent, withTraits } from "../../runtime/event/normalize.js";
-import { structureSound } from "../../runtime/event/validate.js";
+import { structureSound, validateEvent } from "../../runtime/event/validate.js";
+import { describeSchemaErrors } from "../../runtime/schema-problems.js";
 
 const ajvVerdict = new Ajv({ allErrors: true, strict: false }).compile(CANONICAL_EVENT_SCHEMA);
 const TOP_FIELDS = ["type", "event", "messageId", "anonymousId", "userId", "properties", "traits", "context"];
@@ -42,6 +44,20 @@ describe("event fast paths", () => {
         expect(structureSound(event)).toBe(ajvVerdict(event));
       }),
       { numRuns: 2000, seed: 16 },
+    );
+  });
+
+  it("names every broken field as ajv's errors on the canonical schema are described, in the schema's order", () => {
+    fc.assert(
+      fc.property(events, (event) => {
+        const expected = ajvVerdict(event) ? [] : describeSchemaErrors(ajvVerdict.errors ?? [], event, "event");
+        expect(validateEvent(event)).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+    const inherited = Object.create({ traits: "inherited" }) as Record<string, unknown>;
+    expect(validateEvent(inherited)).toEqual(
+      describeSchemaErrors((ajvVerdict(inherited), ajvVerdict.errors ?? []), inherited, "event"),
     );
   });
 

@@ -90,7 +90,7 @@ function shownRequest(
   items: number,
 ): unknown {
   const path = event.prepared.send!.batch!.path;
-  const own = { ...request, body: withList(request.body, path, entries) };
+  const own = { ...target.asSent(request), body: withList(request.body, path, entries) };
   const shown = redactOutcome({ ...event.outcome, request: own }, target.meta, event.secrets);
   if (shown.outcome !== "send") return undefined;
   return { ...shown.request, batch: { items, path: path.join(".") || "(body)" } };

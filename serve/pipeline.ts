@@ -226,6 +226,7 @@ export async function buildTarget(
     settings: checked.settings as Settings,
     paused: entry.paused,
     sender,
+    ...(entry.baseUrl !== undefined ? { baseUrl: entry.baseUrl } : {}),
     store,
     ...(integration.rateLimit !== undefined ? { rateLimit: integration.rateLimit } : {}),
     onAttempt: (status, error) =>

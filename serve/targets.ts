@@ -3,6 +3,7 @@
 
 import type { RequestSender, SendContext, SendReport } from "../delivery/sender.js";
 import { prepareEvent, type Prepared } from "../delivery/prepared.js";
+import { rebase } from "../delivery/request-guard.js";
 import { classifyAttempt } from "../delivery/retry-policy.js";
 import type { HttpRequest, SendOutcome } from "../runtime/outcome.js";
 import type { Preset } from "../runtime/preset.js";
@@ -35,6 +36,8 @@ export interface TargetOptions {
   settings: Settings;
   paused: boolean;
   readonly sender: RequestSender;
+  /** The config's baseUrl, onto which the sender moves every request: the debugger shows the URL as it was sent. */
+  readonly baseUrl?: string;
   /** The shared store, whose `acquireRate` keeps every process within the destination's limit. */
   readonly store: Store;
   /** The limit per credential shared by every process: the preset's declared one, or the config's override. */
@@ -116,7 +119,11 @@ export class IntegrationTarget implements WorkerTarget {
     const context = { send: prepared.send, rateKey: prepared.rateKey, messageId: outcome.messageId };
     const sent = await this.sendRequest(outcome.request, context);
     if ("kind" in sent) return sent;
-    const shown = redactOutcome(outcome, this.options.preset.meta, secrets);
+    const shown = redactOutcome(
+      { ...outcome, request: this.asSent(outcome.request) },
+      this.options.preset.meta,
+      secrets,
+    );
     const request = shown.outcome === "send" ? shown.request : undefined;
     return this.resultOf(sent.report, this.recordOf(sent, request, secrets), outcome.warnings);
   }
@@ -133,6 +140,20 @@ export class IntegrationTarget implements WorkerTarget {
       report.error === undefined ? undefined : redactText(report.error, secrets),
     );
     return { report, at, durationMs: this.now() - at };
+  }
+
+  /**
+   * The request with the URL it went to: the preset's URL moved onto the config's baseUrl (an emulator, a test
+   * endpoint), so the person watching the debugger sees where their lead really went, not the vendor's host.
+   */
+  asSent(request: HttpRequest): HttpRequest {
+    if (!this.options.baseUrl) return request;
+    try {
+      const moved = rebase(new URL(request.url), this.options.baseUrl);
+      return moved === undefined ? request : { ...request, url: moved.href };
+    } catch {
+      return request;
+    }
   }
 
   /** What the debugger keeps of an attempt: `request` is already redacted. */

@@ -148,6 +148,7 @@ describe.each(STORES)("serve batching on the %s store", (_name, storeUrl) => {
     expect(last.httpStatus).toBe(200);
     expect((last.request!.body as { inputs: unknown[] }).inputs).toHaveLength(1);
     expect(last.request!.batch).toMatchObject({ path: "inputs" });
+    expect(last.request!.url).toBe(`${hubspot.url}/crm/v3/objects/contacts/batch/upsert`);
     // ... and no other person's data: a batch's answer echoes every contact, so only its status is kept per event.
     for (const row of rows) {
       const emails = new Set(JSON.stringify(row.history).match(/person\d+@example\.com/g));

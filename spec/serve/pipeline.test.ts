@@ -149,6 +149,8 @@ describe("serve", () => {
     }
     const text = JSON.stringify(detail);
     expect(text).toContain(String(emulator.people()[0].id));
+    // The URL the lead went to (the emulator named by baseUrl), not the vendor's host the preset names.
+    expect(detail.integrations[0].request.url).toBe(`${emulator.url}/v2/person_upserts`);
     expect(text).not.toContain("test-key");
     const explanation = detail.integrations[0].explanation;
     expect(explanation.fields).toContainEqual(

@@ -106,22 +106,25 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     const debuggerRoutes: DebuggerRoutes | undefined =
       admin === undefined
         ? undefined
-        : createDebugger({
-            store,
-            adminPassword: admin,
-            integrations: createRegistry({
-              targets,
-              health,
-              presetRefs,
-              apply: saver.apply,
-              persistPause: saver.persistPause,
-              baseUrlOf: saver.baseUrlOf,
-            }),
-            explain: (eventId, name) => explainStored(store, eventId, targets.get(name), presetRefs.get(name)),
-            subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-            secretValues: () => [...targets.values()].flatMap((t) => secretValues(t.preset.meta, t.settings)),
-            now: () => Date.now(),
-          });
+        : createDebugger(
+            {
+              store,
+              adminPassword: admin,
+              integrations: createRegistry({
+                targets,
+                health,
+                presetRefs,
+                apply: saver.apply,
+                persistPause: saver.persistPause,
+                baseUrlOf: saver.baseUrlOf,
+              }),
+              explain: (eventId, name) => explainStored(store, eventId, targets.get(name), presetRefs.get(name)),
+              subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+              secretValues: () => [...targets.values()].flatMap((t) => secretValues(t.preset.meta, t.settings)),
+              now: () => Date.now(),
+            },
+            { trustedProxies: config.trustedProxies },
+          );
     let ready = true;
     const server = await startHttpServer(config.listen.host, config.listen.port, {
       collector: {

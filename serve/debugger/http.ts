@@ -31,6 +31,21 @@ export function isAdmin(req: IncomingMessage, password: string): boolean {
   return userOk && passwordOk;
 }
 
+/** Whether the request tried to sign in at all: a browser first asks without credentials, which is no guess. */
+export function hasCredentials(req: IncomingMessage): boolean {
+  return typeof req.headers.authorization === "string" && req.headers.authorization.trim() !== "";
+}
+
+/** Too many wrong passwords from this address: no password is checked until the wait is over. */
+export function refuseThrottled(res: ServerResponse, waitMs: number): void {
+  res.writeHead(429, {
+    ...SECURITY_HEADERS,
+    "Retry-After": String(Math.ceil(waitMs / 1000)),
+    "Content-Type": "text/plain; charset=utf-8",
+  });
+  res.end("too many wrong passwords from this address: try again later");
+}
+
 export function refuseUnauthenticated(res: ServerResponse): void {
   res.writeHead(401, {
     ...SECURITY_HEADERS,

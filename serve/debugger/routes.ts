@@ -4,13 +4,16 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import type { ExtraRoute } from "../http-server.js";
+import { clientIp } from "../http-meta.js";
 import { defaultAssetsDir } from "./assets-dir.js";
 import type { DebuggerDeps } from "./deps.js";
 import { eventDetail, listEvents, readListQuery, replayEvent } from "./events-api.js";
 import {
+  hasCredentials,
   isAdmin,
   isSameOrigin,
   readJson,
+  refuseThrottled,
   refuseUnauthenticated,
   SECURITY_HEADERS,
   sendJson,
@@ -18,11 +21,16 @@ import {
 } from "./http.js";
 import { listIntegrations, readSaveRequest } from "./integrations-api.js";
 import { pageHtml } from "./page.js";
+import { SignInGuard, type SignInGuardOptions } from "./sign-in-guard.js";
 import { EventStreams } from "./stream.js";
 
 export interface DebuggerOptions {
   /** Where the bundled page lives (app.js, app.css); by default dist/web/debugger of this package. */
   readonly assetsDir?: string;
+  /** How wrong passwords are throttled (by default ten in a row refuse the address for a minute, then longer). */
+  readonly signIn?: SignInGuardOptions;
+  /** serve's trustedProxies: behind one, each client's own address (X-Forwarded-For) is throttled, not the proxy's. */
+  readonly trustedProxies?: readonly string[];
 }
 
 export interface DebuggerRoutes {
@@ -44,9 +52,19 @@ type Ctx = { req: IncomingMessage; res: ServerResponse; path: string; url: URL; 
 export function createDebugger(deps: DebuggerDeps, options: DebuggerOptions = {}): DebuggerRoutes {
   const streams = new EventStreams();
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
+  const guard = new SignInGuard(options.signIn);
+  /** Admin's Basic credentials, checked unless this address sent too many wrong ones; otherwise answered 401/429. */
+  const signedIn = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const address = clientIp(req, options.trustedProxies ?? []) ?? "unknown";
+    const wait = guard.waitMs(address);
+    if (wait > 0) return (refuseThrottled(res, wait), false);
+    if (isAdmin(req, deps.adminPassword)) return (guard.succeeded(address), true);
+    if (hasCredentials(req)) guard.failed(address);
+    return (refuseUnauthenticated(res), false);
+  };
   const route: ExtraRoute = async (req, res, path) => {
     if (!OWNED.test(path)) return false;
-    if (!isAdmin(req, deps.adminPassword)) return (refuseUnauthenticated(res), true);
+    if (!signedIn(req, res)) return true;
     const url = new URL(req.url ?? "/", "http://debugger");
     const ctx: Ctx = { req, res, path, url, deps };
     if (req.method === "GET" || req.method === "HEAD") await get(ctx, assetsDir, streams);

@@ -12,6 +12,7 @@ import type {
   SaveIntegration,
 } from "../../serve/debugger/deps.js";
 import { createDebugger } from "../../serve/debugger/routes.js";
+import type { SignInGuardOptions } from "../../serve/debugger/sign-in-guard.js";
 import { startHttpServer, type RunningServer } from "../../serve/http-server.js";
 import { createMetrics } from "../../serve/metrics.js";
 import { openSqliteStore } from "../../store/sqlite-store.js";
@@ -138,7 +139,7 @@ export const EXPLANATION = {
 };
 
 export async function startHarness(
-  options: { assetsDir?: string; deps?: Partial<DebuggerDeps> } = {},
+  options: { assetsDir?: string; deps?: Partial<DebuggerDeps>; signIn?: SignInGuardOptions } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "signal-map-debugger-"));
   const store = openSqliteStore(join(dir, "store.db"));
@@ -155,7 +156,7 @@ export async function startHarness(
     now: () => NOW,
     ...options.deps,
   };
-  const debug = createDebugger(deps, { assetsDir: options.assetsDir });
+  const debug = createDebugger(deps, { assetsDir: options.assetsDir, signIn: options.signIn });
   const server: RunningServer = await startHttpServer("127.0.0.1", 0, {
     collector: {
       store,

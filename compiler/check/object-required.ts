@@ -4,7 +4,8 @@
 import type { CallExpr, Expr, ObjectEntry, ObjectLiteral, Statement } from "../../dsl/ast.js";
 import type { CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
-import { absenceOf, describeAbsence, type PresenceFacts } from "./presence.js";
+import { eventNamesTaken } from "./event-names.js";
+import { absenceHint, absenceOf, describeAbsence, type PresenceFacts } from "./presence.js";
 import { requiredKeys } from "./request-schema.js";
 import { fieldOfObject, isKnownObject, listOf } from "./types.js";
 import { envOf } from "./context.js";
@@ -65,7 +66,7 @@ function warnIfMaybeAbsent(
     "W120",
     span,
     `${name} is required by the request schema but may be left out: ${describeAbsence(absence)} will be rejected by the schema`,
-    { hints: [`require the value before this rule (require x else "…"), or give it a fallback with ??`] },
+    { hints: [absenceHint(absence)] },
   );
 }
 
@@ -80,6 +81,7 @@ function presenceFacts(context: CheckContext): PresenceFacts {
     letValue: (name) => context.preset?.env.letValue?.(name),
     setting: (name) => context.file.settings?.get(name),
     loopSource: (name) => context.site.loops?.get(name),
+    eventNames: eventNamesTaken(context),
   };
 }
 

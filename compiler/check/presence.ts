@@ -1,6 +1,6 @@
 // Whether a rule's value is always present, and if not, which missing event values leave it absent.
 
-import type { Expr, PathExpr, SettingDecl } from "../../dsl/ast.js";
+import type { Expr, IfExpr, MatchExpr, PathExpr, SettingDecl } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
 import { sameStructure } from "./structural.js";
 import { listOf } from "./types.js";
@@ -27,6 +27,8 @@ export interface PresenceFacts {
    * absent; left out (present) where only event names and `identify` ("Identified") are taken.
    */
   readonly eventNameAlways?: boolean;
+  /** Every name bare `event` can hold, when `on` lists them all: a `match event` with an arm for each always fits. */
+  readonly eventNames?: readonly string[];
 }
 
 /** How `expr` can be absent. Constructs this analysis does not know are taken as present: it warns only when sure. */
@@ -59,9 +61,93 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
       return expr.operator === "+" ? anyOf(next(expr.left), next(expr.right)) : PRESENT;
     case "Fallback":
       return allOf(next(expr.left), next(expr.right));
+    case "If":
+      return ifAbsence(expr, facts, depth);
+    case "Match":
+      return matchAbsence(expr, facts, next);
     default:
       return PRESENT;
   }
+}
+
+/**
+ * Absent where its branch is: `then`'s, read knowing the condition holds (`if is_present(x) then trim(x)` has x), or
+ * where the condition does not hold, the `else`'s (absent when not written).
+ */
+function ifAbsence(expr: IfExpr, facts: PresenceFacts, depth: number): Absence {
+  const condition = expr.condition;
+  const guarded = { ...facts, proven: [...facts.proven, ...presentWhenHolds(condition)] };
+  const then = absenceOf(expr.then, guarded, depth + 1);
+  const otherwiseWays = expr.otherwise === undefined ? ABSENT : absenceOf(expr.otherwise, facts, depth + 1);
+  const names = namesTested(condition);
+  // `if event == "A" or event == "B"` where `on` takes only those names: the `else` is never taken.
+  if (names !== undefined && facts.eventNames?.every((name) => names.includes(name)) === true) return then;
+  const label = names === undefined ? NO_IF_BRANCH : `${NOT_NAMED}${names.map(quote).join(" or ")}`;
+  const otherwise = otherwiseWays.map((way) => [...way, label]);
+  if (condition?.kind === "Boolean") return condition.value ? then : otherwise;
+  return anyOf(then, otherwise);
+}
+
+/**
+ * Values a condition proves present where it holds: the first argument of a test that is false without it
+ * (`is_present(x)`, `starts_with(x, "fb.")`), a comparison with a literal (`x == "a"`), and both sides of `and`.
+ */
+function presentWhenHolds(condition: Expr | undefined): Expr[] {
+  if (condition?.kind === "Binary") {
+    const { operator, left, right } = condition;
+    if (operator === "and") return [...presentWhenHolds(left), ...presentWhenHolds(right)];
+    if (operator !== "==") return [];
+    return isLiteral(right) ? [left] : isLiteral(left) ? [right] : [];
+  }
+  if (condition?.kind !== "Call") return [];
+  const first = listOf(condition.args)[0];
+  const name = condition.callee?.text;
+  const needsFirst = STDLIB_BY_NAME.get(name)?.falseWithoutFirst === true;
+  return needsFirst && first !== undefined ? [first] : [];
+}
+
+/** The names `event == "A" or event == "B"` tests for; undefined for any other condition. */
+function namesTested(condition: Expr | undefined): string[] | undefined {
+  if (condition?.kind !== "Binary") return undefined;
+  const { operator, left, right } = condition;
+  if (operator === "or") {
+    const [a, b] = [namesTested(left), namesTested(right)];
+    return a === undefined || b === undefined ? undefined : [...a, ...b];
+  }
+  const bare = left?.kind === "Path" && left.root?.text === "event" && listOf(left.segments).length === 0;
+  return operator === "==" && bare && right?.kind === "String" ? [right.value] : undefined;
+}
+
+const quote = (name: string): string => JSON.stringify(name);
+
+function isLiteral(expr: Expr | undefined): boolean {
+  return expr?.kind === "String" || expr?.kind === "Number" || expr?.kind === "Boolean";
+}
+
+/** Absent where the arm that fits is, or (without `else`) where none fits: never for `match event` covering `on`. */
+function matchAbsence(expr: MatchExpr, facts: PresenceFacts, next: (child: Expr | undefined) => Absence): Absence {
+  const arms = listOf(expr.arms);
+  const values = arms.map((arm) => next(arm?.value)).reduce(anyOf, PRESENT);
+  if (expr.otherwise !== undefined) return anyOf(values, next(expr.otherwise));
+  const patterns = arms.map((arm) => arm?.pattern?.value);
+  const subject = expr.subject;
+  const byName = subject?.kind === "Path" && subject.root?.text === "event" && listOf(subject.segments).length === 0;
+  const covered = byName && facts.eventNames !== undefined && facts.eventNames.every((name) => patterns.includes(name));
+  return covered ? values : anyOf(values, [[NO_MATCH_ARM]]);
+}
+
+const NO_IF_BRANCH = 'where its "if" condition does not hold';
+const NO_MATCH_ARM = 'where no arm of its "match" fits';
+const NOT_NAMED = "where the event is not ";
+
+/** The hint for a value that may be absent: an `else` where a branch gives nothing, else a `require` or a fallback. */
+export function absenceHint(absence: Absence): string {
+  const reads = absence.flat();
+  if (reads.some((read) => read === NO_MATCH_ARM)) return `give the "match" an "else" arm with a value`;
+  if (reads.some((read) => read === NO_IF_BRANCH || read.startsWith(NOT_NAMED))) {
+    return `give the "if" an "else" with a value, or require the value before this rule`;
+  }
+  return `require the value before this rule (require x else "…"), or give it a fallback with ??`;
 }
 
 function pathAbsence(path: PathExpr, facts: PresenceFacts, depth: number): Absence {

@@ -4,7 +4,16 @@ import path from "node:path";
 import type { Assignment, Expr, PresetDecl, Span, Statement } from "../../dsl/ast.js";
 import type { CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
-import { absenceOf, allOf, describeAbsence, withoutProven, type Absence, type PresenceFacts } from "./presence.js";
+import { eventNameAlways, eventNamesTaken } from "./event-names.js";
+import {
+  absenceHint,
+  absenceOf,
+  allOf,
+  describeAbsence,
+  withoutProven,
+  type Absence,
+  type PresenceFacts,
+} from "./presence.js";
 import { quoted } from "./report.js";
 import { BODY_TARGET, bodyItemSchema, requiredKeys, schemaAt } from "./request-schema.js";
 import type { ResolvedNode } from "./schema-resolve.js";
@@ -70,6 +79,7 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     letValue: (name) => context.preset?.env.letValue?.(name),
     setting: (name) => context.file.settings?.get(name),
     eventNameAlways: eventNameAlways(context),
+    eventNames: eventNamesTaken(context),
   };
   const rules: SetRule[] = [];
   const provenWays: Absence[] = [];
@@ -88,13 +98,6 @@ function setRules(statements: readonly Statement[], context: CheckContext): SetR
     rules.push({ assignment: statement, names: target, absence, proven: [...provenWays] });
   }
   return rules;
-}
-
-// Bare `event` is always there when `on` takes only event names and identify calls ("Identified"): a track call may
-// come without a name, and page, screen, group and alias calls have none.
-function eventNameAlways(context: CheckContext): boolean {
-  const on = context.preset?.on;
-  return on === undefined || (on.allSpan === undefined && listOf(on.calls).every((call) => call?.text === "identify"));
 }
 
 /**
@@ -193,7 +196,7 @@ function warnIfFieldsMaybeMissing(
   const ways = setting.map((rule) => (rule.assignment.when === undefined ? rule.absence : always));
   const absence = withoutProven(ways.reduce(allOf, always), setting[0].proven);
   if (absence.length === 0) return;
-  reportMaybeMissing(name, setting[0], schemaName, describeAbsence(absence), false, context);
+  reportMaybeMissing(name, setting[0], schemaName, describeAbsence(absence), absenceHint(absence), context);
 }
 
 /** W120 unless some rule without `when` sets a present value, or the rules' `when`s cover every event. */
@@ -215,7 +218,11 @@ function warnIfMaybeMissing(
       : setting.some((rule) => rule.absence.length > 0)
         ? describeAbsence(setting.flatMap((rule) => rule.absence))
         : `events for which no "when" of its rules holds`;
-  reportMaybeMissing(name, first, schemaName, who, when && left?.length !== 0, context);
+  const hint =
+    when && left?.length !== 0
+      ? `give ${name} a value for the other events too, e.g. a second rule with another "when"`
+      : absenceHint(setting.flatMap((rule) => rule.absence));
+  reportMaybeMissing(name, first, schemaName, who, hint, context);
 }
 
 function reportMaybeMissing(
@@ -223,20 +230,14 @@ function reportMaybeMissing(
   first: SetRule,
   schemaName: string,
   who: string,
-  byWhen: boolean,
+  hint: string,
   context: CheckContext,
 ): void {
   context.reporter.report(
     "W120",
     first.assignment.targetSpan,
     `${name} is required by ${schemaName} but may be left out: ${who} will be rejected by the schema`,
-    {
-      hints: [
-        byWhen
-          ? `give ${name} a value for the other events too, e.g. a second rule with another "when"`
-          : `require the value before this rule (require x else "…"), or give it a fallback with ??`,
-      ],
-    },
+    { hints: [hint] },
   );
 }
 

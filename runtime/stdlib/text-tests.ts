@@ -55,6 +55,7 @@ function partTest(
     ],
     returns: "boolean",
     fallible: false,
+    falseWithoutFirst: true,
     doc: `True when the text ${verb} \`${what}\` (literal text, case-sensitive). ${NEVER_ABSENT}`,
     examples: [
       { args: yes, result: gives(true) },
@@ -75,6 +76,7 @@ export const TEXT_TEST_FUNCTIONS: readonly FunctionSpec[] = [
     params: [{ name: "text", type: "string" }],
     returns: "boolean",
     fallible: false,
+    falseWithoutFirst: true,
     doc:
       "True when the text is three capital letters A–Z, the shape of an ISO 4217 currency code (whether the code " +
       "is assigned is not checked). Never absent: false for anything else.",

@@ -8,11 +8,11 @@ import { holdWhileUnsettled } from "./ambiguity.js";
 import { Batcher, DEFAULT_BATCH_WAIT_MS } from "./batcher.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { DeadLetter } from "./dead-letter.js";
-import { asyncIteratorOf, originalLine, parseInputItem, UndecodableLine } from "./input-events.js";
+import { asyncIteratorOf, inputBytes, originalLine, parseInputItem } from "./input-events.js";
 import { OrderedScheduler } from "./ordered-scheduler.js";
 import { prepareEvent, type PreparingPreset, type Prepared } from "./prepared.js";
 import type { Position, ReplayJournal } from "./replay-journal.js";
-import { SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
+import { notSent, resultOf, SummaryCounter, type DeliveryResult, type DeliverySummary } from "./results.js";
 import { guardRequest } from "./request-guard.js";
 import type { RequestSender, SendContext, SendReport } from "./sender.js";
 
@@ -300,29 +300,4 @@ class DeliveryRun {
     if (this.pending.size > 0) this.cancel.abort();
     await Promise.allSettled([...this.pending]);
   }
-}
-
-function resultOf(outcome: SendOutcome, report: SendReport, line: number): DeliveryResult {
-  return {
-    messageId: outcome.messageId,
-    line,
-    status: report.status,
-    ...(report.httpStatus !== undefined ? { httpStatus: report.httpStatus } : {}),
-    attempts: report.attempts,
-    ...(report.personId !== undefined ? { personId: report.personId } : {}),
-    warnings: [...outcome.warnings, ...report.warnings],
-    ...(report.error !== undefined ? { error: report.error } : {}),
-  };
-}
-
-/** The bytes an input item holds as read (a line counts its characters: its UTF-8 bytes for ASCII). */
-function inputBytes(item: unknown): number {
-  if (typeof item === "string") return item.length;
-  if (item instanceof Uint8Array) return item.byteLength;
-  if (item instanceof UndecodableLine) return item.bytes.byteLength;
-  return 0;
-}
-
-function notSent(error: string, interrupted: boolean): SendReport {
-  return { status: "failed", attempts: 0, rateLimited: 0, warnings: [], error, interrupted };
 }

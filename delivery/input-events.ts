@@ -103,3 +103,11 @@ function decodeLine(bytes: Buffer, first: boolean): string | UndecodableLine {
   const text = bytes.toString("utf8");
   return first && text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
+
+/** The bytes an input item holds as read (a line counts its characters: its UTF-8 bytes for ASCII). */
+export function inputBytes(item: unknown): number {
+  if (typeof item === "string") return item.length;
+  if (item instanceof Uint8Array) return item.byteLength;
+  if (item instanceof UndecodableLine) return item.bytes.byteLength;
+  return 0;
+}

@@ -1,5 +1,8 @@
 // What delivery reports: one result per event, and a summary of the whole run.
 
+import type { SendOutcome } from "../runtime/outcome.js";
+import type { SendReport } from "./sender.js";
+
 export type DeliveryStatus = "delivered" | "dropped" | "failed";
 
 export interface DeliveryResult {
@@ -78,4 +81,23 @@ export function formatSummary(summary: DeliverySummary): string {
     );
   }
   return lines.join("\n") + "\n";
+}
+
+/** The result of an event that was sent (or tried): the sender's report, with the preset's warnings first. */
+export function resultOf(outcome: SendOutcome, report: SendReport, line: number): DeliveryResult {
+  return {
+    messageId: outcome.messageId,
+    line,
+    status: report.status,
+    ...(report.httpStatus !== undefined ? { httpStatus: report.httpStatus } : {}),
+    attempts: report.attempts,
+    ...(report.personId !== undefined ? { personId: report.personId } : {}),
+    warnings: [...outcome.warnings, ...report.warnings],
+    ...(report.error !== undefined ? { error: report.error } : {}),
+  };
+}
+
+/** The report of a request that was never sent: no attempt, and why. */
+export function notSent(error: string, interrupted: boolean): SendReport {
+  return { status: "failed", attempts: 0, rateLimited: 0, warnings: [], error, interrupted };
 }

@@ -3,6 +3,7 @@
 
 import { formatTest } from "../../runtime/formats.js";
 import { ANNOTATIONS, resolveRef, type Residual } from "./body-residual.js";
+import { BREAKS, isPrimitive, joined, literal, typeTest } from "./check-tests.js";
 import { quote } from "./text.js";
 
 type Schema = Record<string, unknown>;
@@ -143,45 +144,6 @@ function keyword(key: string, rule: unknown, v: string, path: string, e: Emitter
     default:
       return undefined;
   }
-}
-
-const BREAKS: Readonly<Record<string, string>> = {
-  minimum: "<",
-  maximum: ">",
-  exclusiveMinimum: "<=",
-  exclusiveMaximum: ">=",
-};
-
-/** ajv's type tests, so a value passes here exactly when it passes there. */
-function typeTest(type: unknown, v: string): string | undefined {
-  switch (type) {
-    case "string":
-    case "number":
-    case "boolean":
-      return `typeof ${v} === ${quote(type)}`;
-    case "integer":
-      return `(typeof ${v} === "number" && !(${v} % 1) && !isNaN(${v}))`;
-    case "null":
-      return `${v} === null`;
-    case "array":
-      return `Array.isArray(${v})`;
-    case "object":
-      return `(${v} !== null && typeof ${v} === "object" && !Array.isArray(${v}))`;
-    default:
-      return undefined;
-  }
-}
-
-function isPrimitive(value: unknown): boolean {
-  return value === null || ["string", "number", "boolean"].includes(typeof value);
-}
-
-function literal(value: unknown): string {
-  return typeof value === "string" ? quote(value) : JSON.stringify(value);
-}
-
-function joined(parts: (string[] | undefined)[]): string[] | undefined {
-  return parts.some((part) => part === undefined) ? undefined : (parts.flat() as string[]);
 }
 
 /**

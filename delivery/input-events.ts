@@ -15,16 +15,31 @@ export type ParsedInput =
   | { readonly kind: "blank" }
   | { readonly kind: "invalid"; readonly error: string };
 
-export function parseInputItem(item: unknown, line: number): ParsedInput {
-  if (item instanceof UndecodableLine)
-    return { kind: "invalid", error: `invalid_event: line ${line} is not valid UTF-8 text` };
-  if (typeof item !== "string") return { kind: "event", event: item };
-  if (item.trim() === "") return { kind: "blank" };
+/** One line of JSON Lines input as read: blank, an event, or why it is none (where its JSON breaks, not UTF-8). */
+export type ReadLine =
+  | { readonly kind: "blank" }
+  | { readonly kind: "event"; readonly event: unknown }
+  | { readonly kind: "notJson"; readonly where: string }
+  | { readonly kind: "notUtf8" };
+
+/** Parses one line the way `run` and `deliver` both read them: ids beyond 2^53 keep their digits. */
+export function readLine(text: string | UndecodableLine): ReadLine {
+  if (text instanceof UndecodableLine) return { kind: "notUtf8" };
+  if (text.trim() === "") return { kind: "blank" };
   try {
-    return { kind: "event", event: parseEventJson(item) };
+    return { kind: "event", event: parseEventJson(text) };
   } catch (error) {
-    return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON${whereInJson(error)}` };
+    return { kind: "notJson", where: whereInJson(error) };
   }
+}
+
+export function parseInputItem(item: unknown, line: number): ParsedInput {
+  if (typeof item !== "string" && !(item instanceof UndecodableLine)) return { kind: "event", event: item };
+  const read = readLine(item);
+  if (read.kind === "notUtf8") return { kind: "invalid", error: `invalid_event: line ${line} is not valid UTF-8 text` };
+  if (read.kind === "notJson")
+    return { kind: "invalid", error: `invalid_event: line ${line} is not valid JSON${read.where}` };
+  return read;
 }
 
 /** The text to write to the dead-letter file: the line exactly as read, so the same command can replay it. */

@@ -1,9 +1,7 @@
 // Reading JSON Lines one line at a time and writing one line at a time, in constant memory, with backpressure.
 
 import type { Readable } from "node:stream";
-import { readRawLineBatches, UndecodableLine } from "../../delivery/input-events.js";
-import { parseEventJson } from "../../runtime/exact-ids.js";
-import { whereInJson } from "../../runtime/json-text.js";
+import { readLine, readRawLineBatches, type UndecodableLine } from "../../delivery/input-events.js";
 import type { OutputStream } from "../io.js";
 
 /** One input line: its parsed JSON, or where it stops being JSON. Line numbers count every line, blank ones included. */
@@ -39,15 +37,11 @@ export async function* readJsonLineBatches(input: Readable, fromLine = 1): Async
 }
 
 function addLine(lines: JsonLine[], number: number, text: string | UndecodableLine): void {
-  if (text instanceof UndecodableLine) {
-    lines.push({ line: number, ok: false, problem: "", notUtf8: true });
-    return;
-  }
-  if (text.trim() === "") return;
-  try {
-    lines.push({ line: number, ok: true, value: parseEventJson(text) });
-  } catch (error) {
-    lines.push({ line: number, ok: false, problem: whereInJson(error), text: text.trim() });
+  const read = readLine(text);
+  if (read.kind === "event") lines.push({ line: number, ok: true, value: read.event });
+  else if (read.kind === "notUtf8") lines.push({ line: number, ok: false, problem: "", notUtf8: true });
+  else if (read.kind === "notJson") {
+    lines.push({ line: number, ok: false, problem: read.where, text: (text as string).trim() });
   }
 }
 

@@ -3,7 +3,6 @@
 
 import type { RequestSender, SendContext, SendReport } from "../delivery/sender.js";
 import { prepareEvent, type Prepared } from "../delivery/prepared.js";
-import { rebase } from "../delivery/request-guard.js";
 import { classifyAttempt } from "../delivery/retry-policy.js";
 import type { HttpRequest, SendOutcome } from "../runtime/outcome.js";
 import type { Preset } from "../runtime/preset.js";
@@ -144,13 +143,18 @@ export class IntegrationTarget implements WorkerTarget {
 
   /**
    * The request with the URL it went to: the preset's URL moved onto the config's baseUrl (an emulator, a test
-   * endpoint), so the person watching the debugger sees where their lead really went, not the vendor's host.
+   * endpoint), so the person watching the debugger sees where their lead really went, not the vendor's host. The path
+   * and query stay exactly as the preset built them: parsing them again would re-encode characters (`'` as `%27`),
+   * and a secret in the query would then escape the forms redaction looks for.
    */
   asSent(request: HttpRequest): HttpRequest {
-    if (!this.options.baseUrl) return request;
+    const base = this.options.baseUrl;
+    const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/is.exec(request.url)?.[1];
+    if (!base || rest === undefined) return request;
     try {
-      const moved = rebase(new URL(request.url), this.options.baseUrl);
-      return moved === undefined ? request : { ...request, url: moved.href };
+      const parsed = new URL(base);
+      const prefix = parsed.origin + parsed.pathname.replace(/\/+$/, "");
+      return { ...request, url: prefix + (rest.startsWith("/") ? rest : `/${rest}`) };
     } catch {
       return request;
     }

@@ -2,7 +2,7 @@
 // of the network; a browser's first request without credentials is no guess, and the right password clears the run.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { SignInGuard } from "../../serve/debugger/sign-in-guard.js";
+import { keyOf, SignInGuard } from "../../serve/debugger/sign-in-guard.js";
 import { adminAuth, startHarness, type Harness } from "./harness.js";
 
 describe("SignInGuard", () => {
@@ -22,6 +22,36 @@ describe("SignInGuard", () => {
     now = 3_000;
     failTimes(3);
     expect(guard.waitMs("10.0.0.1")).toBe(3_000);
+  });
+
+  it("lets wrong passwords far apart not add up, and a long-quiet address start its doubling afresh", () => {
+    let now = 0;
+    const guard = new SignInGuard({ limit: 2, blockMs: 1_000, maxBlockMs: 4_000, windowMs: 10_000, now: () => now });
+    guard.failed("a");
+    now = 10_001;
+    guard.failed("a");
+    expect(guard.waitMs("a")).toBe(0);
+    guard.failed("a");
+    expect(guard.waitMs("a")).toBe(1_000);
+    now = 11_001;
+    guard.failed("a");
+    guard.failed("a");
+    expect(guard.waitMs("a")).toBe(2_000);
+    now = 13_001 + 8_001;
+    guard.failed("a");
+    guard.failed("a");
+    expect(guard.waitMs("a")).toBe(1_000);
+  });
+
+  it("counts an IPv6 client by its /64, however it writes or varies the rest", () => {
+    const guard = new SignInGuard({ limit: 3, now: () => 0 });
+    guard.failed("2001:db8:0:1::1");
+    guard.failed("2001:0db8:0000:0001:ffff::2");
+    guard.failed("2001:DB8:0:1:aaaa:bbbb:cccc:dddd");
+    expect(guard.waitMs("2001:db8:0:1::9")).toBeGreaterThan(0);
+    expect(guard.waitMs("2001:db8:0:2::1")).toBe(0);
+    expect(keyOf("::1")).toBe("0:0:0:0");
+    expect(keyOf("203.0.113.7")).toBe("203.0.113.7");
   });
 
   it("forgets an address's failures once it signs in", () => {

@@ -71,39 +71,37 @@ export function absenceOf(expr: Expr | undefined, facts: PresenceFacts, depth = 
 }
 
 /**
- * Absent where its branch is: `then`'s, read knowing the condition holds (`if is_present(x) then trim(x)` has x), or
- * where the condition does not hold, the `else`'s (absent when not written).
+ * Absent where its branch is. A way a branch can be absent that turns on something the condition reads is left out:
+ * the condition may be exactly what rules it out (`if is_present(x) then trim(x) else "anonymous"`), and this
+ * analysis warns only when sure. An `else` that gives nothing (not written, or `omit`) is absent wherever the
+ * condition fails.
  */
 function ifAbsence(expr: IfExpr, facts: PresenceFacts, depth: number): Absence {
   const condition = expr.condition;
-  const guarded = { ...facts, proven: [...facts.proven, ...presentWhenHolds(condition)] };
-  const then = absenceOf(expr.then, guarded, depth + 1);
-  const otherwiseWays = expr.otherwise === undefined ? ABSENT : absenceOf(expr.otherwise, facts, depth + 1);
+  const open = undecidedBy(condition, (path) => absenceOf(path, facts, depth + 1));
+  const then = open(absenceOf(expr.then, facts, depth + 1));
   const names = namesTested(condition);
   // `if event == "A" or event == "B"` where `on` takes only those names: the `else` is never taken.
   if (names !== undefined && facts.eventNames?.every((name) => names.includes(name)) === true) return then;
   const label = names === undefined ? NO_IF_BRANCH : `${NOT_NAMED}${names.map(quote).join(" or ")}`;
-  const otherwise = otherwiseWays.map((way) => [...way, label]);
+  const otherwiseWays = expr.otherwise === undefined ? ABSENT : absenceOf(expr.otherwise, facts, depth + 1);
+  const otherwise = open(otherwiseWays).map((way) => (way.length === 0 ? [label] : way));
   if (condition?.kind === "Boolean") return condition.value ? then : otherwise;
   return anyOf(then, otherwise);
 }
 
-/**
- * Values a condition proves present where it holds: the first argument of a test that is false without it
- * (`is_present(x)`, `starts_with(x, "fb.")`), a comparison with a literal (`x == "a"`), and both sides of `and`.
- */
-function presentWhenHolds(condition: Expr | undefined): Expr[] {
-  if (condition?.kind === "Binary") {
-    const { operator, left, right } = condition;
-    if (operator === "and") return [...presentWhenHolds(left), ...presentWhenHolds(right)];
-    if (operator !== "==") return [];
-    return isLiteral(right) ? [left] : isLiteral(left) ? [right] : [];
-  }
-  if (condition?.kind !== "Call") return [];
-  const first = listOf(condition.args)[0];
-  const name = condition.callee?.text;
-  const needsFirst = STDLIB_BY_NAME.get(name)?.falseWithoutFirst === true;
-  return needsFirst && first !== undefined ? [first] : [];
+/** A filter keeping the ways of being absent that turn on nothing `decider` reads (through `lets`, as absence does). */
+function undecidedBy(decider: Expr | undefined, absence: (path: Expr) => Absence): (ways: Absence) => Absence {
+  const decided = new Set(pathsIn(decider).flatMap((path) => absence(path).flat()));
+  return (ways) => ways.filter((way) => !way.some((read) => decided.has(read)));
+}
+
+/** Every path an expression reads, at any depth. */
+function pathsIn(node: unknown): PathExpr[] {
+  if (node === null || typeof node !== "object") return [];
+  if (Array.isArray(node)) return node.flatMap(pathsIn);
+  if ((node as { kind?: unknown }).kind === "Path") return [node as PathExpr];
+  return Object.values(node).flatMap(pathsIn);
 }
 
 /** The names `event == "A" or event == "B"` tests for; undefined for any other condition. */
@@ -120,14 +118,12 @@ function namesTested(condition: Expr | undefined): string[] | undefined {
 
 const quote = (name: string): string => JSON.stringify(name);
 
-function isLiteral(expr: Expr | undefined): boolean {
-  return expr?.kind === "String" || expr?.kind === "Number" || expr?.kind === "Boolean";
-}
-
 /** Absent where the arm that fits is, or (without `else`) where none fits: never for `match event` covering `on`. */
 function matchAbsence(expr: MatchExpr, facts: PresenceFacts, next: (child: Expr | undefined) => Absence): Absence {
   const arms = listOf(expr.arms);
-  const values = arms.map((arm) => next(arm?.value)).reduce(anyOf, PRESENT);
+  // An arm is taken only when the subject equals its pattern: a way turning on what the subject reads is ruled out.
+  const open = undecidedBy(expr.subject, next);
+  const values = arms.map((arm) => open(next(arm?.value))).reduce(anyOf, PRESENT);
   if (expr.otherwise !== undefined) return anyOf(values, next(expr.otherwise));
   const patterns = arms.map((arm) => arm?.pattern?.value);
   const subject = expr.subject;

@@ -43,7 +43,6 @@ export const PRESENCE_FUNCTIONS: readonly FunctionSpec[] = [
     params: [{ name: "value", type: "any" }],
     returns: "boolean",
     fallible: false,
-    falseWithoutFirst: true,
     doc: "True when the value is present (not absent, not null, not a failed call), otherwise false; never absent.",
     examples: [
       { args: ["x"], result: gives(true) },

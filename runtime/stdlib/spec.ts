@@ -30,8 +30,6 @@ export interface FunctionSpec {
   readonly fallible: boolean;
   /** Absent whenever the first argument is absent, whatever the others: generated code then skips evaluating them. */
   readonly absentWithoutFirst?: boolean;
-  /** A test that is false whenever its first argument is absent: where it holds, that argument has a value (W120). */
-  readonly falseWithoutFirst?: boolean;
   /** A present result is always 64 lower-case hex digits (a SHA-256 digest): a request schema's hex pattern holds. */
   readonly sha256Hex?: boolean;
   /** One or two sentences for the language reference. */

@@ -55,7 +55,6 @@ function partTest(
     ],
     returns: "boolean",
     fallible: false,
-    falseWithoutFirst: true,
     doc: `True when the text ${verb} \`${what}\` (literal text, case-sensitive). ${NEVER_ABSENT}`,
     examples: [
       { args: yes, result: gives(true) },
@@ -76,7 +75,6 @@ export const TEXT_TEST_FUNCTIONS: readonly FunctionSpec[] = [
     params: [{ name: "text", type: "string" }],
     returns: "boolean",
     fallible: false,
-    falseWithoutFirst: true,
     doc:
       "True when the text is three capital letters A–Z, the shape of an ISO 4217 currency code (whether the code " +
       "is assigned is not checked). Never absent: false for anything else.",

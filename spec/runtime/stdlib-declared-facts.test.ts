@@ -26,32 +26,6 @@ describe("absentWithoutFirst", () => {
   }
 });
 
-// A test declared false without its first argument lets W120 read `if starts_with(x, "fb.") then x` as having x.
-describe("falseWithoutFirst", () => {
-  const tests = [...STDLIB_BY_NAME.values()].filter((spec) => spec.falseWithoutFirst === true);
-
-  it("is declared by the tests a condition guards a value with", () => {
-    expect(tests.map((spec) => spec.name).sort()).toEqual([
-      "contains",
-      "ends_with",
-      "is_currency_code",
-      "is_present",
-      "starts_with",
-    ]);
-  });
-
-  for (const spec of tests) {
-    it(`${spec.name} is false for an absent first argument, whatever the others`, () => {
-      fc.assert(
-        fc.property(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), (rest) => {
-          expect(spec.impl(undefined, ...rest)).toBe(false);
-        }),
-        { numRuns: 300, seed: 16 },
-      );
-    });
-  }
-});
-
 // A function that declares its results SHA-256 digests lets the compiler drop a request schema's hex pattern.
 describe("sha256Hex", () => {
   const digests = [...STDLIB_BY_NAME.values()].filter((spec) => spec.sha256Hex === true);

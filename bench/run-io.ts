@@ -6,6 +6,7 @@
 import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onOneCpu, type Pinning } from "./affinity.js";
 import { writeEventsJsonl, type EventMix, EVENT_MIXES } from "./events/generate.js";
 import { number, table, verdict } from "./format.js";
 import { bySize, type BenchPart } from "./part.js";
@@ -13,7 +14,7 @@ import { DIST_BENCH, DIST_CLI, REPO_ROOT, SALESLOFT_PRESET } from "./paths.js";
 import { median } from "./stats.js";
 import { wallMs } from "./wall-time.js";
 
-const SIZES = { full: { events: 200_000, runs: 5, checked: 5_000 }, smoke: { events: 2_000, runs: 1, checked: 500 } };
+const SIZES = { full: { events: 200_000, runs: 7, checked: 5_000 }, smoke: { events: 2_000, runs: 1, checked: 500 } };
 const STAGES = ["load", "split", "parse", "transform", "serialise", "write"] as const;
 const KEY = "bench-key-not-secret";
 
@@ -31,6 +32,8 @@ export interface RunIoResult {
   readonly events: number;
   readonly runs: number;
   readonly rows: readonly RunIoRow[];
+  /** The CPU every process ran on (figures from before pinning have none). */
+  readonly pinning?: Pinning;
 }
 
 /** Wall seconds of one fresh process with stdout to `out` (a file descriptor). */
@@ -110,11 +113,16 @@ export const runIoPart: BenchPart<RunIoResult> = {
       const settings = join(dir, "settings.json");
       writeFileSync(settings, JSON.stringify({ api_key: KEY, default_phone_region: "US" }));
       const rows: RunIoRow[] = [];
-      for (const mix of EVENT_MIXES) {
-        rows.push(await measureMix(dir, settings, mix, size, seed));
-        log(`  ${mix}: run at ${rows.at(-1)!.ratio.toFixed(2)}× its floor`);
-      }
-      return { events: size.events, runs: size.runs, rows };
+      // On one CPU, as the throughput parts: the two vCPUs differ in speed, and a round whose run and floor landed on
+      // different ones moved the ratio by 0.1 and more.
+      const { pinning } = await onOneCpu(async () => {
+        for (const mix of EVENT_MIXES) {
+          rows.push(await measureMix(dir, settings, mix, size, seed));
+          log(`  ${mix}: run at ${rows.at(-1)!.ratio.toFixed(2)}× its floor`);
+        }
+      });
+      if (pinning.unpinned !== undefined) log(`  not pinned to one CPU: ${pinning.unpinned}`);
+      return { events: size.events, runs: size.runs, rows, pinning };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -126,8 +134,13 @@ export const runIoPart: BenchPart<RunIoResult> = {
     ),
 };
 
+function pinnedText(pinning: Pinning | undefined): string {
+  if (pinning?.cpu !== undefined) return ` Every process ran pinned to CPU ${pinning.cpu}.`;
+  return pinning?.unpinned !== undefined ? ` The processes were not pinned to one CPU: ${pinning.unpinned}.` : "";
+}
+
 function renderRunIo(value: RunIoResult): string {
-  let text = `\`node dist/cli/main.js run presets/salesloft/lead-capture.map --settings S EVENTS\` against \`dist/bench/run-floor.js\` (read, split, \`JSON.parse\`, the same preset's \`transform\`, \`JSON.stringify\`, 64 KiB writes), ${number(value.events)} events per mix, output to /dev/null, median of ${value.runs} fresh processes each (start-up included on both sides); × floor is the median over rounds of the floor's time over run's in the same round. Before timing, both gave the same outcomes for the same events.\n\n`;
+  let text = `\`node dist/cli/main.js run presets/salesloft/lead-capture.map --settings S EVENTS\` against \`dist/bench/run-floor.js\` (read, split, \`JSON.parse\`, the same preset's \`transform\`, \`JSON.stringify\`, 64 KiB writes), ${number(value.events)} events per mix, output to /dev/null, median of ${value.runs} fresh processes each (start-up included on both sides); × floor is the median over rounds of the floor's time over run's in the same round. Before timing, both gave the same outcomes for the same events.${pinnedText(value.pinning)}\n\n`;
   text += table(
     ["mix", "run", "floor", "× floor"],
     value.rows.map((row) => [

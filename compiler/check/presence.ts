@@ -2,6 +2,7 @@
 
 import type { Expr, IfExpr, MatchExpr, PathExpr, SettingDecl } from "../../dsl/ast.js";
 import { STDLIB_BY_NAME } from "../../runtime/stdlib/index.js";
+import { isEventName, namedEvents } from "./event-names.js";
 import { sameStructure } from "./structural.js";
 import { listOf } from "./types.js";
 
@@ -80,7 +81,7 @@ function ifAbsence(expr: IfExpr, facts: PresenceFacts, depth: number): Absence {
   const condition = expr.condition;
   const open = undecidedBy(condition, (path) => absenceOf(path, facts, depth + 1));
   const then = open(absenceOf(expr.then, facts, depth + 1));
-  const names = namesTested(condition);
+  const names = namedEvents(condition);
   // `if event == "A" or event == "B"` where `on` takes only those names: the `else` is never taken.
   if (names !== undefined && facts.eventNames?.every((name) => names.includes(name)) === true) return then;
   const label = names === undefined ? NO_IF_BRANCH : `${NOT_NAMED}${names.map(quote).join(" or ")}`;
@@ -104,18 +105,6 @@ function pathsIn(node: unknown): PathExpr[] {
   return Object.values(node).flatMap(pathsIn);
 }
 
-/** The names `event == "A" or event == "B"` tests for; undefined for any other condition. */
-function namesTested(condition: Expr | undefined): string[] | undefined {
-  if (condition?.kind !== "Binary") return undefined;
-  const { operator, left, right } = condition;
-  if (operator === "or") {
-    const [a, b] = [namesTested(left), namesTested(right)];
-    return a === undefined || b === undefined ? undefined : [...a, ...b];
-  }
-  const bare = left?.kind === "Path" && left.root?.text === "event" && listOf(left.segments).length === 0;
-  return operator === "==" && bare && right?.kind === "String" ? [right.value] : undefined;
-}
-
 const quote = (name: string): string => JSON.stringify(name);
 
 /** Absent where the arm that fits is, or (without `else`) where none fits: never for `match event` covering `on`. */
@@ -126,9 +115,10 @@ function matchAbsence(expr: MatchExpr, facts: PresenceFacts, next: (child: Expr 
   const values = arms.map((arm) => open(next(arm?.value))).reduce(anyOf, PRESENT);
   if (expr.otherwise !== undefined) return anyOf(values, next(expr.otherwise));
   const patterns = arms.map((arm) => arm?.pattern?.value);
-  const subject = expr.subject;
-  const byName = subject?.kind === "Path" && subject.root?.text === "event" && listOf(subject.segments).length === 0;
-  const covered = byName && facts.eventNames !== undefined && facts.eventNames.every((name) => patterns.includes(name));
+  const covered =
+    isEventName(expr.subject) &&
+    facts.eventNames !== undefined &&
+    facts.eventNames.every((name) => patterns.includes(name));
   return covered ? values : anyOf(values, [[NO_MATCH_ARM]]);
 }
 

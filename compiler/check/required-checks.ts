@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Assignment, Expr, PresetDecl, Span, Statement } from "../../dsl/ast.js";
 import type { CheckContext } from "./context.js";
 import type { SchemaNode } from "./event-schema.js";
-import { eventNameAlways, eventNamesTaken } from "./event-names.js";
+import { eventNameAlways, eventNamesTaken, namedEvents, onEventNames } from "./event-names.js";
 import {
   absenceHint,
   absenceOf,
@@ -245,22 +245,7 @@ function reportMaybeMissing(
 // when some `when` depends on more than the event name.
 function eventsLeftOut(rules: readonly SetRule[], context: CheckContext): string[] | undefined {
   const selected = rules.map((rule) => namedEvents(rule.assignment.when));
-  const handled = listOf(context.preset?.on?.events).flatMap((event) =>
-    typeof event?.value === "string" ? [event.value] : [],
-  );
+  const handled = onEventNames(context);
   if (selected.some((names) => names === undefined) || handled.length === 0) return undefined;
   return handled.filter((name) => !selected.some((names) => names!.includes(name)));
-}
-
-function namedEvents(when: Expr | undefined): string[] | undefined {
-  if (when?.kind !== "Binary") return undefined;
-  if (when.operator === "or") {
-    const left = namedEvents(when.left);
-    const right = namedEvents(when.right);
-    return left === undefined || right === undefined ? undefined : [...left, ...right];
-  }
-  const bare = (expr: Expr | undefined) =>
-    expr?.kind === "Path" && expr.root?.text === "event" && listOf(expr.segments).length === 0;
-  const other = bare(when.left) ? when.right : bare(when.right) ? when.left : undefined;
-  return when.operator === "==" && other?.kind === "String" ? [other.value] : undefined;
 }

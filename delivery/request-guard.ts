@@ -102,9 +102,23 @@ function templatePath(urlTemplate: string): string {
 /** The URL moved onto `baseUrl` when one is given: its scheme, host and port, and any path prefix it has. */
 export function rebase(url: URL, baseUrl: string | undefined): URL | undefined {
   if (!baseUrl) return url;
+  const moved = onBase(baseUrl, url.pathname + url.search);
+  try {
+    return moved === undefined ? undefined : new URL(moved);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `pathAndQuery` (from its `/`) after `baseUrl`'s origin and path prefix, as text: the caller's characters stay as
+ * they are. Undefined when `baseUrl` is not a URL.
+ */
+export function onBase(baseUrl: string, pathAndQuery: string): string | undefined {
   try {
     const base = new URL(baseUrl);
-    return new URL(base.pathname.replace(/\/+$/, "") + url.pathname + url.search, base.origin);
+    const rest = pathAndQuery.startsWith("/") ? pathAndQuery : `/${pathAndQuery}`;
+    return base.origin + base.pathname.replace(/\/+$/, "") + rest;
   } catch {
     return undefined;
   }

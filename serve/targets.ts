@@ -3,6 +3,7 @@
 
 import type { RequestSender, SendContext, SendReport } from "../delivery/sender.js";
 import { prepareEvent, type Prepared } from "../delivery/prepared.js";
+import { onBase } from "../delivery/request-guard.js";
 import { classifyAttempt } from "../delivery/retry-policy.js";
 import type { HttpRequest, SendOutcome } from "../runtime/outcome.js";
 import type { Preset } from "../runtime/preset.js";
@@ -150,14 +151,8 @@ export class IntegrationTarget implements WorkerTarget {
   asSent(request: HttpRequest): HttpRequest {
     const base = this.options.baseUrl;
     const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/is.exec(request.url)?.[1];
-    if (!base || rest === undefined) return request;
-    try {
-      const parsed = new URL(base);
-      const prefix = parsed.origin + parsed.pathname.replace(/\/+$/, "");
-      return { ...request, url: prefix + (rest.startsWith("/") ? rest : `/${rest}`) };
-    } catch {
-      return request;
-    }
+    const url = base && rest !== undefined ? onBase(base, rest) : undefined;
+    return url === undefined ? request : { ...request, url };
   }
 
   /** What the debugger keeps of an attempt: `request` is already redacted. */

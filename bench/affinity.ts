@@ -12,14 +12,20 @@ export interface Pinning {
   readonly unpinned?: string;
 }
 
-export async function onOneCpu<T>(work: () => Promise<T>): Promise<{ value: T; pinning: Pinning }> {
+/** Runs `work` pinned to one CPU; when it cannot pin, runs it anyway and says why through `log`. */
+export async function onOneCpu<T>(
+  work: () => Promise<T>,
+  log: (line: string) => void,
+): Promise<{ value: T; pinning: Pinning }> {
   const pid = String(process.pid);
   let before: string;
   try {
     // "pid 123's current affinity list: 0,1"
     before = execFileSync("taskset", ["-c", "-p", pid], { encoding: "utf8" }).split(":").pop()!.trim();
   } catch (error) {
-    return { value: await work(), pinning: { unpinned: `taskset is not usable here (${messageOf(error)})` } };
+    const unpinned = `taskset is not usable here (${messageOf(error)})`;
+    log(`  not pinned to one CPU: ${unpinned}`);
+    return { value: await work(), pinning: { unpinned } };
   }
   // The last CPU: the first usually takes more of the machine's interrupts.
   const cpu = availableParallelism() - 1;
@@ -33,4 +39,11 @@ export async function onOneCpu<T>(work: () => Promise<T>): Promise<{ value: T; p
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
+
+/** What a report says of the pinning: one sentence, or nothing for figures from before pinning. */
+export function pinningText(pinning: Pinning | undefined): string {
+  if (pinning?.cpu !== undefined)
+    return `Every process ran pinned to CPU ${pinning.cpu}, so both sides of a pair ran on the same core.`;
+  return pinning?.unpinned !== undefined ? `The processes ran unpinned: ${pinning.unpinned}.` : "";
 }

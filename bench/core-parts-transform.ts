@@ -4,6 +4,7 @@ import { benchmarkCompileTime, type CompileTimeRow } from "./compile-time.js";
 import { META_BENCH_SETTINGS, META_HAND_WRITTEN, metaContenders, SALESLOFT_BENCH_SETTINGS } from "./contenders.js";
 import { EVENT_MIXES } from "./events/generate.js";
 import { ms, number, table, verdict } from "./format.js";
+import { pinningText } from "./affinity.js";
 import { bySize, type BenchContext, type BenchPart } from "./part.js";
 import { benchmarkThroughput, type ThroughputOptions, type ThroughputResult } from "./throughput.js";
 
@@ -95,7 +96,7 @@ function renderThroughput(value: ThroughputResult): string {
   let text = "";
   const { rows, unavailable, checkedEvents } = value;
   text += `Before timing, every contender gave the hand-written floor's outcome (kind, error code, body, number of warnings) for all ${number(checkedEvents)} events. `;
-  text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together. ${pinningText(value)}\n\n`;
+  text += `Each contender runs in its own fresh process, warmed up for ${ms(value.warmupMs)}; within a round every contender's process is ready and they take turns, one pass over the mix each (a pass stops after ${ms(value.passMs)}, so a slow peer is timed on the events it reached), ${value.passes} turns per round, ${value.rounds} round${value.rounds === 1 ? "" : "s"} of fresh processes. events/s is the median pass; × floor is the median, over every turn, of the contender's events/s over the floor's in the same turn, so a slow spell of the shared machine moves both sides of a pair together. ${pinningText(value.pinning)}\n\n`;
   text += table(
     ["mix", "contender", "median events/s", "× floor", "middle half of × floor", "range (events/s)"],
     rows.map((row) => [
@@ -114,14 +115,6 @@ function renderThroughput(value: ThroughputResult): string {
     if (!seen.has(row.contender)) (seen.add(row.contender), (text += `- **${row.contender}**: ${row.includes}\n`));
   for (const missing of unavailable) text += `- **${missing.contender}: NOT AVAILABLE** — ${missing.reason}\n`;
   return text + "\n";
-}
-
-function pinningText(value: ThroughputResult): string {
-  if (value.pinning === undefined) return "";
-  if (value.pinning.cpu !== undefined) {
-    return `The turns ran with every process pinned to CPU ${value.pinning.cpu}, so both sides of a pair ran on the same core.`;
-  }
-  return `The turns ran unpinned: ${value.pinning.unpinned ?? "no reason recorded"}.`;
 }
 
 function renderCompile(value: CompileTimeRow[]): string {

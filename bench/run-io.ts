@@ -6,7 +6,7 @@
 import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onOneCpu, type Pinning } from "./affinity.js";
+import { onOneCpu, pinningText, type Pinning } from "./affinity.js";
 import { writeEventsJsonl, type EventMix, EVENT_MIXES } from "./events/generate.js";
 import { number, table, verdict } from "./format.js";
 import { bySize, type BenchPart } from "./part.js";
@@ -120,8 +120,7 @@ export const runIoPart: BenchPart<RunIoResult> = {
           rows.push(await measureMix(dir, settings, mix, size, seed));
           log(`  ${mix}: run at ${rows.at(-1)!.ratio.toFixed(2)}× its floor`);
         }
-      });
-      if (pinning.unpinned !== undefined) log(`  not pinned to one CPU: ${pinning.unpinned}`);
+      }, log);
       return { events: size.events, runs: size.runs, rows, pinning };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -134,13 +133,8 @@ export const runIoPart: BenchPart<RunIoResult> = {
     ),
 };
 
-function pinnedText(pinning: Pinning | undefined): string {
-  if (pinning?.cpu !== undefined) return ` Every process ran pinned to CPU ${pinning.cpu}.`;
-  return pinning?.unpinned !== undefined ? ` The processes were not pinned to one CPU: ${pinning.unpinned}.` : "";
-}
-
 function renderRunIo(value: RunIoResult): string {
-  let text = `\`node dist/cli/main.js run presets/salesloft/lead-capture.map --settings S EVENTS\` against \`dist/bench/run-floor.js\` (read, split, \`JSON.parse\`, the same preset's \`transform\`, \`JSON.stringify\`, 64 KiB writes), ${number(value.events)} events per mix, output to /dev/null, median of ${value.runs} fresh processes each (start-up included on both sides); × floor is the median over rounds of the floor's time over run's in the same round. Before timing, both gave the same outcomes for the same events.${pinnedText(value.pinning)}\n\n`;
+  let text = `\`node dist/cli/main.js run presets/salesloft/lead-capture.map --settings S EVENTS\` against \`dist/bench/run-floor.js\` (read, split, \`JSON.parse\`, the same preset's \`transform\`, \`JSON.stringify\`, 64 KiB writes), ${number(value.events)} events per mix, output to /dev/null, median of ${value.runs} fresh processes each (start-up included on both sides); × floor is the median over rounds of the floor's time over run's in the same round. Before timing, both gave the same outcomes for the same events. ${pinningText(value.pinning)}\n\n`;
   text += table(
     ["mix", "run", "floor", "× floor"],
     value.rows.map((row) => [

@@ -91,13 +91,14 @@ export async function benchmarkThroughput(options: ThroughputOptions): Promise<T
     checkedEvents += report.checked;
     options.log(`  ${mix}: all ${available.length} contenders give the same outcomes on ${report.checked} events`);
   }
-  const { value: samples, pinning } = await onOneCpu(() =>
-    timeRounds(
-      available.map((entry) => entry.contender),
-      options,
-    ),
+  const { value: samples, pinning } = await onOneCpu(
+    () =>
+      timeRounds(
+        available.map((entry) => entry.contender),
+        options,
+      ),
+    options.log,
   );
-  if (pinning.unpinned !== undefined) options.log(`  not pinned to one CPU: ${pinning.unpinned}`);
   return {
     rows: summarise(
       samples,
